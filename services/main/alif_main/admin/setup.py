@@ -1,0 +1,267 @@
+"""The staff admin UI (sqladmin) at `/api/main/admin`.
+
+Staff sign in with their own account (admin or moderator role, same password and rate limits as the
+API); the admin session is a real `AuthSession`, so blocking a staff member or logging them out
+everywhere ends it too. The UI only reads, and changes accounts through the same service functions
+as the API, so every change is audited. Its cookie is SameSite=Strict: sqladmin's actions are GET
+links, and a strict cookie is never sent with a link followed from another site.
+"""
+
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any, ClassVar
+
+from fastapi import FastAPI
+from pydantic import ValidationError
+from sqladmin import Admin, ModelView, action
+from sqladmin.authentication import AuthenticationBackend
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
+from alif.db import Database, utcnow
+from alif.errors import AppError
+from alif.kernel.models import Organization, OrganizationMember, User
+from alif_main.audit.models import AuditLog
+from alif_main.auth.models import AuthSession, SessionKind
+from alif_main.auth.service import AuthService, Client
+from alif_main.config import MainSettings
+from alif_main.identifiers import normalize_identifier
+from alif_main.users import service as users
+
+ADMIN_PATH = "/api/main/admin"
+ADMIN_COOKIE = "alif_admin"
+
+
+class _SessionFactory:
+    """sqladmin wants a session factory when it is mounted; the database exists only once the app
+    starts (and tests swap it), so this one looks it up at every call."""
+
+    class_ = AsyncSession
+
+    def __init__(self, app: FastAPI) -> None:
+        self._app = app
+
+    def configure(self, **_: Any) -> None:
+        return None
+
+    def __call__(self, **kwargs: Any) -> AsyncSession:
+        database: Database = self._app.state.db
+        return database.sessionmaker(**kwargs)
+
+
+@asynccontextmanager
+async def _transaction(app: Any) -> AsyncIterator[AsyncSession]:
+    database: Database = app.state.db
+    async with database.sessionmaker() as session:
+        yield session
+        await session.commit()
+
+
+def _staff(request: Request) -> TokenUser | None:
+    staff: TokenUser | None = getattr(request.state, "staff", None)
+    return staff
+
+
+class StaffAuthentication(AuthenticationBackend):
+    def __init__(self, settings: MainSettings, secret: str) -> None:
+        super().__init__(
+            secret_key=secret,
+            session_cookie=ADMIN_COOKIE,
+            path=ADMIN_PATH,
+            max_age=8 * 3600,
+            same_site="strict",
+            https_only=settings.cookie_secure,
+        )
+
+    async def login(self, request: Request) -> bool:
+        form = await request.form()
+        try:
+            identifier = normalize_identifier(str(form.get("username", "")))
+        except ValueError:
+            return False
+        auth: AuthService = request.app.state.auth
+        client = Client(
+            ip_address=request.client.host if request.client else "unknown",
+            user_agent=request.headers.get("user-agent", ""),
+            session_kind=SessionKind.admin,
+        )
+        try:
+            async with _transaction(request.app) as db:
+                issued = await auth.login(db, identifier, str(form.get("password", "")), client)
+                if issued.user.role not in STAFF_ROLES:
+                    await auth.sessions.revoke(db, issued.session, "not_staff")
+                    return False
+        except (AppError, ValidationError):
+            return False
+        request.session.update({"session_id": str(issued.session.id), "user_id": str(issued.user.id)})
+        return True
+
+    async def logout(self, request: Request) -> bool:
+        session_id = request.session.get("session_id")
+        if session_id:
+            auth: AuthService = request.app.state.auth
+            async with _transaction(request.app) as db:
+                auth_session = await db.get(AuthSession, uuid.UUID(session_id))
+                if auth_session is not None:
+                    await auth.sessions.revoke(db, auth_session, "logout")
+        request.session.clear()
+        return True
+
+    async def authenticate(self, request: Request) -> bool:
+        session_id = request.session.get("session_id")
+        if not session_id:
+            return False
+        async with _transaction(request.app) as db:
+            auth_session = await db.get(AuthSession, uuid.UUID(session_id))
+            user = await db.get(User, auth_session.user_id) if auth_session else None
+        if (
+            auth_session is None
+            or user is None
+            or not auth_session.is_live(utcnow())
+            or user.role not in STAFF_ROLES
+            or user.status is not AccountStatus.active
+        ):
+            request.session.clear()
+            return False
+        request.state.staff = TokenUser(
+            id=user.id, role=user.role, status=user.status, session_id=auth_session.id,
+            token_id="admin", expires_at=auth_session.expires_at,
+        )
+        return True
+
+
+class StaffView(ModelView):
+    """Read-only by default: changes go through the audited actions."""
+
+    can_create = False
+    can_edit = False
+    can_delete = False
+    can_export = False
+    admin_only: ClassVar[bool] = False
+
+    def is_accessible(self, request: Request) -> bool:
+        staff = _staff(request)
+        return staff is not None and (staff.role is Role.admin or not self.admin_only)
+
+    def is_visible(self, request: Request) -> bool:
+        return self.is_accessible(request)
+
+
+AccountChange = Callable[[AsyncSession, User, TokenUser, str], Awaitable[Any]]
+
+
+class UserAdmin(StaffView, model=User):
+    name = "Account"
+    name_plural = "Accounts"
+    icon = "fa-solid fa-user"
+    column_list: ClassVar[list[Any]] = [
+        User.first_name, User.last_name, User.role, User.status, User.phone, User.email,
+        User.username, User.created_at, User.last_login_at,
+    ]
+    column_searchable_list: ClassVar[list[Any]] = [
+        User.first_name, User.last_name, User.phone, User.email, User.username,
+    ]
+    column_sortable_list: ClassVar[list[Any]] = [User.created_at, User.last_login_at, User.status]
+    column_default_sort: ClassVar[list[Any]] = [(User.created_at, True)]
+    column_details_exclude_list: ClassVar[list[Any]] = [User.password_hash, User.pin_hash]
+
+    async def _apply(self, request: Request, change: AccountChange) -> Response:
+        staff = _staff(request)
+        ip_address = request.client.host if request.client else ""
+        pks = [pk for pk in request.query_params.get("pks", "").split(",") if pk]
+        if staff is not None:
+            async with _transaction(request.app) as db:
+                for pk in pks:
+                    target = await users.get_user(db, uuid.UUID(pk))
+                    try:
+                        async with db.begin_nested():
+                            await change(db, target, staff, ip_address)
+                    except AppError:
+                        continue  # not applicable to this account (e.g. not pending); skip it
+        return RedirectResponse(request.url_for("admin:list", identity=self.identity), 303)
+
+    @action(name="approve", label="Approve", confirmation_message="Approve these accounts?")
+    async def approve(self, request: Request) -> Response:
+        async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
+            await users.approve_account(db, target, actor_id=staff.id, ip_address=ip)
+
+        return await self._apply(request, change)
+
+    @action(name="block", label="Block", confirmation_message="Block and sign out these accounts?")
+    async def block(self, request: Request) -> Response:
+        auth: AuthService = request.app.state.auth
+
+        async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
+            await users.block_account(
+                db, target, auth.sessions, actor=staff, reason="blocked in the admin UI",
+                ip_address=ip,
+            )
+
+        return await self._apply(request, change)
+
+    @action(name="unblock", label="Unblock", confirmation_message="Unblock these accounts?")
+    async def unblock(self, request: Request) -> Response:
+        async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
+            await users.unblock_account(db, target, actor_id=staff.id, ip_address=ip)
+
+        return await self._apply(request, change)
+
+
+class OrganizationAdmin(StaffView, model=Organization):
+    icon = "fa-solid fa-school"
+    column_list: ClassVar[list[Any]] = [
+        Organization.name, Organization.kind, Organization.region, Organization.district,
+        Organization.phone, Organization.created_at,
+    ]
+    column_searchable_list: ClassVar[list[Any]] = [Organization.name, Organization.district]
+
+
+class MembershipAdmin(StaffView, model=OrganizationMember):
+    name = "Membership"
+    name_plural = "Memberships"
+    icon = "fa-solid fa-people-group"
+    column_list: ClassVar[list[Any]] = [
+        OrganizationMember.organization_id, OrganizationMember.user_id, OrganizationMember.role,
+        OrganizationMember.status, OrganizationMember.created_at,
+    ]
+
+
+class SessionAdmin(StaffView, model=AuthSession):
+    name = "Session"
+    name_plural = "Sessions"
+    icon = "fa-solid fa-key"
+    admin_only = True
+    column_list: ClassVar[list[Any]] = [
+        AuthSession.user_id, AuthSession.kind, AuthSession.ip_address, AuthSession.created_at,
+        AuthSession.last_used_at, AuthSession.revoked_at, AuthSession.revoke_reason,
+    ]
+    column_default_sort: ClassVar[list[Any]] = [(AuthSession.last_used_at, True)]
+
+
+class AuditLogAdmin(StaffView, model=AuditLog):
+    name = "Audit entry"
+    name_plural = "Audit log"
+    icon = "fa-solid fa-clipboard-list"
+    admin_only = True
+    column_list: ClassVar[list[Any]] = [
+        AuditLog.created_at, AuditLog.actor_id, AuditLog.action, AuditLog.target_type,
+        AuditLog.target_id, AuditLog.ip_address,
+    ]
+    column_searchable_list: ClassVar[list[Any]] = [AuditLog.action, AuditLog.target_id]
+    column_default_sort: ClassVar[list[Any]] = [(AuditLog.created_at, True)]
+
+
+def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
+    admin = Admin(
+        app,
+        session_maker=_SessionFactory(app),  # type: ignore[arg-type]
+        base_url=ADMIN_PATH,
+        title="ALIF24 admin",
+        authentication_backend=StaffAuthentication(settings, secret),
+    )
+    for view in (UserAdmin, OrganizationAdmin, MembershipAdmin, SessionAdmin, AuditLogAdmin):
+        admin.add_view(view)
+    return admin

@@ -1,0 +1,262 @@
+"""Signing up and signing in.
+
+Register, login and password reset answer the same way whether or not the phone or e-mail belongs
+to an account, and cost the same time (a password is always hashed or verified), so none of them
+tells a stranger who uses ALIF24.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from alif.auth import AccountStatus, Role, TokenUser
+from alif.cache import Limit, RateLimiter
+from alif.db import utcnow
+from alif.kernel.models import (
+    MemberRole,
+    MembershipStatus,
+    Organization,
+    OrganizationMember,
+    TeacherProfile,
+    User,
+)
+from alif_main.auth.exceptions import (
+    AccountBlocked,
+    IdentifierNotVerified,
+    InvalidCredentials,
+    PinLocked,
+    WeakPassword,
+    WrongPassword,
+)
+from alif_main.auth.models import SessionKind
+from alif_main.auth.passwords import SecretHasher, is_common_password
+from alif_main.auth.schemas import RegisterRequest
+from alif_main.auth.sessions import IssuedTokens, SessionManager
+from alif_main.identifiers import is_phone
+from alif_main.organizations.exceptions import OrganizationDetailsRequired
+from alif_main.users import service as users
+from alif_main.verification.exceptions import InvalidCode
+from alif_main.verification.models import CodePurpose
+from alif_main.verification.service import CodeSent, CodeService, mask
+
+logger = structlog.get_logger("alif_main.auth")
+
+REGISTRATIONS_PER_ADDRESS = Limit(10, 3600)
+LOGIN_FAILURES_PER_ACCOUNT = Limit(10, 900)
+LOGIN_FAILURES_PER_ADDRESS = Limit(30, 900)
+PIN_FAILURES_PER_CHILD = Limit(5, 900)
+PIN_FAILURES_PER_ADDRESS = Limit(20, 900)
+PASSWORD_CHANGE_FAILURES = Limit(5, 900)
+
+NEEDS_APPROVAL = frozenset({Role.teacher, Role.organization})
+CLOSED_STATUSES = frozenset({AccountStatus.blocked, AccountStatus.closed})
+
+
+@dataclass(frozen=True)
+class Client:
+    """Where a request comes from, for sessions, limits and logs."""
+
+    ip_address: str
+    user_agent: str
+    session_kind: SessionKind
+
+
+def check_password_strength(password: str, *identifiers: str | None) -> None:
+    folded = password.casefold()
+    if is_common_password(password) or any(i and folded == i.casefold() for i in identifiers):
+        raise WeakPassword()
+
+
+@dataclass(frozen=True)
+class AuthService:
+    hasher: SecretHasher
+    sessions: SessionManager
+    codes: CodeService
+    limiter: RateLimiter
+
+    async def register(
+        self, db: AsyncSession, data: RegisterRequest, *, ip_address: str
+    ) -> CodeSent:
+        await self.limiter.consume(f"register-ip:{ip_address}", REGISTRATIONS_PER_ADDRESS)
+        check_password_strength(data.password, data.identifier)
+        if data.role is Role.organization and data.organization is None:
+            raise OrganizationDetailsRequired()
+        password_hash = await self.hasher.hash(data.password)
+
+        existing = await users.find_by_identifier(db, data.identifier)
+        if existing is not None and existing.is_verified:
+            # Someone owns this identifier already: answer exactly as for a new one, send nothing.
+            logger.info("registration_for_existing_account", identifier=mask(data.identifier))
+            return await self.codes.send(
+                db, identifier=data.identifier, purpose=CodePurpose.register,
+                ip_address=ip_address, deliver=False,
+            )
+        if existing is not None:
+            # Never confirmed: whoever registered it did not own it, or typed something wrong.
+            await db.delete(existing)
+            await db.flush()
+        await self._create_account(db, data, password_hash)
+        return await self.codes.send(
+            db, identifier=data.identifier, purpose=CodePurpose.register,
+            ip_address=ip_address, deliver=True,
+        )
+
+    async def _create_account(
+        self, db: AsyncSession, data: RegisterRequest, password_hash: str
+    ) -> User:
+        needs_approval = data.role in NEEDS_APPROVAL
+        user = User(
+            role=data.role,
+            status=AccountStatus.pending if needs_approval else AccountStatus.active,
+            approved_at=None if needs_approval else utcnow(),
+            first_name=data.first_name,
+            last_name=data.last_name,
+            phone=data.identifier if is_phone(data.identifier) else None,
+            email=None if is_phone(data.identifier) else data.identifier,
+            password_hash=password_hash,
+            language=data.language,
+        )
+        db.add(user)
+        await db.flush()  # rows below refer to the user without an ORM relationship
+        if data.role is Role.teacher:
+            db.add(TeacherProfile(user_id=user.id, subjects=data.subjects))
+            if data.organization_id is not None:
+                organization = await db.get(Organization, data.organization_id)
+                if organization is not None:
+                    db.add(
+                        OrganizationMember(
+                            organization_id=organization.id,
+                            user_id=user.id,
+                            role=MemberRole.teacher,
+                            status=MembershipStatus.pending,
+                        )
+                    )
+        elif data.role is Role.organization and data.organization is not None:
+            db.add(Organization(owner_id=user.id, **data.organization.model_dump()))
+        await db.flush()
+        return user
+
+    async def send_code(
+        self, db: AsyncSession, identifier: str, purpose: CodePurpose, *, ip_address: str
+    ) -> CodeSent:
+        user = await users.find_by_identifier(db, identifier)
+        if purpose is CodePurpose.register:
+            deliver = user is not None and not user.is_verified
+        else:
+            deliver = user is not None and user.status is not AccountStatus.closed
+        return await self.codes.send(
+            db, identifier=identifier, purpose=purpose, ip_address=ip_address, deliver=deliver
+        )
+
+    async def verify_registration(
+        self, db: AsyncSession, identifier: str, code: str, client: Client
+    ) -> IssuedTokens:
+        await self.codes.consume(db, identifier=identifier, purpose=CodePurpose.register, code=code)
+        user = await users.find_by_identifier(db, identifier)
+        if user is None:
+            raise InvalidCode()
+        users.mark_verified(user, identifier)
+        logger.info("identifier_verified", user_id=str(user.id))
+        return await self._start(db, user, client)
+
+    async def login(
+        self, db: AsyncSession, identifier: str, password: str, client: Client
+    ) -> IssuedTokens:
+        account_key = f"login-fail:{identifier}"
+        address_key = f"login-fail-ip:{client.ip_address}"
+        await self.limiter.check(account_key, LOGIN_FAILURES_PER_ACCOUNT)
+        await self.limiter.check(address_key, LOGIN_FAILURES_PER_ADDRESS)
+
+        user = await users.find_by_identifier(db, identifier)
+        verification = await self.hasher.verify(user.password_hash if user else None, password)
+        if user is None or not verification.ok:
+            await self.limiter.record(account_key, LOGIN_FAILURES_PER_ACCOUNT)
+            await self.limiter.record(address_key, LOGIN_FAILURES_PER_ADDRESS)
+            logger.info("login_failed", identifier=mask(identifier), ip=client.ip_address)
+            raise InvalidCredentials()
+        if user.status in CLOSED_STATUSES:
+            raise AccountBlocked()
+        if not user.is_verified:
+            raise IdentifierNotVerified()
+        if verification.needs_rehash:
+            user.password_hash = await self.hasher.hash(password)
+        await self.limiter.reset(account_key)
+        return await self._start(db, user, client)
+
+    async def child_login(
+        self, db: AsyncSession, username: str, pin: str, client: Client
+    ) -> IssuedTokens:
+        child_key = f"pin-fail:{username}"
+        address_key = f"pin-fail-ip:{client.ip_address}"
+        await self.limiter.check(child_key, PIN_FAILURES_PER_CHILD, PinLocked)
+        await self.limiter.check(address_key, PIN_FAILURES_PER_ADDRESS)
+
+        child = await users.find_child_by_username(db, username)
+        verification = await self.hasher.verify(child.pin_hash if child else None, pin)
+        if child is None or not verification.ok:
+            await self.limiter.record(child_key, PIN_FAILURES_PER_CHILD)
+            await self.limiter.record(address_key, PIN_FAILURES_PER_ADDRESS)
+            logger.info("child_login_failed", username=username, ip=client.ip_address)
+            raise InvalidCredentials("The username or PIN is wrong.")
+        if child.status in CLOSED_STATUSES:
+            raise AccountBlocked()
+        if verification.needs_rehash:
+            child.pin_hash = await self.hasher.hash(pin)
+        await self.limiter.reset(child_key)
+        return await self._start(db, child, client)
+
+    async def reset_password(
+        self, db: AsyncSession, identifier: str, code: str, new_password: str
+    ) -> None:
+        check_password_strength(new_password, identifier)
+        await self.codes.consume(
+            db, identifier=identifier, purpose=CodePurpose.password_reset, code=code
+        )
+        user = await users.find_by_identifier(db, identifier)
+        if user is None or user.status is AccountStatus.closed:
+            raise InvalidCode()
+        user.password_hash = await self.hasher.hash(new_password)
+        users.mark_verified(user, identifier)
+        await self.sessions.revoke_all(db, user.id, "password_reset")
+        await self.limiter.reset(f"login-fail:{identifier}")
+        logger.info("password_reset", user_id=str(user.id))
+
+    async def change_password(
+        self, db: AsyncSession, actor: TokenUser, current_password: str, new_password: str
+    ) -> None:
+        """A new password ends every other session of the account (this one stays)."""
+        failures_key = f"password-change-fail:{actor.id}"
+        await self.limiter.check(failures_key, PASSWORD_CHANGE_FAILURES)
+        user = await users.get_user(db, actor.id)
+        if user.password_hash is None:
+            raise WrongPassword("This account signs in with a PIN.")
+        if not (await self.hasher.verify(user.password_hash, current_password)).ok:
+            await self.limiter.record(failures_key, PASSWORD_CHANGE_FAILURES)
+            raise WrongPassword()
+        check_password_strength(new_password, user.phone, user.email)
+        user.password_hash = await self.hasher.hash(new_password)
+        await self.sessions.revoke_all(db, user.id, "password_changed", keep=actor.session_id)
+
+    async def _start(self, db: AsyncSession, user: User, client: Client) -> IssuedTokens:
+        return await self.sessions.start(
+            db, user, client.session_kind,
+            ip_address=client.ip_address, user_agent=client.user_agent,
+        )
+
+    async def end_session(
+        self, db: AsyncSession, *, refresh_token: str | None, everywhere: bool,
+        user_id: uuid.UUID | None = None, session_id: uuid.UUID | None = None,
+    ) -> None:
+        """Log out this device (found by its refresh token or access token) or every device."""
+        auth_session = await self.sessions.find(db, refresh_token) if refresh_token else None
+        if auth_session is not None:
+            user_id, session_id = auth_session.user_id, auth_session.id
+        if user_id is None:
+            return
+        if everywhere:
+            await self.sessions.revoke_all(db, user_id, "logout_everywhere")
+        elif session_id is not None:
+            await self.sessions.revoke_by_id(db, user_id, session_id, "logout")
+

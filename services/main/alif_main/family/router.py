@@ -1,0 +1,126 @@
+from fastapi import APIRouter, status
+
+from alif.auth import ParentUser, StudentUser
+from alif.db import SessionDep
+from alif.dependencies import RateLimiterDep
+from alif.errors import error_responses
+from alif_main.dependencies import HasherDep, SessionsDep
+from alif_main.family import service
+from alif_main.family.dependencies import ChildDep
+from alif_main.family.schemas import (
+    ChildCreate,
+    ChildRead,
+    ChildUpdate,
+    GuardianRead,
+    InvitationAccept,
+    InvitationCreate,
+    InvitationRead,
+    PinReset,
+)
+from alif_main.family.service import Child
+from alif_main.users import service as users
+
+router = APIRouter(tags=["family"])
+
+
+def _read(child: Child) -> ChildRead:
+    user, profile = child.user, child.profile
+    return ChildRead(
+        id=user.id,
+        first_name=user.first_name,
+        last_name=user.last_name,
+        username=user.username,
+        status=user.status,
+        language=user.language,
+        birth_date=profile.birth_date,
+        grade=profile.grade,
+        school_name=profile.school_name,
+        avatar=profile.avatar,
+        relation=child.relation,
+        created_at=user.created_at,
+        last_login_at=user.last_login_at,
+    )
+
+
+@router.get("/children", summary="My children")
+async def list_children(parent: ParentUser, db: SessionDep) -> list[ChildRead]:
+    return [_read(child) for child in await service.list_children(db, parent.id)]
+
+
+@router.post(
+    "/children",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(409, 422),
+    summary="Create a child's account (username + PIN)",
+)
+async def create_child(
+    data: ChildCreate, parent: ParentUser, db: SessionDep, hasher: HasherDep
+) -> ChildRead:
+    parent_user = await users.get_user(db, parent.id)
+    return _read(await service.create_child(db, parent_user, data, hasher))
+
+
+@router.get("/children/{child_id}", responses=error_responses(404))
+async def get_child(child: ChildDep) -> ChildRead:
+    return _read(child)
+
+
+@router.patch("/children/{child_id}", responses=error_responses(404, 422))
+async def update_child(child: ChildDep, data: ChildUpdate, db: SessionDep) -> ChildRead:
+    return _read(await service.update_child(db, child, data))
+
+
+@router.put(
+    "/children/{child_id}/pin",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404, 422),
+    summary="Set a new PIN; it also unlocks the child and signs out their devices",
+)
+async def reset_pin(
+    child: ChildDep,
+    data: PinReset,
+    db: SessionDep,
+    hasher: HasherDep,
+    sessions: SessionsDep,
+    limiter: RateLimiterDep,
+) -> None:
+    await service.reset_pin(db, child, data.pin, hasher, sessions, limiter)
+
+
+@router.delete(
+    "/children/{child_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+    summary="Remove a child from my family (the account closes if no guardian is left)",
+)
+async def remove_child(
+    child: ChildDep, parent: ParentUser, db: SessionDep, sessions: SessionsDep
+) -> None:
+    await service.remove_child(db, parent.id, child, sessions)
+
+
+@router.post(
+    "/family/invitations",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(429),
+    summary="A one-time code that links an existing student to me when they confirm it",
+)
+async def create_invitation(
+    data: InvitationCreate, parent: ParentUser, db: SessionDep, limiter: RateLimiterDep
+) -> InvitationRead:
+    code, invitation = await service.create_invitation(db, parent.id, data.relation, limiter)
+    return InvitationRead(code=code, expires_at=invitation.expires_at)
+
+
+@router.post(
+    "/family/invitations/accept",
+    responses=error_responses(404, 409, 429),
+    summary="A student confirms a parent's code",
+)
+async def accept_invitation(
+    data: InvitationAccept, student: StudentUser, db: SessionDep, limiter: RateLimiterDep
+) -> GuardianRead:
+    parent, relation = await service.accept_invitation(db, student.id, data.code, limiter)
+    return GuardianRead(
+        id=parent.id, first_name=parent.first_name, last_name=parent.last_name, relation=relation
+    )

@@ -1,0 +1,59 @@
+"""What people sign in with: an Uzbek phone, an e-mail address, or a child's username.
+
+Each is normalised once, at the edge (the request schemas), so the rest of the code compares plain
+strings: phones as `+998XXXXXXXXX`, e-mail in lower case, usernames folded (Uzbek apostrophes too).
+"""
+
+import re
+from typing import Annotated
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, StringConstraints
+
+from alif.text import fold_for_comparison
+
+_PHONE_NOISE = re.compile(r"[\s\-().]")
+_UZ_PHONE = re.compile(r"^(?:\+?998)?(\d{9})$")
+_USERNAME = re.compile(r"^[a-z0-9\u02bb\u02bc_.]{3,32}$")
+
+
+def normalize_phone(raw: str) -> str:
+    match = _UZ_PHONE.match(_PHONE_NOISE.sub("", raw))
+    if not match:
+        raise ValueError("Enter an Uzbek phone number: +998 and 9 digits")
+    return f"+998{match.group(1)}"
+
+
+def is_phone(identifier: str) -> bool:
+    return identifier.startswith("+")
+
+
+def normalize_identifier(raw: str) -> str:
+    """A phone number or an e-mail address, normalised; anything else is refused."""
+    raw = raw.strip()
+    if "@" not in raw:
+        return normalize_phone(raw)
+    try:
+        return validate_email(raw, check_deliverability=False).normalized.lower()
+    except EmailNotValidError as error:
+        raise ValueError("Enter a valid e-mail address or an Uzbek phone number") from error
+
+
+def normalize_username(raw: str) -> str:
+    username = fold_for_comparison(raw)
+    if not _USERNAME.match(username):
+        raise ValueError(
+            "A username has 3 to 32 letters, digits, dots or underscores, without spaces"
+        )
+    return username
+
+
+Phone = Annotated[str, AfterValidator(normalize_phone)]
+Identifier = Annotated[
+    str,
+    StringConstraints(max_length=254),
+    AfterValidator(normalize_identifier),
+]
+Username = Annotated[str, StringConstraints(max_length=64), AfterValidator(normalize_username)]
+Pin = Annotated[str, StringConstraints(pattern=r"^\d{4,6}$")]
+Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]

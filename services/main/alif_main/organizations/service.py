@@ -1,0 +1,158 @@
+"""Organizations (schools, learning centres) and the teachers who join them."""
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from alif.auth import AccountStatus, Role
+from alif.db import utcnow
+from alif.kernel.models import (
+    MemberRole,
+    MembershipStatus,
+    Organization,
+    OrganizationKind,
+    OrganizationMember,
+    Region,
+    User,
+)
+from alif.schemas import Found, PageParams
+from alif.text import fold_for_comparison
+from alif_main.audit.service import record_audit
+from alif_main.organizations.exceptions import AlreadyMember, MemberNotFound, OrganizationNotFound
+
+
+async def search_organizations(
+    db: AsyncSession,
+    page: PageParams,
+    *,
+    query: str | None,
+    region: Region | None,
+    kind: OrganizationKind | None,
+) -> Found[Organization]:
+    """The directory teachers choose from: approved organizations only."""
+    conditions = [User.status == AccountStatus.active]
+    if query:
+        conditions.append(func.lower(Organization.name).like(f"%{fold_for_comparison(query)}%"))
+    if region is not None:
+        conditions.append(Organization.region == region)
+    if kind is not None:
+        conditions.append(Organization.kind == kind)
+    base = select(Organization).join(User, User.id == Organization.owner_id).where(*conditions)
+    total = await db.scalar(select(func.count()).select_from(base.subquery())) or 0
+    items = await db.scalars(base.order_by(Organization.name).limit(page.limit).offset(page.offset))
+    return Found(items=list(items), total=total)
+
+
+async def get_approved_organization(db: AsyncSession, organization_id: uuid.UUID) -> Organization:
+    organization = await db.scalar(
+        select(Organization)
+        .join(User, User.id == Organization.owner_id)
+        .where(Organization.id == organization_id, User.status == AccountStatus.active)
+    )
+    if organization is None:
+        raise OrganizationNotFound()
+    return organization
+
+
+async def organization_of_owner(db: AsyncSession, owner_id: uuid.UUID) -> Organization:
+    organization = await db.scalar(select(Organization).where(Organization.owner_id == owner_id))
+    if organization is None:
+        raise OrganizationNotFound()
+    return organization
+
+
+@dataclass(frozen=True)
+class Member:
+    membership: OrganizationMember
+    user: User
+
+
+async def request_to_join(
+    db: AsyncSession, organization: Organization, teacher: User
+) -> Member:
+    existing = await db.scalar(
+        select(OrganizationMember).where(
+            OrganizationMember.organization_id == organization.id,
+            OrganizationMember.user_id == teacher.id,
+        )
+    )
+    if existing is not None and existing.status is not MembershipStatus.rejected:
+        raise AlreadyMember()
+    if existing is not None:
+        existing.status = MembershipStatus.pending
+        existing.decided_at = None
+        existing.decided_by_id = None
+        member = existing
+    else:
+        member = OrganizationMember(
+            organization_id=organization.id,
+            user_id=teacher.id,
+            role=MemberRole.teacher,
+            status=MembershipStatus.pending,
+        )
+        db.add(member)
+    await db.flush()
+    return Member(member, teacher)
+
+
+async def list_members(
+    db: AsyncSession,
+    organization: Organization,
+    *,
+    role: MemberRole | None,
+    status: MembershipStatus | None,
+) -> list[Member]:
+    conditions = [OrganizationMember.organization_id == organization.id]
+    if role is not None:
+        conditions.append(OrganizationMember.role == role)
+    if status is not None:
+        conditions.append(OrganizationMember.status == status)
+    rows = await db.execute(
+        select(OrganizationMember, User)
+        .join(User, User.id == OrganizationMember.user_id)
+        .where(*conditions)
+        .order_by(OrganizationMember.created_at.desc())
+    )
+    return [Member(*row) for row in rows.tuples()]
+
+
+async def decide_membership(
+    db: AsyncSession,
+    organization: Organization,
+    member_id: uuid.UUID,
+    *,
+    approve: bool,
+    actor_id: uuid.UUID,
+    ip_address: str,
+) -> Member:
+    """An organization approves (or rejects) a teacher who asked to join it.
+
+    Approval also approves a pending teacher's account: their organization vouches for them.
+    """
+    row = (
+        await db.execute(
+            select(OrganizationMember, User)
+            .join(User, User.id == OrganizationMember.user_id)
+            .where(
+                OrganizationMember.id == member_id,
+                OrganizationMember.organization_id == organization.id,
+            )
+        )
+    ).tuples().first()
+    if row is None:
+        raise MemberNotFound()
+    membership, user = row
+    membership.status = MembershipStatus.active if approve else MembershipStatus.rejected
+    membership.decided_at = utcnow()
+    membership.decided_by_id = actor_id
+    if approve and user.role is Role.teacher and user.status is AccountStatus.pending:
+        user.status = AccountStatus.active
+        user.approved_at = utcnow()
+    await record_audit(
+        db, actor_id, "membership.approve" if approve else "membership.reject", membership,
+        ip_address=ip_address, details={"user_id": str(user.id)},
+    )
+    await db.flush()
+    return Member(membership, user)

@@ -1,0 +1,112 @@
+"""Settings shared by every service.
+
+Each service subclasses `CommonSettings` once and builds one instance per process. Values come from
+the environment (and `.env` in development); nothing else in the code base reads `os.environ`.
+"""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Self
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PLACEHOLDER_MARKERS = ("changeme", "change-me", "change_me", "changethis", "placeholder", "xxx")
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+def is_placeholder(value: str | None) -> bool:
+    """True for an empty secret or one copied unchanged from `.env.example`."""
+    if value is None or not value.strip():
+        return True
+    lowered = value.strip().lower()
+    return lowered in {"secret", "password"} or any(m in lowered for m in PLACEHOLDER_MARKERS)
+
+
+class CommonSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    service_name: str = "alif"
+    environment: Environment = Environment.development
+    data_dir: Path = Path(".data")
+
+    database_url: str = Field(default="", validate_default=True)
+    database_pool_size: int = 4
+    database_max_overflow: int = 4
+    database_echo: bool = False
+
+    redis_url: str | None = None
+    cache_prefix: str = "alif"
+
+    jwt_issuer: str = "https://alif24.uz"
+    jwt_audience: str = "alif24"
+    jwt_public_keys: str = Field(
+        default="",
+        description="PEM public keys (one or more) that may sign access tokens; "
+        "in development the key pair in DATA_DIR/keys is used when empty.",
+    )
+
+    cookie_domain: str | None = None
+    cookie_secure: bool = True
+
+    log_level: str = "INFO"
+    log_json: bool | None = None
+    sentry_dsn: str | None = None
+    sentry_traces_sample_rate: float = 0.0
+    release: str = "dev"
+
+    trusted_hosts: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
+
+    @field_validator("trusted_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [h.strip() for h in value.split(",") if h.strip()]
+        return value
+
+    @field_validator("database_url", mode="after")
+    @classmethod
+    def _default_to_embedded_sqlite(cls, value: str, info: ValidationInfo) -> str:
+        return value or f"sqlite+aiosqlite:///{info.data['data_dir'] / 'alif24.db'}"
+
+    @field_validator("cookie_domain", "redis_url", "sentry_dsn", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _check_secrets_when_deployed(self) -> Self:
+        if self.is_deployed and (problems := self.deployment_problems()):
+            raise ValueError("unsafe production settings: " + "; ".join(problems))
+        return self
+
+    @property
+    def is_deployed(self) -> bool:
+        return self.environment is Environment.production
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def json_logs(self) -> bool:
+        return self.log_json if self.log_json is not None else self.is_deployed
+
+    def deployment_problems(self) -> list[str]:
+        """What makes these settings unsafe for production (a missing or placeholder secret...).
+
+        Subclasses add their own secrets to `super().deployment_problems()`.
+        """
+        problems = []
+        if not self.jwt_public_keys.strip():
+            problems.append("JWT_PUBLIC_KEYS is empty")
+        if self.is_sqlite:
+            problems.append("DATABASE_URL points at SQLite; production runs PostgreSQL")
+        if not self.cookie_secure:
+            problems.append("COOKIE_SECURE is off")
+        return problems

@@ -1,0 +1,48 @@
+"""Base models for request and response bodies, and the page envelope."""
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+S = TypeVar("S", bound=BaseModel)
+
+
+class RequestModel(BaseModel):
+    """Unknown fields are refused, so a client can never slip in `role` or `status`."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ResponseModel(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class PageParams(BaseModel):
+    limit: int = Field(default=20, ge=1, le=100)
+    offset: int = Field(default=0, ge=0, le=1_000_000)
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """One page of rows, as a service returns them, and how many match in all."""
+
+    items: list[T]
+    total: int
+
+
+def page_of(found: Found[Any], params: PageParams, schema: type[S]) -> Page[S]:
+    return Page[schema](  # type: ignore[valid-type]
+        items=[schema.model_validate(item) for item in found.items],
+        total=found.total,
+        limit=params.limit,
+        offset=params.offset,
+    )

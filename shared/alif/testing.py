@@ -1,0 +1,289 @@
+"""The pytest plugin every service's tests use (`-p alif.testing`, set in the root pyproject).
+
+- one test database per run, built by `alembic upgrade head` (so the migrations are tested too):
+  SQLite in a temporary folder by default, a fresh PostgreSQL database when `DATABASE_URL` is set;
+- the cache: in-process by default, Redis under a run-unique prefix when `REDIS_URL` is set;
+- `db_session`: every test runs inside a transaction that is rolled back, and the app under test
+  shares it, so requests see the test's rows and nothing survives the test;
+- `client`, `login_as(role)` and small factories.
+
+A service's `tests/conftest.py` only provides the `app` fixture built from `settings_values`.
+"""
+
+import os
+import secrets
+import threading
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+import uvicorn
+from alembic import command
+from alembic.config import Config
+from asgi_lifespan import LifespanManager
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import FastAPI
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from alif.auth import AccountStatus, Role, sign_access_token
+from alif.cache import Cache
+from alif.db import Database, utcnow
+from alif.keys import private_key_to_pem, public_key_to_pem
+from alif.kernel.models import FamilyLink, StudentProfile, User
+
+REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class TestKeys:
+    private_key: Ed25519PrivateKey
+    private_pem: str
+    public_pem: str
+
+
+@pytest.fixture(scope="session")
+def test_keys() -> TestKeys:
+    key = Ed25519PrivateKey.generate()
+    return TestKeys(key, private_key_to_pem(key), public_key_to_pem(key.public_key()))
+
+
+async def _create_postgres_database(server_url: str) -> str:
+    url = make_url(server_url)
+    name = f"alif_test_{secrets.token_hex(4)}"
+    connection = await asyncpg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+        database=url.database or "postgres",
+    )
+    try:
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+async def _drop_postgres_database(server_url: str, test_url: str) -> None:
+    url = make_url(server_url)
+    connection = await asyncpg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+        database=url.database or "postgres",
+    )
+    try:
+        await connection.execute(
+            f'DROP DATABASE IF EXISTS "{make_url(test_url).database}" WITH (FORCE)'
+        )
+    finally:
+        await connection.close()
+
+
+def migrate(database_url: str) -> None:
+    config = Config(str(REPOSITORY_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(REPOSITORY_ROOT / "alembic"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    command.upgrade(config, "head")
+
+
+@pytest.fixture(scope="session")
+async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    server_url = os.environ.get("DATABASE_URL", "")
+    if server_url.startswith("postgresql"):
+        url = await _create_postgres_database(server_url)
+        try:
+            yield url
+        finally:
+            await _drop_postgres_database(server_url, url)
+    else:
+        yield f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def migrated_database_url(database_url: str) -> str:
+    migrate(database_url)
+    return database_url
+
+
+@pytest.fixture(scope="session")
+def settings_values(
+    migrated_database_url: str, test_keys: TestKeys, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The settings every service's test app is built with."""
+    return {
+        "environment": "test",
+        "database_url": migrated_database_url,
+        "redis_url": os.environ.get("REDIS_URL") or None,
+        "cache_prefix": f"alif-test-{secrets.token_hex(4)}",
+        "jwt_public_keys": test_keys.public_pem,
+        "data_dir": tmp_path_factory.mktemp("data"),
+        "log_level": "WARNING",
+        "_env_file": None,
+    }
+
+
+@pytest.fixture(scope="session")
+async def started_app(app: FastAPI) -> AsyncIterator[FastAPI]:
+    async with LifespanManager(app):
+        yield app
+
+
+@pytest.fixture
+async def db_session(started_app: FastAPI) -> AsyncIterator[AsyncSession]:
+    """The test's session; the app's requests join the same outer transaction."""
+    database: Database = started_app.state.db
+    async with database.engine.connect() as connection:
+        transaction = await connection.begin()
+        sessionmaker = async_sessionmaker(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
+        original = database.sessionmaker
+        database.sessionmaker = sessionmaker
+        try:
+            async with sessionmaker() as session:
+                yield session
+        finally:
+            database.sessionmaker = original
+            await transaction.rollback()
+
+
+@pytest.fixture
+async def cache(started_app: FastAPI) -> AsyncIterator[Cache]:
+    cache: Cache = started_app.state.cache
+    yield cache
+    await cache.clear()
+
+
+@pytest.fixture
+async def client(
+    started_app: FastAPI, db_session: AsyncSession, cache: Cache
+) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=started_app, client=("203.0.113.7", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@dataclass
+class Actor:
+    """A logged-in user and the requests they make."""
+
+    user: User
+    token: str
+    client: httpx.AsyncClient
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.headers = {"Authorization": f"Bearer {self.token}"}
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.user.id
+
+    async def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return await self.client.get(url, headers=self.headers, **kwargs)
+
+    async def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        return await self.client.post(url, headers=self.headers, **kwargs)
+
+    async def put(self, url: str, **kwargs: Any) -> httpx.Response:
+        return await self.client.put(url, headers=self.headers, **kwargs)
+
+    async def patch(self, url: str, **kwargs: Any) -> httpx.Response:
+        return await self.client.patch(url, headers=self.headers, **kwargs)
+
+    async def delete(self, url: str, **kwargs: Any) -> httpx.Response:
+        return await self.client.delete(url, headers=self.headers, **kwargs)
+
+
+def token_for(
+    keys: TestKeys,
+    user: User,
+    *,
+    session_id: uuid.UUID | None = None,
+    ttl: timedelta = timedelta(minutes=15),
+    issuer: str = "https://alif24.uz",
+    audience: str = "alif24",
+) -> str:
+    return sign_access_token(
+        keys.private_key,
+        user_id=user.id,
+        role=user.role,
+        status=user.status,
+        session_id=session_id or uuid.uuid4(),
+        ttl=ttl,
+        issuer=issuer,
+        audience=audience,
+    )
+
+
+LoginAs = Callable[..., Awaitable[Actor]]
+
+
+@pytest.fixture
+def login_as(db_session: AsyncSession, client: httpx.AsyncClient, test_keys: TestKeys) -> LoginAs:
+    """`parent = await login_as(Role.parent)`, then `await parent.get(url)`."""
+
+    async def login(role: Role = Role.student, **fields: Any) -> Actor:
+        user = await make_user(db_session, role=role, **fields)
+        return Actor(user=user, token=token_for(test_keys, user), client=client)
+
+    return login
+
+
+async def make_user(
+    session: AsyncSession, *, role: Role = Role.student, **fields: Any
+) -> User:
+    number = secrets.randbelow(10**9)
+    values: dict[str, Any] = {
+        "role": role,
+        "status": AccountStatus.active,
+        "first_name": fields.pop("first_name", "Test"),
+        "last_name": fields.pop("last_name", role.value.title()),
+    }
+    if role is Role.student:
+        values["username"] = f"child{number}"
+    else:
+        values["phone"] = f"+99890{number:07d}"[:13]
+        values["phone_verified_at"] = utcnow()
+    values.update(fields)
+    user = User(**values)
+    session.add(user)
+    await session.flush()
+    if role is Role.student:
+        session.add(StudentProfile(user_id=user.id))
+        await session.flush()
+    return user
+
+
+async def make_child(session: AsyncSession, parent: User, **fields: Any) -> User:
+    child = await make_user(session, role=Role.student, created_by_id=parent.id, **fields)
+    session.add(FamilyLink(parent_id=parent.id, child_id=child.id))
+    await session.flush()
+    return child
+
+
+@contextmanager
+def serve_asgi(app: Any, host: str = "127.0.0.1") -> Iterator[str]:
+    """Run an ASGI app on a free port in a background thread; yields its base URL.
+
+    Tests use it for local servers that speak a provider's protocol (Eskiz, OpenAI, Payme...),
+    so the real client code runs over real HTTP.
+    """
+    config = uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        threading.Event().wait(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)

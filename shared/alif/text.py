@@ -1,0 +1,35 @@
+"""Uzbek text: one normaliser for every apostrophe look-alike.
+
+Oʻ and Gʻ are a base letter plus U+02BB (MODIFIER LETTER TURNED COMMA); the tutuq belgisi is
+U+02BC (MODIFIER LETTER APOSTROPHE). People type either as ' ‘ ’ ` ʻ ʼ (and phones add more), so
+every Uzbek input goes through `normalize_uzbek` before it is stored, searched or compared.
+The web apps mirror this function in `@alif/i18n`; both are tested against the same cases.
+"""
+
+import re
+import unicodedata
+
+TURNED_COMMA = "\u02bb"  # ʻ in oʻ, gʻ
+TUTUQ = "\u02bc"  # ʼ in maʼno
+
+APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc\u00b4\u02b9\u2032"
+_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+_AFTER_O_OR_G = re.compile(f"(?<=[OoGg])[{re.escape(APOSTROPHES)}]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_uzbek(text: str) -> str:
+    """NFC, then an apostrophe after o/g becomes U+02BB and any other becomes U+02BC."""
+    text = unicodedata.normalize("NFC", text)
+    text = _AFTER_O_OR_G.sub(TURNED_COMMA, text)
+    return _APOSTROPHE.sub(TUTUQ, text)
+
+
+def fold_for_comparison(text: str) -> str:
+    """The form two answers are compared in: normalised, case-folded, spaces collapsed."""
+    return _SPACES.sub(" ", normalize_uzbek(text)).strip().casefold()
+
+
+def strip_marks(text: str) -> str:
+    """For search only: `oʻzbek` also matches a query typed as `ozbek`."""
+    return fold_for_comparison(text).replace(TURNED_COMMA, "").replace(TUTUQ, "")
