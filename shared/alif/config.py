@@ -6,7 +6,7 @@ the environment (and `.env` in development); nothing else in the code base reads
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -31,7 +31,7 @@ def is_placeholder(value: str | None) -> bool:
 class CommonSettings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
 
-    service_name: str = "alif"
+    service_name: ClassVar[str] = "alif"  # each service's subclass names itself
     environment: Environment = Environment.development
     data_dir: Path = Path(".data")
 

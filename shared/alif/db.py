@@ -6,6 +6,7 @@ must be correct on both, so the few differences live here and nowhere else.
 
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -149,6 +150,17 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+@asynccontextmanager
+async def standalone_session(settings: CommonSettings) -> AsyncIterator[AsyncSession]:
+    """A session outside any request (operator commands, jobs), committed when the block ends."""
+    database = Database.from_settings(settings)
+    try:
+        async with database.sessionmaker() as session, session.begin():
+            yield session
+    finally:
+        await database.dispose()
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:

@@ -1,4 +1,4 @@
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -6,7 +6,7 @@ from alif.config import CommonSettings, is_placeholder
 
 
 class MainSettings(CommonSettings):
-    service_name: str = "main"
+    service_name: ClassVar[str] = "main"
 
     jwt_private_key: str = Field(
         default="",
