@@ -3,8 +3,12 @@
 SHELL := /bin/bash
 UV ?= uv
 RUN := $(UV) run --frozen
+# Every service's import package (services/<name>/<package>/__init__.py) and where mypy finds it.
+PACKAGES := $(patsubst %/__init__.py,%,$(wildcard services/*/*/__init__.py))
+empty :=
+MYPYPATH := shared:$(subst $(empty) $(empty),:,$(wildcard services/*))
 
-.PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e
+.PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e new-service
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -29,7 +33,7 @@ fmt: install ## Fix lint findings and format the code
 	$(RUN) ruff format .
 
 typecheck: install ## Type-check the Python code (mypy, strict)
-	$(RUN) mypy shared/alif services/*/alif_* start_all.py
+	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py
 
 migrate: install ## Apply database migrations (DATABASE_URL, or the embedded SQLite)
 	$(RUN) alembic upgrade head
@@ -43,3 +47,7 @@ admin: install ## Create an admin account: make admin phone=+998901234567 name="
 
 bench: install ## Run the benchmarks and print their ratios (see bench/RESULTS.md)
 	$(RUN) python bench/run.py $(ARGS)
+
+new-service: ## Create a service from the template: make new-service name=quiz port=8007
+	@test -n "$(name)" || (echo 'usage: make new-service name=quiz [port=8007]' >&2; exit 1)
+	$(RUN) python tools/new_service.py $(name) $(if $(port),--port $(port))

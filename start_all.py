@@ -50,7 +50,9 @@ def choose(services: list[Service], only: str | None, exclude: str | None) -> li
     unwanted = set(exclude.split(",")) if exclude else set()
     unknown = (wanted | unwanted) - names
     if unknown:
-        raise SystemExit(f"Unknown service(s): {', '.join(sorted(unknown))}. Known: {', '.join(sorted(names))}")
+        raise SystemExit(
+            f"Unknown service(s): {', '.join(sorted(unknown))}. Known: {', '.join(sorted(names))}"
+        )
     return [s for s in services if s.name in wanted - unwanted]
 
 
@@ -84,7 +86,9 @@ async def wait_ready(service: Service, process: asyncio.subprocess.Process) -> N
     async with httpx.AsyncClient(timeout=2) as client:
         while asyncio.get_running_loop().time() < deadline:
             if process.returncode is not None:
-                raise SystemExit(f"{service.name} stopped while starting (exit {process.returncode}).")
+                raise SystemExit(
+                    f"{service.name} stopped while starting (exit {process.returncode})."
+                )
             try:
                 if (await client.get(f"{service.url}/ready")).status_code == 200:
                     return
@@ -106,12 +110,25 @@ async def start(services: list[Service], env: dict[str, str], host: str) -> int:
     try:
         for service in services:
             process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "uvicorn", "--factory", service.app,
-                "--host", host, "--port", str(service.port),
-                "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1",
-                "--no-access-log", "--timeout-keep-alive", "75",
-                cwd=ROOT, env=env,
-                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                service.app,
+                "--host",
+                host,
+                "--port",
+                str(service.port),
+                "--proxy-headers",
+                "--forwarded-allow-ips",
+                "127.0.0.1",
+                "--no-access-log",
+                "--timeout-keep-alive",
+                "75",
+                cwd=ROOT,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
                 start_new_session=True,
             )
             processes[service.name] = process
@@ -174,7 +191,9 @@ def main() -> None:
     development_private_key(data_dir)  # one key pair, created before any service reads it
     run_step("Migrating the database", [sys.executable, "-m", "alembic", "upgrade", "head"], env)
     if not args.no_demo and any(s.name == "main" for s in services):
-        print(run_step("Adding demo accounts", [sys.executable, "-m", "alif_main", "seed-demo"], env))
+        print(
+            run_step("Adding demo accounts", [sys.executable, "-m", "alif_main", "seed-demo"], env)
+        )
     sys.exit(asyncio.run(start(services, env, args.host)))
 
 

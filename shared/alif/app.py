@@ -114,4 +114,3 @@ def create_app(
         return Health(status="ready", service=settings.service_name)
 
     return app
-

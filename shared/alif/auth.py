@@ -1,8 +1,8 @@
 """Who is calling: access-token verification, `CurrentUser` and role dependencies.
 
-Access tokens are EdDSA JWTs issued by `main`. Verification pins the algorithm and checks the header
-type, `kid`, issuer, audience, expiry and required claims, then asks the cache whether the session was
-revoked (logout, block). No database query: every service can authorise on the token alone.
+Access tokens are EdDSA JWTs issued by `main`. Verification pins the algorithm and checks the
+header type, `kid`, issuer, audience, expiry and required claims, then asks the cache whether the
+session was revoked (logout, block). No database query: every service authorises on the token.
 """
 
 import uuid
@@ -171,7 +171,7 @@ async def optional_user(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> TokenUser | None:
-    """For public routes that do a little more for a signed-in caller; a bad token counts as none."""
+    """For public routes that do more for a signed-in caller; a bad token counts as none."""
     if credentials is None:
         return None
     try:
@@ -208,5 +208,7 @@ TeacherUser = Annotated[TokenUser, Depends(require_role(Role.teacher))]
 OrganizationUser = Annotated[TokenUser, Depends(require_role(Role.organization))]
 TeachingUser = Annotated[
     TokenUser,
-    Depends(require_role(Role.teacher, Role.organization, Role.moderator, Role.admin, approved=True)),
+    Depends(
+        require_role(Role.teacher, Role.organization, Role.moderator, Role.admin, approved=True)
+    ),
 ]

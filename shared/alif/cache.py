@@ -1,7 +1,7 @@
 """A small cache interface with two backends, and the rate limiter built on it.
 
-Redis when `REDIS_URL` is set (production, CI, several processes); an in-process dictionary otherwise,
-which is correct for a single process (the embedded `make run`): each process then has its own.
+Redis when `REDIS_URL` is set (production, CI, several processes); an in-process dictionary
+otherwise, which is correct for a single process (the embedded `make run`): each has its own.
 """
 
 import time
@@ -106,8 +106,8 @@ class RedisCache:
         return self._prefix + key
 
     async def get(self, key: str) -> str | None:
-        value: str | None = await self._redis.get(self._key(key))
-        return value
+        value = await self._redis.get(self._key(key))
+        return None if value is None else str(value)
 
     async def set(self, key: str, value: str, ttl: int | None = None) -> None:
         await self._redis.set(self._key(key), value, ex=ttl)

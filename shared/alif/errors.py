@@ -125,7 +125,8 @@ def error_responses(*status_codes: int) -> dict[int | str, dict[str, Any]]:
 
 
 def request_id_of(request: Request) -> str | None:
-    return request.scope.get("state", {}).get("request_id")
+    request_id = request.scope.get("state", {}).get("request_id")
+    return str(request_id) if request_id else None
 
 
 def error_response(
@@ -163,8 +164,11 @@ async def _app_error(request: Request, exc: Exception) -> JSONResponse:
 def _field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     # Only location, message and type: the rejected input may be a password or a PIN.
     return [
-        {"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"],
-         "type": e["type"]}
+        {
+            "field": ".".join(str(p) for p in e["loc"] if p != "body"),
+            "message": e["msg"],
+            "type": e["type"],
+        }
         for e in exc.errors()
     ]
 
@@ -172,7 +176,10 @@ def _field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     return error_response(
-        request, 422, "validation_error", "Some fields are missing or not valid.",
+        request,
+        422,
+        "validation_error",
+        "Some fields are missing or not valid.",
         {"fields": _field_errors(exc)},
     )
 

@@ -1,8 +1,8 @@
 """Ed25519 keys for access tokens: loading, the `kid` of a key, and the development key pair.
 
-Only `main` holds a private key. Every service verifies with the public keys in `JWT_PUBLIC_KEYS`
-(several may be listed while keys rotate). In development, with nothing configured, all services share
-one key pair generated once in `DATA_DIR/keys/`.
+Only `main` holds a private key. Every service verifies with the public keys in
+`JWT_PUBLIC_KEYS` (several may be listed while keys rotate). In development, with nothing
+configured, all services share one key pair generated once in `DATA_DIR/keys/`.
 """
 
 import base64

@@ -1,8 +1,8 @@
 """structlog configuration and the request middleware.
 
-Every log line carries `service`, and within a request `request_id` (nginx's `X-Request-ID`, or a new
-one), `method`, `path` and, once authenticated, `user_id`. One access line per request. JSON lines in
-production, readable lines in development.
+Every log line carries `service`, and within a request `request_id` (nginx's `X-Request-ID`, or
+a new one), `method`, `path` and, once authenticated, `user_id`. One access line per request.
+JSON lines in production, readable lines in development.
 """
 
 import json
@@ -73,7 +73,7 @@ def configure_logging(settings: CommonSettings) -> None:
 def _request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", ()):
         if name == REQUEST_ID_HEADER and _VALID_REQUEST_ID.match(value):
-            return value.decode()
+            return str(value.decode())
     return uuid.uuid4().hex
 
 

@@ -25,7 +25,6 @@ import asyncpg
 import httpx
 import pytest
 import uvicorn
-from alembic import command
 from alembic.config import Config
 from asgi_lifespan import LifespanManager
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -33,11 +32,12 @@ from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from alembic import command
 from alif.auth import AccountStatus, Role, sign_access_token
 from alif.cache import Cache
 from alif.db import Database, utcnow
-from alif.keys import private_key_to_pem, public_key_to_pem
 from alif.kernel.models import FamilyLink, StudentProfile, User
+from alif.keys import private_key_to_pem, public_key_to_pem
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,7 +59,10 @@ async def _create_postgres_database(server_url: str) -> str:
     url = make_url(server_url)
     name = f"alif_test_{secrets.token_hex(4)}"
     connection = await asyncpg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username,
+        password=url.password,
         database=url.database or "postgres",
     )
     try:
@@ -72,7 +75,10 @@ async def _create_postgres_database(server_url: str) -> str:
 async def _drop_postgres_database(server_url: str, test_url: str) -> None:
     url = make_url(server_url)
     connection = await asyncpg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username,
+        password=url.password,
         database=url.database or "postgres",
     )
     try:
@@ -126,8 +132,10 @@ def settings_values(
     }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 async def started_app(app: FastAPI) -> AsyncIterator[FastAPI]:
+    """The service's app with its lifespan run; per module, because each service's tests bring
+    their own `app` and a session-wide fixture would keep the first one."""
     async with LifespanManager(app):
         yield app
 
@@ -234,9 +242,7 @@ def login_as(db_session: AsyncSession, client: httpx.AsyncClient, test_keys: Tes
     return login
 
 
-async def make_user(
-    session: AsyncSession, *, role: Role = Role.student, **fields: Any
-) -> User:
+async def make_user(session: AsyncSession, *, role: Role = Role.student, **fields: Any) -> User:
     number = secrets.randbelow(10**9)
     values: dict[str, Any] = {
         "role": role,

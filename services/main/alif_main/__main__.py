@@ -22,7 +22,9 @@ def _read_password(from_stdin: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m alif_main")
     commands = parser.add_subparsers(dest="command", required=True)
-    admin = commands.add_parser("create-admin", help="create an admin account (there is no default)")
+    admin = commands.add_parser(
+        "create-admin", help="create an admin account (there is no default)"
+    )
     admin.add_argument("--identifier", required=True, help="phone (+998...) or e-mail")
     admin.add_argument("--name", required=True, help="first and last name")
     admin.add_argument("--password-stdin", action="store_true", help="read the password from stdin")

@@ -33,14 +33,18 @@ def create_main_app(settings: MainSettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Main verifies its own tokens with its own key, plus any older keys still trusted.
-        keys = {**verification_keys(settings), key_id(private_key.public_key()): private_key.public_key()}
+        keys = {
+            **verification_keys(settings),
+            key_id(private_key.public_key()): private_key.public_key(),
+        }
         app.state.published_keys = list(keys.values())
         app.state.token_verifier = TokenVerifier(
             keys, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )
         delivery, eskiz = build_delivery(settings)
         raw_key = private_key.private_bytes(
-            serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
             serialization.NoEncryption(),
         )
         app.state.auth = AuthService(

@@ -48,8 +48,14 @@ async def seed(settings: MainSettings) -> str:
 
     def adult(role: Role, phone: str, first: str, last: str) -> User:
         return User(
-            role=role, status=AccountStatus.active, approved_at=now, first_name=first,
-            last_name=last, phone=phone, phone_verified_at=now, password_hash=password_hash,
+            role=role,
+            status=AccountStatus.active,
+            approved_at=now,
+            first_name=first,
+            last_name=last,
+            phone=phone,
+            phone_verified_at=now,
+            password_hash=password_hash,
         )
 
     async with standalone_session(settings) as db:
@@ -61,28 +67,43 @@ async def seed(settings: MainSettings) -> str:
         admin = adult(Role.admin, "+998900000009", "Admin", "ALIF24")
         children = [
             User(
-                role=Role.student, status=AccountStatus.active, approved_at=now,
-                first_name=name, last_name="Karimov" if name == "Ali" else "Karimova",
-                username=name.lower(), pin_hash=pin_hash, created_by_id=parent.id,
+                role=Role.student,
+                status=AccountStatus.active,
+                approved_at=now,
+                first_name=name,
+                last_name="Karimov" if name == "Ali" else "Karimova",
+                username=name.lower(),
+                pin_hash=pin_hash,
+                created_by_id=parent.id,
             )
             for name in ("Ali", "Laylo")
         ]
         db.add_all([parent, teacher, owner, admin, *children])
         await db.flush()
         organization = Organization(
-            owner_id=owner.id, name="Ziyo oʻquv markazi", kind=OrganizationKind.learning_centre,
-            region=Region.tashkent_city, district="Yunusobod", address="Amir Temur koʻchasi 1",
+            owner_id=owner.id,
+            name="Ziyo oʻquv markazi",
+            kind=OrganizationKind.learning_centre,
+            region=Region.tashkent_city,
+            district="Yunusobod",
+            address="Amir Temur koʻchasi 1",
         )
         db.add(organization)
         db.add(TeacherProfile(user_id=teacher.id, subjects=["matematika", "ona tili"]))
-        for child, grade, born in zip(children, (2, 4), (date(2018, 3, 8), date(2016, 9, 1)), strict=True):
+        for child, grade, born in zip(
+            children, (2, 4), (date(2018, 3, 8), date(2016, 9, 1)), strict=True
+        ):
             db.add(StudentProfile(user_id=child.id, grade=grade, birth_date=born, avatar="lion"))
             db.add(FamilyLink(parent_id=parent.id, child_id=child.id, relation=Relation.mother))
         await db.flush()
         db.add(
             OrganizationMember(
-                organization_id=organization.id, user_id=teacher.id, role=MemberRole.teacher,
-                status=MembershipStatus.active, decided_at=now, decided_by_id=owner.id,
+                organization_id=organization.id,
+                user_id=teacher.id,
+                role=MemberRole.teacher,
+                status=MembershipStatus.active,
+                decided_at=now,
+                decided_by_id=owner.id,
             )
         )
     return "Demo data added.\n" + GUIDE

@@ -9,6 +9,7 @@ from alif.testing import TestKeys
 from alif_main.app import create_main_app
 from alif_main.auth.service import AuthService
 from alif_main.config import MainSettings
+from alif_main.testing import Outbox
 from alif_main.verification.senders import CodeDelivery
 
 
@@ -25,24 +26,6 @@ def main_settings(settings_values: dict[str, Any], test_keys: TestKeys) -> MainS
 @pytest.fixture(scope="session")
 def app(main_settings: MainSettings) -> FastAPI:
     return create_main_app(main_settings)
-
-
-class Outbox:
-    """Codes the app sent, by recipient: what a user would read on their phone."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str]] = []
-
-    async def send(self, recipient: str, code: str) -> None:
-        self.sent.append((recipient, code))
-
-    def last_code(self, recipient: str) -> str:
-        codes = [code for to, code in self.sent if to == recipient]
-        assert codes, f"no code was sent to {recipient}"
-        return codes[-1]
-
-    def count(self, recipient: str) -> int:
-        return sum(1 for to, _ in self.sent if to == recipient)
 
 
 @pytest.fixture

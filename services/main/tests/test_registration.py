@@ -6,8 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.cache import Cache
 from alif.kernel.models import Organization, User
+from alif_main.testing import Outbox
 from alif_main.verification.models import VerificationCode
-from tests.conftest import Outbox
 
 REGISTER = "/api/main/auth/register"
 VERIFY = "/api/main/auth/otp/verify"
@@ -30,7 +30,10 @@ async def test_parent_registers_confirms_phone_and_is_signed_in(
     response = await client.post(REGISTER, json=parent())
     assert response.status_code == 202
     assert response.json() == {
-        "status": "code_sent", "identifier": "+998901234567", "expires_in": 180, "resend_after": 60,
+        "status": "code_sent",
+        "identifier": "+998901234567",
+        "expires_in": 180,
+        "resend_after": 60,
     }
     code = outbox.last_code("+998901234567")
 
@@ -41,7 +44,9 @@ async def test_parent_registers_confirms_phone_and_is_signed_in(
     assert body["refresh_token"] is None  # web clients get it as a cookie
     assert "alif_refresh=" in verified.headers["set-cookie"]
 
-    me = await client.get("/api/main/me", headers={"Authorization": f"Bearer {body['access_token']}"})
+    me = await client.get(
+        "/api/main/me", headers={"Authorization": f"Bearer {body['access_token']}"}
+    )
     assert me.status_code == 200
     assert me.json()["user"]["phone"] == "+998901234567"
 
@@ -49,7 +54,9 @@ async def test_parent_registers_confirms_phone_and_is_signed_in(
     assert stored is not None and code not in stored.code_hash  # only a keyed hash is kept
 
 
-async def test_registering_as_admin_or_moderator_is_refused(client: AsyncClient, outbox: Outbox) -> None:
+async def test_registering_as_admin_or_moderator_is_refused(
+    client: AsyncClient, outbox: Outbox
+) -> None:
     for role in ("admin", "moderator", "student"):
         response = await client.post(REGISTER, json=parent(role=role))
         assert response.status_code == 422
@@ -77,7 +84,9 @@ async def test_registering_a_taken_phone_answers_as_for_a_new_one_and_sends_noth
     assert outbox.count("+998901234567") == 1  # only the first, genuine registration
 
 
-async def test_codes_are_limited_to_one_a_minute_per_phone(client: AsyncClient, outbox: Outbox) -> None:
+async def test_codes_are_limited_to_one_a_minute_per_phone(
+    client: AsyncClient, outbox: Outbox
+) -> None:
     await client.post(REGISTER, json=parent())
     again = await client.post(REGISTER, json=parent())
     assert again.status_code == 429
@@ -99,7 +108,9 @@ async def test_an_unconfirmed_registration_can_be_made_again(
 
 
 async def test_teacher_starts_pending(client: AsyncClient, outbox: Outbox) -> None:
-    await client.post(REGISTER, json=parent(role="teacher", identifier="ustoz@maktab.uz", subjects=["math"]))
+    await client.post(
+        REGISTER, json=parent(role="teacher", identifier="ustoz@maktab.uz", subjects=["math"])
+    )
     code = outbox.last_code("ustoz@maktab.uz")
     verified = await client.post(VERIFY, json={"identifier": "USTOZ@maktab.uz", "code": code})
     assert verified.json()["user"]["status"] == "pending"

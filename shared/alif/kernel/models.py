@@ -13,7 +13,7 @@ from sqlalchemy import Date, ForeignKey, SmallInteger, String, Text, UniqueConst
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from alif.auth import AccountStatus, Role
-from alif.db import Base, Timestamped, UUIDPrimaryKey, enum_type
+from alif.db import Base, Timestamped, UUIDPrimaryKey, enum_type, utcnow
 
 
 class Language(StrEnum):
@@ -175,3 +175,33 @@ class FamilyLink(Timestamped, Base):
         ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     relation: Mapped[Relation] = mapped_column(enum_type(Relation), default=Relation.guardian)
+
+
+class StudyGroup(UUIDPrimaryKey, Timestamped, Base):
+    """A class or a learning centre's group: a teacher and the students they teach together."""
+
+    __tablename__ = "study_group"
+
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    teacher_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
+    subject: Mapped[str] = mapped_column(String(80), default="")
+    grade: Mapped[int | None] = mapped_column(SmallInteger)
+    join_code: Mapped[str] = mapped_column(String(12), unique=True)
+    archived_at: Mapped[datetime | None]
+
+
+class StudyGroupMember(Base):
+    __tablename__ = "study_group_member"
+
+    group_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("study_group.id", ondelete="CASCADE"), primary_key=True
+    )
+    student_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -96,7 +96,9 @@ class StaffAuthentication(AuthenticationBackend):
                     return False
         except (AppError, ValidationError):
             return False
-        request.session.update({"session_id": str(issued.session.id), "user_id": str(issued.user.id)})
+        request.session.update(
+            {"session_id": str(issued.session.id), "user_id": str(issued.user.id)}
+        )
         return True
 
     async def logout(self, request: Request) -> bool:
@@ -127,8 +129,12 @@ class StaffAuthentication(AuthenticationBackend):
             request.session.clear()
             return False
         request.state.staff = TokenUser(
-            id=user.id, role=user.role, status=user.status, session_id=auth_session.id,
-            token_id="admin", expires_at=auth_session.expires_at,
+            id=user.id,
+            role=user.role,
+            status=user.status,
+            session_id=auth_session.id,
+            token_id="admin",
+            expires_at=auth_session.expires_at,
         )
         return True
 
@@ -158,11 +164,22 @@ class UserAdmin(StaffView, model=User):
     name_plural = "Accounts"
     icon = "fa-solid fa-user"
     column_list: ClassVar[list[Any]] = [
-        User.first_name, User.last_name, User.role, User.status, User.phone, User.email,
-        User.username, User.created_at, User.last_login_at,
+        User.first_name,
+        User.last_name,
+        User.role,
+        User.status,
+        User.phone,
+        User.email,
+        User.username,
+        User.created_at,
+        User.last_login_at,
     ]
     column_searchable_list: ClassVar[list[Any]] = [
-        User.first_name, User.last_name, User.phone, User.email, User.username,
+        User.first_name,
+        User.last_name,
+        User.phone,
+        User.email,
+        User.username,
     ]
     column_sortable_list: ClassVar[list[Any]] = [User.created_at, User.last_login_at, User.status]
     column_default_sort: ClassVar[list[Any]] = [(User.created_at, True)]
@@ -196,7 +213,11 @@ class UserAdmin(StaffView, model=User):
 
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
             await users.block_account(
-                db, target, auth.sessions, actor=staff, reason="blocked in the admin UI",
+                db,
+                target,
+                auth.sessions,
+                actor=staff,
+                reason="blocked in the admin UI",
                 ip_address=ip,
             )
 
@@ -213,8 +234,12 @@ class UserAdmin(StaffView, model=User):
 class OrganizationAdmin(StaffView, model=Organization):
     icon = "fa-solid fa-school"
     column_list: ClassVar[list[Any]] = [
-        Organization.name, Organization.kind, Organization.region, Organization.district,
-        Organization.phone, Organization.created_at,
+        Organization.name,
+        Organization.kind,
+        Organization.region,
+        Organization.district,
+        Organization.phone,
+        Organization.created_at,
     ]
     column_searchable_list: ClassVar[list[Any]] = [Organization.name, Organization.district]
 
@@ -224,8 +249,11 @@ class MembershipAdmin(StaffView, model=OrganizationMember):
     name_plural = "Memberships"
     icon = "fa-solid fa-people-group"
     column_list: ClassVar[list[Any]] = [
-        OrganizationMember.organization_id, OrganizationMember.user_id, OrganizationMember.role,
-        OrganizationMember.status, OrganizationMember.created_at,
+        OrganizationMember.organization_id,
+        OrganizationMember.user_id,
+        OrganizationMember.role,
+        OrganizationMember.status,
+        OrganizationMember.created_at,
     ]
 
 
@@ -235,8 +263,13 @@ class SessionAdmin(StaffView, model=AuthSession):
     icon = "fa-solid fa-key"
     admin_only = True
     column_list: ClassVar[list[Any]] = [
-        AuthSession.user_id, AuthSession.kind, AuthSession.ip_address, AuthSession.created_at,
-        AuthSession.last_used_at, AuthSession.revoked_at, AuthSession.revoke_reason,
+        AuthSession.user_id,
+        AuthSession.kind,
+        AuthSession.ip_address,
+        AuthSession.created_at,
+        AuthSession.last_used_at,
+        AuthSession.revoked_at,
+        AuthSession.revoke_reason,
     ]
     column_default_sort: ClassVar[list[Any]] = [(AuthSession.last_used_at, True)]
 
@@ -247,8 +280,12 @@ class AuditLogAdmin(StaffView, model=AuditLog):
     icon = "fa-solid fa-clipboard-list"
     admin_only = True
     column_list: ClassVar[list[Any]] = [
-        AuditLog.created_at, AuditLog.actor_id, AuditLog.action, AuditLog.target_type,
-        AuditLog.target_id, AuditLog.ip_address,
+        AuditLog.created_at,
+        AuditLog.actor_id,
+        AuditLog.action,
+        AuditLog.target_type,
+        AuditLog.target_id,
+        AuditLog.ip_address,
     ]
     column_searchable_list: ClassVar[list[Any]] = [AuditLog.action, AuditLog.target_id]
     column_default_sort: ClassVar[list[Any]] = [(AuditLog.created_at, True)]

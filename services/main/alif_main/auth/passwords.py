@@ -14,8 +14,6 @@ from argon2 import PasswordHasher as Argon2Hasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-# OWASP Password Storage Cheat Sheet: m=19 MiB, t=2, p=1.
-ARGON2_PARAMETERS = {"time_cost": 2, "memory_cost": 19_456, "parallelism": 1}
 BCRYPT_MAX_BYTES = 72  # the earlier system cut input to this length before hashing
 
 
@@ -27,7 +25,8 @@ class Verification:
 
 class SecretHasher:
     def __init__(self, threads: int) -> None:
-        self._argon2 = Argon2Hasher(**ARGON2_PARAMETERS)
+        # OWASP Password Storage Cheat Sheet: m=19 MiB, t=2, p=1.
+        self._argon2 = Argon2Hasher(time_cost=2, memory_cost=19_456, parallelism=1)
         self._limiter = anyio.CapacityLimiter(threads)
 
     @cached_property

@@ -1,6 +1,7 @@
-from typing import Annotated
-from fastapi import APIRouter, Cookie, Request, Response, status
 import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Cookie, Request, Response, status
 
 from alif.auth import CurrentUser, MaybeUser
 from alif.db import SessionDep
@@ -71,7 +72,9 @@ def _clear_refresh_cookie(response: Response, settings: MainSettings) -> None:
     )
 
 
-def _token_response(issued: IssuedTokens, response: Response, settings: MainSettings) -> TokenResponse:
+def _token_response(
+    issued: IssuedTokens, response: Response, settings: MainSettings
+) -> TokenResponse:
     body_token = None
     if issued.session.kind is SessionKind.web:
         _set_refresh_cookie(response, issued.refresh_token, settings)
@@ -89,7 +92,7 @@ def _token_response(issued: IssuedTokens, response: Response, settings: MainSett
     "/register",
     status_code=status.HTTP_202_ACCEPTED,
     responses=error_responses(422, 429),
-    summary="Register a parent, teacher or organization; a code is sent to confirm the phone/e-mail",
+    summary="Register a parent, teacher or organization; a code confirms the phone/e-mail",
 )
 async def register(
     data: RegisterRequest, db: SessionDep, auth: AuthServiceDep, ip_address: ClientIP
@@ -220,7 +223,9 @@ async def reset_password(data: PasswordResetRequest, db: SessionDep, auth: AuthS
 
 
 @router.get("/sessions", summary="The devices signed in to this account")
-async def list_sessions(user: CurrentUser, db: SessionDep, sessions: SessionsDep) -> list[SessionRead]:
+async def list_sessions(
+    user: CurrentUser, db: SessionDep, sessions: SessionsDep
+) -> list[SessionRead]:
     live = await sessions.list_live(db, user.id)
     return [
         SessionRead.model_validate(s).model_copy(update={"current": s.id == user.session_id})

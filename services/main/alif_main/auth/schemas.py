@@ -105,9 +105,7 @@ class TokenResponse(ResponseModel):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
     expires_in: int
-    refresh_token: str | None = Field(
-        default=None, description="Only for `token_delivery: body`"
-    )
+    refresh_token: str | None = Field(default=None, description="Only for `token_delivery: body`")
     user: SessionUser
 
 

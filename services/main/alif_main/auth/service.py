@@ -90,8 +90,11 @@ class AuthService:
             # Someone owns this identifier already: answer exactly as for a new one, send nothing.
             logger.info("registration_for_existing_account", identifier=mask(data.identifier))
             return await self.codes.send(
-                db, identifier=data.identifier, purpose=CodePurpose.register,
-                ip_address=ip_address, deliver=False,
+                db,
+                identifier=data.identifier,
+                purpose=CodePurpose.register,
+                ip_address=ip_address,
+                deliver=False,
             )
         if existing is not None:
             # Never confirmed: whoever registered it did not own it, or typed something wrong.
@@ -99,8 +102,11 @@ class AuthService:
             await db.flush()
         await self._create_account(db, data, password_hash)
         return await self.codes.send(
-            db, identifier=data.identifier, purpose=CodePurpose.register,
-            ip_address=ip_address, deliver=True,
+            db,
+            identifier=data.identifier,
+            purpose=CodePurpose.register,
+            ip_address=ip_address,
+            deliver=True,
         )
 
     async def _create_account(
@@ -241,13 +247,21 @@ class AuthService:
 
     async def _start(self, db: AsyncSession, user: User, client: Client) -> IssuedTokens:
         return await self.sessions.start(
-            db, user, client.session_kind,
-            ip_address=client.ip_address, user_agent=client.user_agent,
+            db,
+            user,
+            client.session_kind,
+            ip_address=client.ip_address,
+            user_agent=client.user_agent,
         )
 
     async def end_session(
-        self, db: AsyncSession, *, refresh_token: str | None, everywhere: bool,
-        user_id: uuid.UUID | None = None, session_id: uuid.UUID | None = None,
+        self,
+        db: AsyncSession,
+        *,
+        refresh_token: str | None,
+        everywhere: bool,
+        user_id: uuid.UUID | None = None,
+        session_id: uuid.UUID | None = None,
     ) -> None:
         """Log out this device (found by its refresh token or access token) or every device."""
         auth_session = await self.sessions.find(db, refresh_token) if refresh_token else None
@@ -259,4 +273,3 @@ class AuthService:
             await self.sessions.revoke_all(db, user_id, "logout_everywhere")
         elif session_id is not None:
             await self.sessions.revoke_by_id(db, user_id, session_id, "logout")
-

@@ -1,8 +1,8 @@
 """Signed-in devices: starting a session, rotating its refresh token, ending it.
 
-Each session is one refresh-token family. Every refresh rotates the token; a rotated token that comes
-back after a short grace period means it was copied, and the whole session is revoked. The grace
-period exists because several tabs of different subdomains may refresh with the same cookie at once.
+Each session is one refresh-token family. Every refresh rotates the token; a rotated token that
+comes back after a short grace period means it was copied, and the whole session is revoked. The
+grace period exists because tabs of different subdomains may refresh with one cookie at once.
 Revoking a session also puts its id in the cache, so access tokens already out stop working too.
 """
 

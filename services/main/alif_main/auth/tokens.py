@@ -9,8 +9,8 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from alif.auth import sign_access_token
-from alif.keys import development_private_key, private_key_from_pem, public_jwk
 from alif.kernel.models import User
+from alif.keys import development_private_key, private_key_from_pem, public_jwk
 from alif_main.config import MainSettings
 
 

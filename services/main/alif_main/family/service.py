@@ -48,7 +48,7 @@ class Child:
     relation: Relation
 
 
-def _child_query(parent_id: uuid.UUID) -> Select[tuple[User, StudentProfile, Relation]]:
+def _child_query(parent_id: uuid.UUID) -> Select[User, StudentProfile, Relation]:
     return (
         select(User, StudentProfile, FamilyLink.relation)
         .join(FamilyLink, FamilyLink.child_id == User.id)

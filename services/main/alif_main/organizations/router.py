@@ -16,9 +16,7 @@ from alif_main.users import service as users
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
 
-ApprovedOrganization = Annotated[
-    TokenUser, Depends(require_role(Role.organization, approved=True))
-]
+ApprovedOrganization = Annotated[TokenUser, Depends(require_role(Role.organization, approved=True))]
 
 
 def _member(member: Member) -> MemberRead:
@@ -68,7 +66,9 @@ async def list_members(
     status: MembershipStatus | None = None,
 ) -> list[MemberRead]:
     organization = await service.organization_of_owner(db, owner.id)
-    return [_member(m) for m in await service.list_members(db, organization, role=role, status=status)]
+    return [
+        _member(m) for m in await service.list_members(db, organization, role=role, status=status)
+    ]
 
 
 @router.post(

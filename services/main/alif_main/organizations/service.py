@@ -69,9 +69,7 @@ class Member:
     user: User
 
 
-async def request_to_join(
-    db: AsyncSession, organization: Organization, teacher: User
-) -> Member:
+async def request_to_join(db: AsyncSession, organization: Organization, teacher: User) -> Member:
     existing = await db.scalar(
         select(OrganizationMember).where(
             OrganizationMember.organization_id == organization.id,
@@ -132,15 +130,19 @@ async def decide_membership(
     Approval also approves a pending teacher's account: their organization vouches for them.
     """
     row = (
-        await db.execute(
-            select(OrganizationMember, User)
-            .join(User, User.id == OrganizationMember.user_id)
-            .where(
-                OrganizationMember.id == member_id,
-                OrganizationMember.organization_id == organization.id,
+        (
+            await db.execute(
+                select(OrganizationMember, User)
+                .join(User, User.id == OrganizationMember.user_id)
+                .where(
+                    OrganizationMember.id == member_id,
+                    OrganizationMember.organization_id == organization.id,
+                )
             )
         )
-    ).tuples().first()
+        .tuples()
+        .first()
+    )
     if row is None:
         raise MemberNotFound()
     membership, user = row
@@ -151,8 +153,12 @@ async def decide_membership(
         user.status = AccountStatus.active
         user.approved_at = utcnow()
     await record_audit(
-        db, actor_id, "membership.approve" if approve else "membership.reject", membership,
-        ip_address=ip_address, details={"user_id": str(user.id)},
+        db,
+        actor_id,
+        "membership.approve" if approve else "membership.reject",
+        membership,
+        ip_address=ip_address,
+        details={"user_id": str(user.id)},
     )
     await db.flush()
     return Member(membership, user)

@@ -33,15 +33,20 @@ def _me(me: Me) -> MeResponse:
     return MeResponse(
         user=UserRead.model_validate(me.user),
         student_profile=StudentProfileRead.model_validate(me.student_profile)
-        if me.student_profile else None,
+        if me.student_profile
+        else None,
         teacher_profile=TeacherProfileRead.model_validate(me.teacher_profile)
-        if me.teacher_profile else None,
+        if me.teacher_profile
+        else None,
         organization=OrganizationRead.model_validate(me.organization)
-        if me.organization and me.membership is None else None,
+        if me.organization and me.membership is None
+        else None,
         membership=MembershipRead(
             organization=OrganizationRead.model_validate(me.organization),
             status=me.membership.status,
-        ) if me.membership and me.organization else None,
+        )
+        if me.membership and me.organization
+        else None,
         family=Family(
             children=[FamilyMember.model_validate(c) for c in me.children],
             guardians=[FamilyMember.model_validate(g) for g in me.guardians],

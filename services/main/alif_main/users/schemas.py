@@ -63,8 +63,8 @@ class FamilyMember(ResponseModel):
 
 
 class Family(ResponseModel):
-    children: list[FamilyMember] = []
-    guardians: list[FamilyMember] = []
+    children: list[FamilyMember] = Field(default_factory=list)
+    guardians: list[FamilyMember] = Field(default_factory=list)
 
 
 class MeResponse(ResponseModel):

@@ -48,9 +48,7 @@ async def find_by_identifier(db: AsyncSession, identifier: str) -> User | None:
 
 
 async def find_child_by_username(db: AsyncSession, username: str) -> User | None:
-    return await db.scalar(
-        select(User).where(User.username == username, User.role == Role.student)
-    )
+    return await db.scalar(select(User).where(User.username == username, User.role == Role.student))
 
 
 def mark_verified(user: User, identifier: str) -> None:
@@ -231,7 +229,11 @@ async def block_account(
     target.status = AccountStatus.blocked
     ended = await sessions.revoke_all(db, target.id, "account_blocked")
     await record_audit(
-        db, actor.id, "account.block", target, ip_address=ip_address,
+        db,
+        actor.id,
+        "account.block",
+        target,
+        ip_address=ip_address,
         details={"reason": reason, "sessions_ended": ended},
     )
     await db.flush()
@@ -268,7 +270,11 @@ async def change_role(
     target.role = role
     await sessions.revoke_all(db, target.id, "role_changed")
     await record_audit(
-        db, actor_id, "account.role_change", target, ip_address=ip_address,
+        db,
+        actor_id,
+        "account.role_change",
+        target,
+        ip_address=ip_address,
         details={"from": previous.value, "to": role.value},
     )
     await db.flush()

@@ -93,5 +93,7 @@ def build_delivery(settings: MainSettings) -> tuple[CodeDelivery, EskizClient | 
             sender=settings.eskiz_sender,
         )
         sms = EskizSender(eskiz, settings.eskiz_code_template)
-    email: Sender = SmtpSender(settings) if settings.email_sender == "smtp" else ConsoleSender("email")
+    email: Sender = (
+        SmtpSender(settings) if settings.email_sender == "smtp" else ConsoleSender("email")
+    )
     return CodeDelivery(sms, email), eskiz

@@ -129,7 +129,9 @@ class CodeService:
         if not hmac.compare_digest(latest.code_hash, expected):
             latest.attempts += 1
             await session.flush()
-            logger.info("verification_code_wrong", identifier=mask(identifier), tries=latest.attempts)
+            logger.info(
+                "verification_code_wrong", identifier=mask(identifier), tries=latest.attempts
+            )
             raise InvalidCode()
         latest.consumed_at = now
         await session.flush()

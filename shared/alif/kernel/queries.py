@@ -1,0 +1,76 @@
+"""Read-only questions every service asks of the shared kernel, written once.
+
+`main` owns and writes these tables; other services only ask, through these functions.
+"""
+
+import uuid
+
+from sqlalchemy import select, union
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from alif.kernel.models import (
+    FamilyLink,
+    MembershipStatus,
+    Organization,
+    OrganizationMember,
+    StudyGroup,
+    StudyGroupMember,
+)
+
+
+async def is_guardian(db: AsyncSession, parent_id: uuid.UUID, child_id: uuid.UUID) -> bool:
+    link = await db.get(FamilyLink, (parent_id, child_id))
+    return link is not None
+
+
+async def children_of(db: AsyncSession, parent_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(
+        await db.scalars(select(FamilyLink.child_id).where(FamilyLink.parent_id == parent_id))
+    )
+
+
+async def guardians_of(db: AsyncSession, child_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(
+        await db.scalars(select(FamilyLink.parent_id).where(FamilyLink.child_id == child_id))
+    )
+
+
+async def organizations_of(db: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUID]:
+    """Organizations a user runs or is an approved member of."""
+    owned = select(Organization.id).where(Organization.owner_id == user_id)
+    member = select(OrganizationMember.organization_id).where(
+        OrganizationMember.user_id == user_id,
+        OrganizationMember.status == MembershipStatus.active,
+    )
+    return list(await db.scalars(union(owned, member)))
+
+
+async def groups_of_student(db: AsyncSession, student_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(
+        await db.scalars(
+            select(StudyGroupMember.group_id)
+            .join(StudyGroup, StudyGroup.id == StudyGroupMember.group_id)
+            .where(StudyGroupMember.student_id == student_id, StudyGroup.archived_at.is_(None))
+        )
+    )
+
+
+async def students_of_group(db: AsyncSession, group_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(
+        await db.scalars(
+            select(StudyGroupMember.student_id).where(StudyGroupMember.group_id == group_id)
+        )
+    )
+
+
+async def can_teach_group(db: AsyncSession, user_id: uuid.UUID, group_id: uuid.UUID) -> bool:
+    """The group's teacher, or the owner of the organization the group belongs to."""
+    group = await db.get(StudyGroup, group_id)
+    if group is None:
+        return False
+    if group.teacher_id == user_id:
+        return True
+    if group.organization_id is None:
+        return False
+    organization = await db.get(Organization, group.organization_id)
+    return organization is not None and organization.owner_id == user_id
