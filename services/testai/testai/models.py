@@ -1,0 +1,3 @@
+"""Every table testai owns, for alembic (the `alif.models` entry point)."""
+
+__all__: list[str] = []
