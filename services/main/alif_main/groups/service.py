@@ -86,7 +86,7 @@ async def _unique_code(db: AsyncSession) -> str:
             return code
 
 
-def _managed_by(user_id: uuid.UUID) -> Select[tuple[StudyGroup]]:
+def _managed_by(user_id: uuid.UUID) -> Select[StudyGroup]:
     owned_organizations = select(Organization.id).where(Organization.owner_id == user_id)
     return select(StudyGroup).where(
         or_(
