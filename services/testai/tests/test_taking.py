@@ -1,15 +1,11 @@
 """Taking a test: keys stay hidden, answers save idempotently, the clock is the server's."""
 
-from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
-from alif.db import utcnow
 from alif.testing import Actor, LoginAs
-from testai.attempts.models import Attempt
 from testai.testing import API, answer_for, every_type, make_group, published_test
 
 
@@ -30,7 +26,7 @@ async def _setup(
 async def test_a_student_takes_a_test_and_keys_stay_hidden_until_allowed(
     login_as: LoginAs, db_session: AsyncSession
 ) -> None:
-    teacher, student, test = await _setup(login_as, db_session, answers_shown="immediately")
+    _, student, test = await _setup(login_as, db_session, answers_shown="immediately")
     listed = await student.get(f"{API}/my/tests")
     assert [t["test_id"] for t in listed.json()] == [test["id"]]
 
