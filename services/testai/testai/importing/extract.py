@@ -26,6 +26,7 @@ from testai.importing.exceptions import (
 )
 from testai.importing.parser import EMPHASIS
 
+_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 DOCX_MAX_UNPACKED = 60 * 1024 * 1024
 DOCX_MAX_ENTRIES = 2000
 # At most two documents are parsed at a time: the machine has few cores to share.
@@ -100,17 +101,36 @@ class _Numbering:
         )
         if not lvl:
             return "", 1
-        fmt = lvl[0].xpath("./w:numFmt/@w:val")
-        start = lvl[0].xpath("./w:start/@w:val")
+        # Plain lxml elements here: the namespace has to be given.
+        fmt = lvl[0].xpath("./w:numFmt/@w:val", namespaces=_W)
+        start = lvl[0].xpath("./w:start/@w:val", namespaces=_W)
         return (fmt[0] if fmt else ""), int(start[0]) if start else 1
 
+    @staticmethod
+    def _list_of(paragraph: Paragraph) -> tuple[str, int] | None:
+        """The list (numId) and level of a paragraph: its own, or its style's ("List Number"
+        carries the numbering in the style, and styles inherit)."""
+        elements = [paragraph._p]
+        style = paragraph.style
+        for _ in range(5):  # styles are based on styles; a short chain is all Word makes
+            if style is None:
+                break
+            elements.append(style.element)
+            style = style.base_style
+        for element in elements:
+            num_ids = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+            if num_ids:
+                if num_ids[0] == "0":  # numId 0 switches inherited numbering off
+                    return None
+                levels = element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+                return str(num_ids[0]), int(levels[0]) if levels else 0
+        return None
+
     def label(self, paragraph: Paragraph) -> str:
-        num_ids = paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        if not num_ids or num_ids[0] == "0":  # numId 0 switches numbering off
+        found = self._list_of(paragraph)
+        if found is None:
             return ""
-        num_id = str(num_ids[0])
-        levels = paragraph._p.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
-        level = int(levels[0]) if levels else 0
+        num_id, level = found
         fmt, start = self._format(num_id, level)
         key = (num_id, level)
         self._counters[key] = self._counters.get(key, start - 1) + 1

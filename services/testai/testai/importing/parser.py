@@ -25,7 +25,7 @@ from testai.questions.grading import parse_number
 from testai.questions.models import QuestionType
 
 # Set by the Word reader before a paragraph written in bold or highlighted.
-EMPHASIS = "\x1e"
+EMPHASIS = "\ue000"  # a private-use character: never in a real document, never whitespace
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f"))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
