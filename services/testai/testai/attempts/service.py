@@ -45,7 +45,9 @@ def shown(when: ReviewTime, quiz: Quiz, now: datetime) -> bool:
         case ReviewTime.immediately:
             return True
         case ReviewTime.after_close:
-            return quiz.closes_at is not None and now >= quiz.closes_at
+            # Closed by its close date, or by the teacher archiving it.
+            closed = quiz.closes_at is not None and now >= quiz.closes_at
+            return closed or quiz.status is QuizStatus.archived
         case ReviewTime.never:
             return False
 

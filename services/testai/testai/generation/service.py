@@ -19,7 +19,12 @@ from testai.access import Staff
 from testai.config import TestaiSettings
 from testai.generation import prompt
 from testai.generation.client import AIClient
-from testai.generation.exceptions import AIOutputNotUsable, AIQuotaExceeded, AIRateLimited
+from testai.generation.exceptions import (
+    AIOutputNotUsable,
+    AIQuotaExceeded,
+    AIRateLimited,
+    AIUnavailable,
+)
 from testai.generation.models import Generation
 from testai.generation.schemas import GenerateRequest
 from testai.generation.validation import Refusal, items_of, read_json, validate_item
@@ -94,13 +99,27 @@ async def generate(
 ) -> Generated:
     if target is not None:
         quizzes.check_draft(target)
-    record = Generation(user_id=staff.id, model=client.model, requested=request.count)
+    record = Generation(
+        user_id=staff.id,
+        model=client.model,
+        requested=request.count,
+        accepted=0,
+        dropped=0,
+        rounds=0,
+        prompt_tokens=0,
+        completion_tokens=0,
+    )
     db.add(record)
     accepted: list[QuestionIn] = []
     seen: set[str] = set()
     dropped: Counter[Refusal] = Counter()
     for _ in range(settings.ai_max_rounds):
-        items = await _ask(client, request, request.count - len(accepted), accepted, record)
+        try:
+            items = await _ask(client, request, request.count - len(accepted), accepted, record)
+        except AIUnavailable:
+            if not accepted:
+                raise
+            break  # keep what was already paid for and checked; the teacher may ask again
         if items is None:
             dropped[Refusal.malformed_output] += 1
             continue

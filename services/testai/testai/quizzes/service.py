@@ -36,7 +36,7 @@ from testai.quizzes.exceptions import (
     TestNotPublished,
     TestReadOnly,
 )
-from testai.quizzes.models import Assignment, Quiz, QuizStatus, ReviewTime
+from testai.quizzes.models import Assignment, Quiz, QuizStatus
 from testai.quizzes.schemas import AssignmentCreate, QuizCreate, QuizUpdate
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L look-alikes
@@ -55,9 +55,6 @@ class QuizSummary:
 def check_settings(quiz: Quiz) -> None:
     if quiz.opens_at and quiz.closes_at and quiz.opens_at >= quiz.closes_at:
         raise SettingsNotValid("The test must open before it closes.")
-    after_close = ReviewTime.after_close in (quiz.results_shown, quiz.answers_shown)
-    if after_close and quiz.closes_at is None:
-        raise SettingsNotValid("Showing results after the close needs a close date.")
 
 
 async def create_quiz(db: AsyncSession, staff: Staff, data: QuizCreate) -> Quiz:
