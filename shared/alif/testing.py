@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import asyncpg
 import httpx
@@ -273,13 +273,16 @@ async def make_child(session: AsyncSession, parent: User, **fields: Any) -> User
 
 
 @contextmanager
-def serve_asgi(app: Any, host: str = "127.0.0.1") -> Iterator[str]:
+def serve_asgi(
+    app: Any, host: str = "127.0.0.1", *, lifespan: Literal["on", "off"] = "off"
+) -> Iterator[str]:
     """Run an ASGI app on a free port in a background thread; yields its base URL.
 
     Tests use it for local servers that speak a provider's protocol (Eskiz, OpenAI, Payme...),
-    so the real client code runs over real HTTP.
+    so the real client code runs over real HTTP; with `lifespan="on"` it serves one of our own
+    apps whole (a fuzzing run over HTTP, say).
     """
-    config = uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan="off")
+    config = uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan=lifespan)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

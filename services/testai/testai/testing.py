@@ -21,6 +21,7 @@ from starlette.routing import Route
 
 from alif.kernel.models import StudyGroup, StudyGroupMember, User
 from alif.testing import Actor
+from testai.config import TestaiSettings
 
 API = "/api/testai"
 
@@ -195,6 +196,21 @@ class FakeOpenAI:
         return Starlette(
             routes=[Route("/v1/chat/completions", self._completions, methods=["POST"])]
         )
+
+
+def ai_settings(
+    settings_values: dict[str, Any], fake: FakeOpenAI, **overrides: Any
+) -> TestaiSettings:
+    """Settings whose AI client talks to the local fake server."""
+    values = {
+        **settings_values,
+        "openai_api_key": "test-openai-key",
+        "openai_base_url": f"{fake.url}/v1",
+        "openai_model": "alif-test-model",
+        "openai_max_retries": 0,
+        **overrides,
+    }
+    return TestaiSettings(**values)
 
 
 def ai_item(text: str, options: list[str], correct: int, **extra: Any) -> dict[str, Any]:

@@ -234,9 +234,9 @@ async def test_the_bank_is_shared_within_an_organization(
     )
     assert copied.status_code == 201
     assert copied.json()[0]["text"] == "Bankdagi savol" and copied.json()[0]["id"] != question["id"]
+    own_test = (await outsider.post(TESTS, json={"title": "O"})).json()
     stolen = await outsider.post(
-        f"{TESTS}/{(await outsider.post(TESTS, json={'title': 'O'})).json()['id']}/questions/from-bank",
-        json={"question_ids": [question["id"]]},
+        f"{TESTS}/{own_test['id']}/questions/from-bank", json={"question_ids": [question["id"]]}
     )
     assert stolen.status_code == 404
 

@@ -11,10 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
 from alif.testing import Actor, LoginAs, serve_asgi
-from testai import config
 from testai.app import create_testai_app
 from testai.generation.models import Generation
-from testai.testing import API, FakeOpenAI, ai_item, five_items
+from testai.testing import API, FakeOpenAI, ai_item, ai_settings, five_items
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +26,8 @@ def fake_openai() -> Iterator[FakeOpenAI]:
 
 @pytest.fixture(scope="module")
 def app(settings_values: dict[str, Any], fake_openai: FakeOpenAI) -> FastAPI:
-    settings = config.TestaiSettings(
-        **settings_values,
-        openai_api_key="test-openai-key",
-        openai_base_url=f"{fake_openai.url}/v1",
-        openai_model="alif-test-model",
-        openai_max_retries=0,
-        ai_requests_per_minute=3,
-        ai_daily_questions=12,
+    settings = ai_settings(
+        settings_values, fake_openai, ai_requests_per_minute=3, ai_daily_questions=12
     )
     return create_testai_app(settings)
 
