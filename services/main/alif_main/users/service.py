@@ -91,7 +91,7 @@ async def load_me(db: AsyncSession, user_id: uuid.UUID) -> Me:
             )
         ).first()
         if row is not None:
-            membership, organization = row.tuple()
+            membership, organization = row
     children: list[User] = []
     guardians: list[User] = []
     if user.role is Role.parent:
