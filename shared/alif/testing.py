@@ -235,10 +235,14 @@ LoginAs = Callable[..., Awaitable[Actor]]
 
 @pytest.fixture
 def login_as(db_session: AsyncSession, client: httpx.AsyncClient, test_keys: TestKeys) -> LoginAs:
-    """`parent = await login_as(Role.parent)`, then `await parent.get(url)`."""
+    """`parent = await login_as(Role.parent)`, then `await parent.get(url)`.
 
-    async def login(role: Role = Role.student, **fields: Any) -> Actor:
-        user = await make_user(db_session, role=role, **fields)
+    `login_as(user=existing)` signs in a user the test made already (a parent's child, say).
+    """
+
+    async def login(role: Role = Role.student, user: User | None = None, **fields: Any) -> Actor:
+        if user is None:
+            user = await make_user(db_session, role=role, **fields)
         return Actor(user=user, token=token_for(test_keys, user), client=client)
 
     return login
