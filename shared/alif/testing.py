@@ -262,6 +262,8 @@ async def make_user(session: AsyncSession, *, role: Role = Role.student, **field
         values["phone"] = f"+99890{number:07d}"[:13]
         values["phone_verified_at"] = utcnow()
     values.update(fields)
+    if values["status"] is AccountStatus.active:
+        values.setdefault("approved_at", utcnow())
     user = User(**values)
     session.add(user)
     await session.flush()
@@ -279,13 +281,15 @@ async def make_child(session: AsyncSession, parent: User, **fields: Any) -> User
 
 
 @contextmanager
-def serve_asgi(app: Any, host: str = "127.0.0.1") -> Iterator[str]:
+def serve_asgi(app: Any, host: str = "127.0.0.1", *, lifespan: bool = False) -> Iterator[str]:
     """Run an ASGI app on a free port in a background thread; yields its base URL.
 
     Tests use it for local servers that speak a provider's protocol (Eskiz, OpenAI, Payme...),
-    so the real client code runs over real HTTP.
+    so the real client code runs over real HTTP, and to serve a whole service (`lifespan=True`).
     """
-    config = uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan="off")
+    config = uvicorn.Config(
+        app, host=host, port=0, log_level="warning", lifespan="on" if lifespan else "off"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
