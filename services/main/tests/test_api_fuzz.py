@@ -61,15 +61,15 @@ def test_no_generated_request_makes_main_fail(running_main: tuple[str, str]) -> 
         checks = [not_a_server_error, response_schema_conformance]
         if operation.path not in OPTIONAL_AUTH:
             checks.append(ignored_auth)
+        _fuzz(operation, base_url, headers, checks)
 
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=25,
-            deadline=None,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        def call(case: Any, checks: list[Any] = checks) -> None:
-            case.call_and_validate(base_url=base_url, headers=headers, checks=checks)
 
-        call()
+def _fuzz(operation: Any, base_url: str, headers: dict[str, str], checks: list[Any]) -> None:
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
+    def call(case: Any) -> None:
+        case.call_and_validate(base_url=base_url, headers=headers, checks=checks)
+
+    call()
