@@ -11,6 +11,13 @@ from alif.keys import development_private_key, private_key_to_pem, public_key_to
 POSTGRES = "postgresql+asyncpg://alif:pw@db:5432/alif"
 
 
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI sets DATABASE_URL and REDIS_URL for the whole run; these tests build their own."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+
+
 def test_development_defaults_to_the_embedded_database(tmp_path: Path) -> None:
     settings = CommonSettings(_env_file=None, data_dir=tmp_path)
     assert settings.database_url == f"sqlite+aiosqlite:///{tmp_path / 'alif24.db'}"
