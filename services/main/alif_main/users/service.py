@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
 from alif.db import utcnow
@@ -70,10 +70,11 @@ class Me:
 
 
 async def load_me(db: AsyncSession, user_id: uuid.UUID) -> Me:
+    # One round trip: a user has at most one profile of each kind.
     user = await db.scalar(
         select(User)
         .where(User.id == user_id)
-        .options(selectinload(User.student_profile), selectinload(User.teacher_profile))
+        .options(joinedload(User.student_profile), joinedload(User.teacher_profile))
     )
     if user is None:
         raise UserNotFound()
