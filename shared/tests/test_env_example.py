@@ -22,9 +22,7 @@ def _settings_classes() -> list[type[CommonSettings]]:
 
 def test_every_setting_is_in_env_example_and_every_variable_is_a_setting() -> None:
     documented = set(re.findall(r"^([A-Z][A-Z0-9_]*)=", (ROOT / ".env.example").read_text(), re.M))
-    settings = {
-        name.upper() for cls in _settings_classes() for name in cls.model_fields
-    }
+    settings = {name.upper() for cls in _settings_classes() for name in cls.model_fields}
     assert settings - documented == set(), "add these to .env.example"
     deployment_only = {n for n in documented - settings if n.startswith(("POSTGRES_", "DOMAIN"))}
     assert documented - settings - deployment_only == set(), "these are in .env.example only"
