@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "bench-Parol-2026"
 PHONE = "+998900001234"
+LOGIN_BODY = {"identifier": PHONE, "password": PASSWORD, "token_delivery": "body"}
 
 
 def free_port() -> int:
@@ -47,7 +48,7 @@ def pinned(command: list[str], cpu: int) -> list[str]:
 
 
 async def prepare_database(env: dict[str, str], private_pem: str) -> str:
-    """Migrate, create one parent, and return an access token for them."""
+    """Create one parent in the migrated database and return an access token for them."""
     from alif.auth import Role
     from alif.db import standalone_session
     from alif.keys import private_key_from_pem
@@ -55,13 +56,6 @@ async def prepare_database(env: dict[str, str], private_pem: str) -> str:
     from alif_main.auth.passwords import SecretHasher
     from alif_main.config import MainSettings
 
-    subprocess.run(
-        [sys.executable, "-m", "alembic", "upgrade", "head"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
     settings = MainSettings(_env_file=None, database_url=env["DATABASE_URL"])
     async with standalone_session(settings) as db:
         parent = await make_user(
@@ -118,6 +112,8 @@ def main() -> None:
         "LOG_LEVEL": "INFO",
         "LOG_JSON": "true",
     }
+    migrate = [sys.executable, "-m", "alembic", "upgrade", "head"]
+    subprocess.run(migrate, cwd=ROOT, env=env, check=True, capture_output=True)
     token = asyncio.run(prepare_database(env, env["JWT_PRIVATE_KEY"]))
     port = free_port()
     server = subprocess.Popen(
@@ -153,7 +149,7 @@ def main() -> None:
         script.write_text(
             'wrk.method = "POST"\n'
             'wrk.headers["Content-Type"] = "application/json"\n'
-            f"wrk.body = '{json.dumps({'identifier': PHONE, 'password': PASSWORD, 'token_delivery': 'body'})}'\n"
+            f"wrk.body = '{json.dumps(LOGIN_BODY)}'\n"
         )
         warmup = ["-H", f"Authorization: Bearer {token}"]
         wrk(f"{base}/api/main/me", 2, args.connections, warmup)
