@@ -6,7 +6,7 @@ RUN := $(UV) run --frozen
 # Every service's import package (services/<name>/<package>/__init__.py) and where mypy finds it.
 PACKAGES := $(patsubst %/__init__.py,%,$(wildcard services/*/*/__init__.py))
 empty :=
-MYPYPATH := shared:$(subst $(empty) $(empty),:,$(wildcard services/*))
+MYPYPATH := shared:$(subst $(empty) $(empty),:,$(patsubst %/,%,$(wildcard services/*/)))
 
 .PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e new-service
 
@@ -33,7 +33,7 @@ fmt: install ## Fix lint findings and format the code
 	$(RUN) ruff format .
 
 typecheck: install ## Type-check the Python code (mypy, strict)
-	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py
+	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/catalog.py nginx/render.py
 
 migrate: install ## Apply database migrations (DATABASE_URL, or the embedded SQLite)
 	$(RUN) alembic upgrade head

@@ -301,11 +301,12 @@ def render(target: Target, services: Sequence[Service]) -> dict[str, str]:
         autoescape=False,  # noqa: S701 - nginx configuration, not HTML; inputs are validated
     )
     rendered_apps = apps(target, services)
+    hosts = [app.host for app in rendered_apps]
     csp_app = CSP_APP + ("; upgrade-insecure-requests" if target.tls else "")
     context = {
         "target": target,
         "apps": rendered_apps,
-        "hosts": [app.host for app in rendered_apps],
+        "hosts": hosts,
         "zones": LIMIT_ZONES,
         "body_limit": BODY_LIMIT,
         "api_read_timeout": API_READ_TIMEOUT,
@@ -328,9 +329,9 @@ def render(target: Target, services: Sequence[Service]) -> dict[str, str]:
     }
     if target.tls:
         files["alif/tls-params.conf"] = "tls-params.conf.j2"
-    rendered = {path: environment.get_template(name).render(context) for path, name in files.items()}
+    rendered = {path: environment.get_template(t).render(context) for path, t in files.items()}
     if target.tls:
-        rendered["alif/hosts"] = "".join(f"{host}\n" for host in context["hosts"])  # certbot -d
+        rendered["alif/hosts"] = "".join(f"{host}\n" for host in hosts)  # certbot -d
     return rendered
 
 
