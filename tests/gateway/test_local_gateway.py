@@ -107,6 +107,18 @@ def test_assets_and_json_are_compressed(platform: Any) -> None:
     assert asset.text.startswith("console.log")  # httpx decoded it
 
 
+def test_dot_files_are_never_served(platform: Any) -> None:
+    (platform.web_root / "games" / ".env").write_text("SECRET=1\n")
+    with platform.client("games") as client:
+        response = client.get("/.env")
+        jwks = client.get("/api/main/.well-known/jwks.json")
+    assert response.status_code == 404
+    assert "SECRET" not in response.text
+    assert_security_headers(response)
+    assert jwks.status_code == 200  # the API's own dot paths still pass
+    assert jwks.json()["keys"]
+
+
 def test_unknown_paths_and_hosts(platform: Any) -> None:
     with platform.client("games") as c:
         unknown_api = c.get("/api/nothing/here")
