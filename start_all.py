@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -111,6 +112,23 @@ def print_urls(services: list[Service], port: int | None, width: int) -> None:
     else:
         for service in services:
             print(f"  {service.name:<{width}}  {service_url(service)}/api/{service.name}/docs")
+
+
+def ensure_ports_free(ports: dict[str, int], host: str) -> None:
+    """Refuse to start next to another run: its services would answer our readiness checks."""
+    taken = []
+    for name, port in ports.items():
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, port))
+            except OSError:
+                taken.append(f"{port} ({name})")
+    if taken:
+        raise SystemExit(
+            f"Port {', '.join(taken)} already in use: is another `make run` running? "
+            "Stop it, or choose services with --only / --exclude."
+        )
 
 
 def run_step(title: str, command: list[str], env: dict[str, str]) -> str:
@@ -238,6 +256,10 @@ def main() -> None:
     services = choose(services, args.only, args.exclude)
     if not services:
         raise SystemExit("No service to start.")
+    ports = {s.name: s.port for s in services}
+    if not args.no_gateway:
+        ports["gateway"] = args.gateway_port
+    ensure_ports_free(ports, args.host)
 
     gateway_item = (
         None
