@@ -1,22 +1,37 @@
-"""The Uzbek normaliser: every apostrophe look-alike, and oʻ/gʻ kept apart from the tutuq."""
-
 import pytest
 
-from alif.text import TURNED_COMMA, TUTUQ, fold_for_comparison, normalize_uzbek
+from alif.text import TURNED_COMMA, TUTUQ, fold_for_comparison, normalize_uzbek, strip_marks
+
+OZBEK = f"o{TURNED_COMMA}zbek"
 
 
-@pytest.mark.parametrize("typed", ["o'g'il", "o`g`il", "o‘g‘il", "o’g’il", "oʻgʻil", "oʼgʼil"])
-def test_o_and_g_take_the_turned_comma_whatever_was_typed(typed: str) -> None:
-    assert normalize_uzbek(typed) == f"o{TURNED_COMMA}g{TURNED_COMMA}il"
+@pytest.mark.parametrize("typed", ["o'zbek", "o‘zbek", "o’zbek", "o`zbek", "oʻzbek", "oʼzbek"])
+def test_every_apostrophe_after_o_becomes_the_turned_comma(typed: str) -> None:
+    assert normalize_uzbek(typed) == OZBEK
 
 
-@pytest.mark.parametrize("typed", ["ma'no", "ma’no", "maʻno", "ma`no", "maʼno"])
-def test_elsewhere_an_apostrophe_is_the_tutuq(typed: str) -> None:
+@pytest.mark.parametrize("typed", ["ma'no", "ma’no", "ma`no", "maʻno", "maʼno"])
+def test_other_apostrophes_become_the_tutuq(typed: str) -> None:
     assert normalize_uzbek(typed) == f"ma{TUTUQ}no"
 
 
-def test_answers_compare_equal_in_any_case_spacing_and_apostrophe() -> None:
-    assert fold_for_comparison("  O‘ZBEKISTON   Respublikasi ") == fold_for_comparison(
-        "oʻzbekiston respublikasi"
+def test_capital_letters_and_whole_sentences() -> None:
+    assert normalize_uzbek("O'zbekiston, G'ulom va she'r") == (
+        f"O{TURNED_COMMA}zbekiston, G{TURNED_COMMA}ulom va she{TUTUQ}r"
     )
-    assert fold_for_comparison("sheʼr") != fold_for_comparison("sher")
+
+
+def test_sher_and_sheer_stay_different_words() -> None:
+    assert fold_for_comparison("sher") != fold_for_comparison("she'r")
+
+
+def test_comparison_ignores_case_spacing_and_apostrophe_style() -> None:
+    assert fold_for_comparison("  G‘ALABA   kuni ") == fold_for_comparison("gʻalaba kuni")
+
+
+def test_composed_and_decomposed_letters_compare_equal() -> None:
+    assert fold_for_comparison("Ё") == fold_for_comparison("Е\u0308")
+
+
+def test_search_may_drop_the_marks() -> None:
+    assert strip_marks("Oʻzbek") == "ozbek"
