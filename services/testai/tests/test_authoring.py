@@ -247,3 +247,28 @@ async def test_the_bank_is_shared_within_an_organization(
     assert edited.status_code == 200
     again = (await colleague.get(f"{TESTS}/{test['id']}")).json()
     assert again["questions"][0]["text"] == "Bankdagi savol"  # the test keeps its copy
+
+
+async def test_uzbek_text_is_stored_with_canonical_apostrophes_and_found_either_way(
+    login_as: LoginAs,
+) -> None:
+    teacher = await login_as(Role.teacher)
+    created = await teacher.post(
+        BANK,
+        json={
+            "type": "short_answer",
+            "text": "O'zbekistonning poytaxti?",
+            "accepted_answers": ["Toshkent", "To‘shkent"],
+        },
+    )
+    question = created.json()
+    assert question["text"] == "Oʻzbekistonning poytaxti?"
+    assert question["accepted_answers"] == ["Toshkent", "Toʻshkent"]
+    for typed in ("o'zbekiston", "oʻzbekiston", "O‘ZBEKISTON"):
+        found = (await teacher.get(BANK, params={"q": typed})).json()
+        assert [q["id"] for q in found["items"]] == [question["id"]], typed
+
+    english = await teacher.post(
+        BANK, json=single("Don't you know?", ["Yes", "No"], 0, language="en")
+    )
+    assert english.json()["text"] == "Don't you know?"  # not Uzbek: left as typed

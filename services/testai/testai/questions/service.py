@@ -7,7 +7,9 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif.kernel.models import Language
 from alif.schemas import Found, PageParams
+from alif.text import normalize_uzbek
 from testai.access import Staff
 from testai.questions.exceptions import QuestionNotFound, QuestionReadOnly
 from testai.questions.models import Question, QuestionSource, QuestionType
@@ -48,8 +50,26 @@ def _key(data: QuestionIn, option_ids: list[str]) -> dict[str, Any] | None:
             return {"value": data.numeric_answer, "tolerance": data.tolerance}
 
 
+def canonical(text: str, language: Language) -> str:
+    """Uzbek text is stored with the canonical apostrophes (oʻ with U+02BB, the tutuq U+02BC);
+    Russian and English text keeps its own (an English "don't" is not a tutuq)."""
+    return normalize_uzbek(text) if language is Language.uz else text
+
+
 def columns(data: QuestionIn) -> dict[str, Any]:
     """The stored form of a question: option ids drawn, the key split from the options."""
+    if data.language is Language.uz:
+        data = data.model_copy(
+            update={
+                "text": normalize_uzbek(data.text),
+                "options": [
+                    o.model_copy(update={"text": normalize_uzbek(o.text)}) for o in data.options
+                ],
+                "accepted_answers": [normalize_uzbek(a) for a in data.accepted_answers],
+                "explanation": normalize_uzbek(data.explanation),
+                "topic": normalize_uzbek(data.topic),
+            }
+        )
     ids = _option_ids(len(data.options))
     return {
         "type": data.type,
@@ -168,8 +188,10 @@ async def search_bank(
     if query.topic:
         statement = statement.where(func.lower(Question.topic) == query.topic.strip().lower())
     if query.q:
-        words = query.q.strip().lower()
-        statement = statement.where(func.lower(Question.text).contains(words, autoescape=True))
+        # Uzbek text is stored with canonical apostrophes; a query may be typed either way.
+        words = {query.q.strip().lower(), normalize_uzbek(query.q.strip()).lower()}
+        text = func.lower(Question.text)
+        statement = statement.where(or_(*(text.contains(w, autoescape=True) for w in words)))
     total = await db.scalar(select(func.count()).select_from(statement.subquery())) or 0
     items = await db.scalars(
         statement.order_by(Question.created_at.desc()).limit(page.limit).offset(page.offset)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.db import utcnow
 from alif.kernel import queries
 from alif.schemas import Found, PageParams
+from alif.text import normalize_uzbek
 from testai.access import Staff
 from testai.questions import service as questions
 from testai.questions.exceptions import QuestionNotFound
@@ -52,6 +53,11 @@ class QuizSummary:
     review_count: int
 
 
+def _canonical_text(quiz: Quiz) -> None:
+    for name in ("title", "description", "subject"):
+        setattr(quiz, name, questions.canonical(getattr(quiz, name), quiz.language))
+
+
 def check_settings(quiz: Quiz) -> None:
     if quiz.opens_at and quiz.closes_at and quiz.opens_at >= quiz.closes_at:
         raise SettingsNotValid("The test must open before it closes.")
@@ -63,6 +69,7 @@ async def create_quiz(db: AsyncSession, staff: Staff, data: QuizCreate) -> Quiz:
         owner_id=staff.id, organization_id=staff.organization_for(data.organization_id), **values
     )
     check_settings(quiz)
+    _canonical_text(quiz)
     db.add(quiz)
     await db.flush()
     return quiz
@@ -89,9 +96,9 @@ async def list_quizzes(
     if status is not None:
         statement = statement.where(Quiz.status == status)
     if query:
-        statement = statement.where(
-            func.lower(Quiz.title).contains(query.strip().lower(), autoescape=True)
-        )
+        words = {query.strip().lower(), normalize_uzbek(query.strip()).lower()}
+        title = func.lower(Quiz.title)
+        statement = statement.where(or_(*(title.contains(w, autoescape=True) for w in words)))
     total = await db.scalar(select(func.count()).select_from(statement.subquery())) or 0
     items = await db.scalars(
         statement.order_by(Quiz.updated_at.desc()).limit(page.limit).offset(page.offset)
@@ -154,6 +161,7 @@ async def update_quiz(db: AsyncSession, quiz: Quiz, data: QuizUpdate) -> Quiz:
         if value is not None or name in clearable:
             setattr(quiz, name, value)
     check_settings(quiz)
+    _canonical_text(quiz)
     await db.flush()
     return quiz
 
