@@ -1,4 +1,8 @@
-"""study groups and tests
+"""study groups and tests: testai's tables
+
+The study groups themselves (study_group, study_group_member) are already in the shared kernel;
+main's groups domain needs no new table. This adds testai's: tests, questions (test and bank),
+assignments, extra time, attempts, answers and the AI usage record.
 
 Revision ID: c64fff6b57cb
 Revises: c309116cdc9c

@@ -283,6 +283,16 @@ async def test_rate_limit_and_daily_quota_protect_the_bill(
     assert "Retry-After" in limited.headers
 
 
+async def test_asking_for_more_than_the_limit_is_refused_before_any_call(
+    login_as: LoginAs, fake_openai: FakeOpenAI
+) -> None:
+    teacher = await _teacher(login_as)
+    response = await teacher.post(GENERATE, json={**BRIEF, "count": 21})
+    assert response.status_code == 422
+    assert response.json()["error"]["details"] == {"max": 20}
+    assert fake_openai.requests == []
+
+
 async def test_students_and_parents_cannot_generate(login_as: LoginAs) -> None:
     for role in (Role.student, Role.parent):
         actor = await login_as(role)

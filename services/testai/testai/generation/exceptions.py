@@ -1,6 +1,6 @@
 from typing import ClassVar
 
-from alif.errors import AppError, NotConfigured, TooManyRequests
+from alif.errors import AppError, NotConfigured, TooManyRequests, Unprocessable
 
 
 class AINotConfigured(NotConfigured):
@@ -30,3 +30,7 @@ class AIRateLimited(TooManyRequests):
 class AIQuotaExceeded(TooManyRequests):
     code: ClassVar[str] = "ai_quota_exceeded"
     message = "You have used today's AI questions. The quota renews at midnight (UTC)."
+
+
+class TooManyQuestionsAsked(Unprocessable):
+    message = "Ask for fewer questions at a time."

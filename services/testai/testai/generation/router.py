@@ -7,7 +7,7 @@ from testai.access import StaffDep
 from testai.dependencies import SettingsDep
 from testai.generation import service
 from testai.generation.client import AIClient
-from testai.generation.exceptions import AINotConfigured
+from testai.generation.exceptions import AINotConfigured, TooManyQuestionsAsked
 from testai.generation.schemas import DroppedItems, GenerateRequest, GenerateResult
 from testai.questions import service as questions
 from testai.quizzes import service as quizzes
@@ -25,7 +25,7 @@ def _client(request: Request) -> AIClient:
 @router.post(
     "/generate",
     status_code=status.HTTP_201_CREATED,
-    responses=error_responses(403, 404, 409, 429, 502, 503),
+    responses=error_responses(403, 404, 409, 422, 429, 502, 503),
     summary="Generate questions with AI into a draft for review",
 )
 async def generate(
@@ -38,7 +38,10 @@ async def generate(
 ) -> GenerateResult:
     client = _client(request)
     if data.count > settings.ai_max_questions:
-        data = data.model_copy(update={"count": settings.ai_max_questions})
+        raise TooManyQuestionsAsked(
+            f"At most {settings.ai_max_questions} questions at a time.",
+            details={"max": settings.ai_max_questions},
+        )
     target = None
     if data.test_id is not None:
         target = await quizzes.get_readable(db, staff, data.test_id)
