@@ -48,6 +48,9 @@ async def generate(
         quizzes.check_editable(staff, target)
         quizzes.check_draft(target)
     await service.check_allowance(db, staff, data.count, settings, limiter)
+    # The model may take a minute: end the (read-only) transaction so that no pooled connection,
+    # nor SQLite's write lock, waits with it. A new one begins when the draft is saved.
+    await db.commit()
     generated = await service.generate(db, staff, data, client, settings, target)
     return GenerateResult(
         test_id=generated.quiz.id,
