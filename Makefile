@@ -33,7 +33,7 @@ fmt: install ## Fix lint findings and format the code
 	$(RUN) ruff format .
 
 typecheck: install ## Type-check the Python code (mypy, strict)
-	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py
+	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/export_openapi.py
 
 migrate: install ## Apply database migrations (DATABASE_URL, or the embedded SQLite)
 	$(RUN) alembic upgrade head

@@ -13,8 +13,8 @@ TURNED_COMMA = "\u02bb"  # ʻ in oʻ, gʻ
 TUTUQ = "\u02bc"  # ʼ in maʼno
 
 APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc\u00b4\u02b9\u2032"
-_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _AFTER_O_OR_G = re.compile(f"(?<=[OoGg])[{re.escape(APOSTROPHES)}]")
+_ELSEWHERE = re.compile(f"(?<![OoGg])[{re.escape(APOSTROPHES)}]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -22,7 +22,7 @@ def normalize_uzbek(text: str) -> str:
     """NFC, then an apostrophe after o/g becomes U+02BB and any other becomes U+02BC."""
     text = unicodedata.normalize("NFC", text)
     text = _AFTER_O_OR_G.sub(TURNED_COMMA, text)
-    return _APOSTROPHE.sub(TUTUQ, text)
+    return _ELSEWHERE.sub(TUTUQ, text)
 
 
 def fold_for_comparison(text: str) -> str:
