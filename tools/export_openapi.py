@@ -1,6 +1,8 @@
 """Write each service's OpenAPI document for the web apps' typed client, without running a server.
 
-`make client` runs this, then generates the TypeScript types in `frontends/packages/api`.
+`make client` runs this, then generates the TypeScript types in `frontends/packages/api`. Next to
+each `<service>.json` goes `<service>.errors.json`: every error code the service can answer with
+(its own and the shared library's) and the English message, which the web apps translate by code.
 `--check` writes nothing and fails when a committed document differs from what the backend builds
 now (the test suite runs it, so an API change without a regenerated client is caught).
 
@@ -39,7 +41,23 @@ def build_document(factory: str) -> dict[str, Any]:
     return document
 
 
-def render(document: dict[str, Any]) -> str:
+def error_codes(factory: str) -> dict[str, str]:
+    """Codes of the shared errors and of the service's own, once its app module is imported."""
+    from alif.errors import AppError
+
+    package = factory.partition(".")[0]
+    found: dict[str, str] = {}
+    pending = list(AppError.__subclasses__())
+    while pending:
+        error = pending.pop()
+        pending.extend(error.__subclasses__())
+        module = error.__module__
+        if module == "alif" or module.startswith(("alif.", f"{package}.")):
+            found[error.code] = error.message
+    return dict(sorted(found.items()))
+
+
+def render(document: Any) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -61,18 +79,22 @@ def main() -> int:
             LOG_LEVEL="WARNING",
         )
         for name, factory in services().items():
-            text = render(build_document(factory))
-            target = args.output / f"{name}.json"
-            if args.check:
-                if not target.exists() or target.read_text() != text:
-                    stale.append(name)
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text)
-                print(f"wrote {target.relative_to(ROOT)}")
+            outputs = {
+                f"{name}.json": render(build_document(factory)),
+                f"{name}.errors.json": render(error_codes(factory)),
+            }
+            for file_name, text in outputs.items():
+                target = args.output / file_name
+                if args.check:
+                    if not target.exists() or target.read_text() != text:
+                        stale.append(file_name)
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(text)
+                    print(f"wrote {target.relative_to(ROOT)}")
     if stale:
         print(
-            f"The OpenAPI documents of {', '.join(stale)} are out of date: run `make client`.",
+            f"Out of date: {', '.join(stale)} in {args.output}. Run `make client`.",
             file=sys.stderr,
         )
         return 1
