@@ -15,7 +15,8 @@ export type Me = MainSchema<"MeResponse">;
 
 export type AuthState =
   | { status: "loading"; user: null; me: null }
-  | { status: "signedOut"; user: null; me: null }
+  /** `loggedOut`: the user chose to leave (pages go home, not to the login). */
+  | { status: "signedOut"; user: null; me: null; loggedOut?: boolean }
   | { status: "signedIn"; user: SessionUser; me: Me };
 
 export interface AuthContextValue {
@@ -35,6 +36,7 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 const LOADING: AuthState = { status: "loading", user: null, me: null };
 const SIGNED_OUT: AuthState = { status: "signedOut", user: null, me: null };
+const LOGGED_OUT: AuthState = { status: "signedOut", user: null, me: null, loggedOut: true };
 
 /**
  * Restores the session from the refresh cookie when the app starts (this is the single sign-on:
@@ -45,6 +47,7 @@ export function AuthProvider(props: { session: Session; api: Api; children: Reac
   const [state, setState] = useState<AuthState>(LOADING);
   const [error, setError] = useState<ApiError | null>(null);
   const generation = useRef(0);
+  const leaving = useRef(false);
 
   const loadMe = useCallback(async (): Promise<Me> => {
     const mine = ++generation.current;
@@ -79,7 +82,7 @@ export function AuthProvider(props: { session: Session; api: Api; children: Reac
     return session.subscribe((user) => {
       if (user === null) {
         generation.current++;
-        setState(SIGNED_OUT);
+        setState(leaving.current ? LOGGED_OUT : SIGNED_OUT);
       }
     });
   }, [session, restore]);
@@ -96,8 +99,13 @@ export function AuthProvider(props: { session: Session; api: Api; children: Reac
         return loadMe();
       },
       async signOut(options) {
-        await session.logout(options);
-        setState(SIGNED_OUT);
+        leaving.current = true;
+        try {
+          await session.logout(options);
+        } finally {
+          leaving.current = false;
+        }
+        setState(LOGGED_OUT);
       },
       async reload() {
         await loadMe();

@@ -10,6 +10,7 @@ import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import uzCommon from "./locales/uz.json";
 
+export type { TFunction } from "i18next";
 export { I18nextProvider, Trans, useTranslation } from "react-i18next";
 export { foldForComparison, normalizeUzbek, stripMarks, TURNED_COMMA, TUTUQ } from "./text.ts";
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import mainErrors from "../../api/openapi/main.errors.json";
 import {
+  type AppTranslations,
   changeLanguage,
   errorMessage,
   normalizeUzbek,
@@ -13,10 +14,10 @@ import en from "../src/locales/en.json";
 import ru from "../src/locales/ru.json";
 import uz from "../src/locales/uz.json";
 
-const app = {
+const app: AppTranslations = {
   namespace: "demo",
   uz: { hello: "Salom", onlyUz: "Faqat oʻzbekcha" },
-  load: async (language: "ru" | "en") =>
+  load: async (language): Promise<Translations> =>
     language === "ru" ? { hello: "Привет" } : { hello: "Hello", onlyUz: "English too" },
 };
 

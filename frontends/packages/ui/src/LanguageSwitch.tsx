@@ -23,7 +23,7 @@ export function LanguageSwitch(props: { onChange?(language: Language): void; cla
               props.onChange?.(language);
             }}
             className={cx(
-              "min-h-10 min-w-11 rounded-lg px-2 font-extrabold text-sm transition-colors",
+              "min-h-10 min-w-10 rounded-lg px-1.5 font-extrabold text-sm transition-colors",
               active ? "bg-white text-brand-800 shadow-sm" : "text-muted hover:text-ink",
             )}
           >

@@ -4,7 +4,11 @@ import { cx } from "@alif/ui";
 import { APPS } from "../lib/apps.ts";
 
 /** The ALIF24 apps as big tiles; the ones not live yet say "coming soon" and do not link. */
-export function AppTiles(props: { size?: "md" | "xl"; showDescription?: boolean }) {
+export function AppTiles(props: {
+  size?: "md" | "xl";
+  showDescription?: boolean;
+  forChildren?: boolean;
+}) {
   const { t } = useTranslation("common");
   const big = props.size === "xl";
   return (
@@ -14,7 +18,7 @@ export function AppTiles(props: { size?: "md" | "xl"; showDescription?: boolean 
         big ? "grid-cols-2 sm:grid-cols-3" : "grid-cols-1 sm:grid-cols-2 lg:grid-cols-3",
       )}
     >
-      {APPS.map((app) => {
+      {APPS.filter((app) => !props.forChildren || app.forChildren).map((app) => {
         const soon = app.status === "soon";
         const body = (
           <>

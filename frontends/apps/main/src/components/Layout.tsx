@@ -1,9 +1,10 @@
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
-import { Avatar, buttonClass, LanguageSwitch, Loading, Shell } from "@alif/ui";
+import { buttonClass, LanguageSwitch, Loading, Shell } from "@alif/ui";
 import { Suspense } from "react";
 import { Link, Outlet } from "react-router";
 import { saveLanguage } from "../lib/language.ts";
+import { AccountMenu } from "./AccountMenu.tsx";
 
 export function Brand() {
   return (
@@ -27,22 +28,14 @@ function Account() {
   const auth = useAuth();
   if (auth.state.status === "loading") return null;
   if (auth.state.status === "signedOut") {
+    // On a phone the page itself offers the login; the header keeps room for the language.
     return (
-      <Link to="/login" className={buttonClass("primary", "md", "hidden min-[360px]:inline-flex")}>
+      <Link to="/login" className={buttonClass("primary", "md", "hidden sm:inline-flex")}>
         {t("nav.login")}
       </Link>
     );
   }
-  const { me } = auth.state;
-  return (
-    <Link
-      to="/home"
-      className="inline-flex min-h-12 items-center gap-2 rounded-2xl px-1 font-bold text-ink hover:bg-brand-50"
-      aria-label={t("nav.home")}
-    >
-      <Avatar name={me.user.first_name} avatar={me.student_profile?.avatar} />
-    </Link>
-  );
+  return <AccountMenu me={auth.state.me} />;
 }
 
 export function Layout() {

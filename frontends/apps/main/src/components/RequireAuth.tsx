@@ -22,6 +22,7 @@ export function RequireAuth() {
         />
       );
     }
+    if (auth.state.loggedOut) return <Navigate to="/" replace />;
     const next = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }

@@ -1,8 +1,29 @@
 import { ApiError } from "@alif/api";
-import { errorMessage } from "@alif/i18n";
-import type { TFunction } from "i18next";
+import { errorMessage, type TFunction } from "@alif/i18n";
 
-const LOCALES: Record<string, string> = { uz: "uz-Latn-UZ", ru: "ru-RU", en: "en-GB" };
+const LOCALES: Record<string, string> = { ru: "ru-RU", en: "en-GB" };
+const UZ_MONTHS = [
+  "yanvar",
+  "fevral",
+  "mart",
+  "aprel",
+  "may",
+  "iyun",
+  "iyul",
+  "avgust",
+  "sentabr",
+  "oktabr",
+  "noyabr",
+  "dekabr",
+];
+
+/** "27-noyabr, 2026 14:05": browsers' own Uzbek formats differ (some print "2026 M11 27"). */
+function formatUzbek(date: Date, withTime: boolean): string {
+  const day = `${date.getDate()}-${UZ_MONTHS[date.getMonth()]}, ${date.getFullYear()}`;
+  if (!withTime) return day;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
 
 export function formatDate(
   value: string | null | undefined,
@@ -12,6 +33,7 @@ export function formatDate(
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "";
+  if (language === "uz") return formatUzbek(date, withTime);
   return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
     dateStyle: "medium",
     ...(withTime ? { timeStyle: "short" } : {}),

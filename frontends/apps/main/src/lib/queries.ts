@@ -1,39 +1,49 @@
-import { call } from "@alif/api";
+import { type Api, call } from "@alif/api";
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "./api.ts";
 
-export const childrenQuery = queryOptions({
-  queryKey: ["children"],
-  queryFn: () => call(api.main.GET("/api/main/children")),
-});
+export const keys = {
+  children: ["children"] as const,
+  child: (id: string) => ["children", id] as const,
+  sessions: ["sessions"] as const,
+  members: ["organization", "members"] as const,
+  organizations: (q: string) => ["organizations", q] as const,
+};
 
-export const childQuery = (childId: string) =>
+export const childrenQuery = (api: Api) =>
   queryOptions({
-    queryKey: ["children", childId],
+    queryKey: keys.children,
+    queryFn: () => call(api.main.GET("/api/main/children")),
+  });
+
+export const childQuery = (api: Api, childId: string) =>
+  queryOptions({
+    queryKey: keys.child(childId),
     queryFn: () =>
       call(
         api.main.GET("/api/main/children/{child_id}", { params: { path: { child_id: childId } } }),
       ),
   });
 
-export const sessionsQuery = queryOptions({
-  queryKey: ["sessions"],
-  queryFn: () => call(api.main.GET("/api/main/auth/sessions")),
-});
-
-export const membersQuery = queryOptions({
-  queryKey: ["organization", "members"],
-  queryFn: () =>
-    call(
-      api.main.GET("/api/main/organizations/mine/members", {
-        params: { query: { role: "teacher" } },
-      }),
-    ),
-});
-
-export const organizationsQuery = (q: string) =>
+export const sessionsQuery = (api: Api) =>
   queryOptions({
-    queryKey: ["organizations", q],
+    queryKey: keys.sessions,
+    queryFn: () => call(api.main.GET("/api/main/auth/sessions")),
+  });
+
+export const membersQuery = (api: Api) =>
+  queryOptions({
+    queryKey: keys.members,
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/organizations/mine/members", {
+          params: { query: { role: "teacher" } },
+        }),
+      ),
+  });
+
+export const organizationsQuery = (api: Api, q: string) =>
+  queryOptions({
+    queryKey: keys.organizations(q),
     queryFn: () =>
       call(
         api.main.GET("/api/main/organizations", {

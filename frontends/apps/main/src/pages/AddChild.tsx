@@ -7,7 +7,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
 import { fieldError, formError } from "../lib/format.ts";
-import { childrenQuery } from "../lib/queries.ts";
+import { keys } from "../lib/queries.ts";
 
 const RELATIONS = ["mother", "father", "grandparent", "guardian", "other"] as const;
 type Relation = (typeof RELATIONS)[number];
@@ -39,7 +39,7 @@ export default function AddChild() {
         }),
       ),
     onSuccess: (child) => {
-      void client.invalidateQueries({ queryKey: childrenQuery.queryKey });
+      void client.invalidateQueries({ queryKey: keys.children });
       toast.show(t("childForm.created", { name: child.first_name }));
       navigate(`/children/${child.id}`, { replace: true });
     },

@@ -21,7 +21,7 @@ import { type ChildDraft, ChildFields, childBody } from "../components/ChildFiel
 import { QueryState } from "../components/QueryState.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { fieldError, formatDate } from "../lib/format.ts";
-import { childQuery, childrenQuery } from "../lib/queries.ts";
+import { childQuery, keys } from "../lib/queries.ts";
 
 type Child = MainSchema<"ChildRead">;
 
@@ -50,8 +50,8 @@ function EditChild({ child }: { child: Child }) {
         }),
       ),
     onSuccess: (updated) => {
-      client.setQueryData(childQuery(child.id).queryKey, updated);
-      void client.invalidateQueries({ queryKey: childrenQuery.queryKey, exact: true });
+      client.setQueryData(keys.child(child.id), updated);
+      void client.invalidateQueries({ queryKey: keys.children, exact: true });
       toast.show(t("childDetail.saved"));
     },
   });
@@ -164,8 +164,8 @@ function RemoveChild({ child }: { child: Child }) {
         }),
       ),
     onSuccess: () => {
-      client.removeQueries({ queryKey: childQuery(child.id).queryKey });
-      void client.invalidateQueries({ queryKey: childrenQuery.queryKey });
+      client.removeQueries({ queryKey: keys.child(child.id) });
+      void client.invalidateQueries({ queryKey: keys.children });
       toast.show(t("childDetail.removed", { name: child.first_name }));
       navigate("/home", { replace: true });
     },
@@ -204,7 +204,8 @@ function RemoveChild({ child }: { child: Child }) {
 export default function ChildDetail() {
   const { t, i18n } = useTranslation();
   const { childId = "" } = useParams();
-  const child = useQuery(childQuery(childId));
+  const { api } = useAuth();
+  const child = useQuery(childQuery(api, childId));
   const back = (
     <Link to="/home" className="self-start font-bold text-brand-700">
       ← {t("home.children")}
@@ -231,10 +232,13 @@ export default function ChildDetail() {
           {data.status === "blocked" ? (
             <Alert tone="error">{t("childDetail.blocked")}</Alert>
           ) : null}
-          <Card className="flex flex-wrap items-center gap-5">
-            <Avatar name={data.first_name} avatar={data.avatar} size="xl" />
+          <Card className="flex items-start gap-4">
+            <Avatar name={data.first_name} avatar={data.avatar} size="lg" />
             <div className="flex flex-1 flex-col gap-1">
-              <p className="font-bold text-lg">{t("childDetail.loginInfo")}</p>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-bold text-lg">{t("childDetail.loginInfo")}</p>
+                <StatusBadge status={data.status} />
+              </div>
               <p>
                 {t("childDetail.username")}:{" "}
                 <strong className="font-mono text-lg">{data.username}</strong>
@@ -248,7 +252,6 @@ export default function ChildDetail() {
                   : t("home.neverLoggedIn")}
               </p>
             </div>
-            <StatusBadge status={data.status} />
           </Card>
           <div className="flex flex-wrap gap-3">
             <ResetPin child={data} />

@@ -16,7 +16,7 @@ import {
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useNavigate } from "react-router";
+
 import {
   type OrganizationDraft,
   OrganizationFields,
@@ -26,7 +26,7 @@ import { QueryState } from "../components/QueryState.tsx";
 import { describeDevice } from "../lib/device.ts";
 import { fieldError, formatDate } from "../lib/format.ts";
 import { saveLanguage } from "../lib/language.ts";
-import { sessionsQuery } from "../lib/queries.ts";
+import { keys, sessionsQuery } from "../lib/queries.ts";
 
 function Profile() {
   const { t } = useTranslation();
@@ -160,7 +160,7 @@ function ChangePassword() {
       setNext("");
       setRepeat("");
       toast.show(t("settings.passwordChanged"));
-      void client.invalidateQueries({ queryKey: sessionsQuery.queryKey });
+      void client.invalidateQueries({ queryKey: keys.sessions });
     },
   });
   const submit = (event: FormEvent) => {
@@ -228,9 +228,8 @@ function Sessions() {
   const { t, i18n } = useTranslation();
   const auth = useAuth();
   const toast = useToast();
-  const navigate = useNavigate();
   const client = useQueryClient();
-  const sessions = useQuery(sessionsQuery);
+  const sessions = useQuery(sessionsQuery(auth.api));
   const [confirm, setConfirm] = useState(false);
   const end = useMutation({
     mutationFn: (id: string) =>
@@ -241,12 +240,11 @@ function Sessions() {
       ),
     onSuccess: () => {
       toast.show(t("settings.deviceSignedOut"));
-      void client.invalidateQueries({ queryKey: sessionsQuery.queryKey });
+      void client.invalidateQueries({ queryKey: keys.sessions });
     },
   });
   const everywhere = useMutation({
     mutationFn: () => auth.signOut({ everywhere: true }),
-    onSuccess: () => navigate("/login", { replace: true }),
   });
   return (
     <Card>
@@ -331,12 +329,14 @@ export default function Settings() {
   const { t } = useTranslation();
   const auth = useAuth();
   const me = useMe();
-  const navigate = useNavigate();
   const [leaving, setLeaving] = useState(false);
   const logout = async () => {
     setLeaving(true);
-    await auth.signOut();
-    navigate("/", { replace: true });
+    try {
+      await auth.signOut(); // the signed-in pages then send the user home
+    } finally {
+      setLeaving(false);
+    }
   };
   return (
     <Page

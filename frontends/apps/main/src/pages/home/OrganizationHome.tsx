@@ -17,7 +17,7 @@ import { Link } from "react-router";
 import { QueryState } from "../../components/QueryState.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { membersQuery } from "../../lib/queries.ts";
+import { keys, membersQuery } from "../../lib/queries.ts";
 
 type Member = MainSchema<"MemberRead">;
 
@@ -37,7 +37,7 @@ function PendingTeachers(props: { members: Member[]; canDecide: boolean }) {
       toast.show(
         t(approve ? "org.approvedToast" : "org.rejectedToast", { name: member.first_name }),
       );
-      void client.invalidateQueries({ queryKey: membersQuery.queryKey });
+      void client.invalidateQueries({ queryKey: keys.members });
     },
   });
   if (props.members.length === 0) {
@@ -91,7 +91,8 @@ function PendingTeachers(props: { members: Member[]; canDecide: boolean }) {
 export default function OrganizationHome() {
   const { t } = useTranslation();
   const me = useMe();
-  const members = useQuery(membersQuery);
+  const { api } = useAuth();
+  const members = useQuery(membersQuery(api));
   const organization = me.organization;
   const pending = me.user.status === "pending";
   return (

@@ -108,10 +108,11 @@ function Invitation() {
 export default function ParentHome() {
   const { t } = useTranslation();
   const me = useMe();
-  const children = useQuery(childrenQuery);
+  const { api } = useAuth();
+  const children = useQuery(childrenQuery(api));
   const add = (
     <Link to="/children/new" className={buttonClass("primary", "lg")}>
-      <span aria-hidden="true">＋</span> {t("home.addChild")}
+      <span aria-hidden="true">+</span> {t("home.addChild")}
     </Link>
   );
   return (

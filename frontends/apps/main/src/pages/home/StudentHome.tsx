@@ -134,7 +134,7 @@ export default function StudentHome() {
         <h2 id="apps-title" className="font-extrabold text-2xl">
           {t("student.myApps")}
         </h2>
-        <AppTiles size="xl" />
+        <AppTiles size="xl" forChildren />
       </section>
 
       {guardians.length > 0 ? (

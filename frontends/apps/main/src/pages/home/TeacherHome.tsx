@@ -26,7 +26,10 @@ function JoinOrganization() {
   const toast = useToast();
   const [text, setText] = useState("");
   const [query, setQuery] = useState<string | null>(null);
-  const results = useQuery({ ...organizationsQuery(query ?? ""), enabled: query !== null });
+  const results = useQuery({
+    ...organizationsQuery(auth.api, query ?? ""),
+    enabled: query !== null,
+  });
   const join = useAction(async (organizationId: string) => {
     await call(
       auth.api.main.POST("/api/main/organizations/{organization_id}/join", {
