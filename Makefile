@@ -23,6 +23,8 @@ run: install ## Run the whole platform locally (SQLite, in-process cache, demo d
 test: install ## Run every test (SQLite by default; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	$(RUN) python -m pytest $(ARGS); code=$$?; \
 	  if [ $$code -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$code
+	@if [ -n "$(ARGS)" ]; then :; elif [ -d frontends/node_modules ]; then $(MAKE) --no-print-directory web-test; \
+	  else echo "frontends/node_modules is missing: web checks skipped (make web installs it)"; fi
 
 lint: install ## Lint and check formatting
 	$(RUN) ruff check .
@@ -51,3 +53,19 @@ bench: install ## Run the benchmarks and print their ratios (see bench/RESULTS.m
 new-service: ## Create a service from the template: make new-service name=quiz port=8007
 	@test -n "$(name)" || (echo 'usage: make new-service name=quiz [port=8007]' >&2; exit 1)
 	$(RUN) python tools/new_service.py $(name) $(if $(port),--port $(port))
+
+# --- web apps (frontends/: npm workspace) ---------------------------------------------------------
+.PHONY: web web-test web-dev client
+
+web: ## Install the web workspace from its lock file (npm ci in frontends/)
+	cd frontends && npm ci --no-audit --no-fund
+
+web-test: ## Web checks: Biome, TypeScript, Vitest, production build and the bundle budget
+	cd frontends && npm run lint && npm run typecheck && npm test && npm run build && npm run size
+
+web-dev: ## Run the main web app's dev server (next to `make run`; /api goes to the services)
+	cd frontends && npm run dev
+
+client: install ## Regenerate the typed web client from every service's OpenAPI document
+	$(RUN) python tools/export_openapi.py
+	cd frontends && npm run generate
