@@ -23,7 +23,8 @@ run: install ## Run the whole platform locally (SQLite, in-process cache, demo d
 test: install ## Run every test (SQLite by default; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	$(RUN) python -m pytest $(ARGS); code=$$?; \
 	  if [ $$code -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$code
-	@if [ -n "$(ARGS)" ]; then :; elif [ -d frontends/node_modules ]; then $(MAKE) --no-print-directory web-test; \
+	@if [ -n "$(ARGS)" ] || [ "$(WEB)" = 0 ]; then :; \
+	  elif [ -d frontends/node_modules ]; then $(MAKE) --no-print-directory web-test; \
 	  else echo "frontends/node_modules is missing: web checks skipped (make web installs it)"; fi
 
 lint: install ## Lint and check formatting
@@ -55,6 +56,7 @@ new-service: ## Create a service from the template: make new-service name=quiz p
 	$(RUN) python tools/new_service.py $(name) $(if $(port),--port $(port))
 
 # --- web apps (frontends/: npm workspace) ---------------------------------------------------------
+# `make test` runs `web-test` too once frontends/ is installed (`make web`); WEB=0 skips it.
 .PHONY: web web-test web-dev client
 
 web: ## Install the web workspace from its lock file (npm ci in frontends/)

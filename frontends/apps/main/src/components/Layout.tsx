@@ -30,9 +30,11 @@ function Account() {
   if (auth.state.status === "signedOut") {
     // On a phone the page itself offers the login; the header keeps room for the language.
     return (
-      <Link to="/login" className={buttonClass("primary", "md", "hidden sm:inline-flex")}>
-        {t("nav.login")}
-      </Link>
+      <span className="hidden sm:block">
+        <Link to="/login" className={buttonClass("primary", "md")}>
+          {t("nav.login")}
+        </Link>
+      </span>
     );
   }
   return <AccountMenu me={auth.state.me} />;
