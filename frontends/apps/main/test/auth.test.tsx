@@ -101,6 +101,18 @@ describe("login", () => {
   });
 });
 
+describe("when the server cannot be reached", () => {
+  it("says the account could not be checked instead of logging the user out", async () => {
+    const api = signedOutApi().on("POST /api/main/auth/refresh", () => {
+      throw new TypeError("Failed to fetch");
+    });
+    await renderApp("/home", api);
+    expect(await screen.findByText("Hisobingizni tekshirib boʻlmadi.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Qayta urinish" })).toBeInTheDocument();
+    expect(path()).toBe("/home");
+  });
+});
+
 describe("child login", () => {
   it("takes the username, then the PIN on the big keypad, and opens the child's home", async () => {
     const api = signedOutApi()

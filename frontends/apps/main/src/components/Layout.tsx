@@ -1,8 +1,8 @@
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
 import { buttonClass, LanguageSwitch, Loading, Shell } from "@alif/ui";
-import { Suspense } from "react";
-import { Link, Outlet } from "react-router";
+import { Suspense, useEffect, useRef } from "react";
+import { Link, Outlet, useLocation } from "react-router";
 import { saveLanguage } from "../lib/language.ts";
 import { AccountMenu } from "./AccountMenu.tsx";
 
@@ -40,8 +40,23 @@ function Account() {
   return <AccountMenu me={auth.state.me} />;
 }
 
+/** After a page change, keyboard and screen-reader users start at the new page's content. */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every page change
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus();
+  }, [pathname]);
+}
+
 export function Layout() {
   const auth = useAuth();
+  useFocusOnNavigation();
   return (
     <Shell
       brand={<Brand />}
