@@ -6,9 +6,9 @@ RUN := $(UV) run --frozen
 # Every service's import package (services/<name>/<package>/__init__.py) and where mypy finds it.
 PACKAGES := $(patsubst %/__init__.py,%,$(wildcard services/*/*/__init__.py))
 empty :=
-MYPYPATH := shared:$(subst $(empty) $(empty),:,$(wildcard services/*))
+MYPYPATH := shared:$(subst $(empty) $(empty),:,$(patsubst %/,%,$(wildcard services/*/)))
 
-.PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e new-service
+.PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e new-service gateway-config
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -36,7 +36,7 @@ fmt: install ## Fix lint findings and format the code
 	$(RUN) ruff format .
 
 typecheck: install ## Type-check the Python code (mypy, strict)
-	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/export_openapi.py
+	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/catalog.py nginx/render.py tools/export_openapi.py
 
 migrate: install ## Apply database migrations (DATABASE_URL, or the embedded SQLite)
 	$(RUN) alembic upgrade head
@@ -55,6 +55,10 @@ new-service: ## Create a service from the template: make new-service name=quiz p
 	@test -n "$(name)" || (echo 'usage: make new-service name=quiz [port=8007]' >&2; exit 1)
 	$(RUN) python tools/new_service.py $(name) $(if $(port),--port $(port))
 
+gateway-config: install ## Render the production gateway for reading: make gateway-config domain=alif24.uz
+	@test -n "$(domain)" || (echo 'usage: make gateway-config domain=alif24.uz' >&2; exit 1)
+	$(RUN) python -m nginx.render production --domain "$(domain)" --out .data/nginx-production
+
 # --- web apps (frontends/: npm workspace) ---------------------------------------------------------
 # `make test` runs `web-test` too once frontends/ is installed (`make web`); WEB=0 skips it.
 .PHONY: web web-test web-dev client
@@ -71,3 +75,4 @@ web-dev: ## Run the main web app's dev server (next to `make run`; /api goes to 
 client: install ## Regenerate the typed web client from every service's OpenAPI document
 	$(RUN) python tools/export_openapi.py
 	cd frontends && npm run generate
+
