@@ -11,6 +11,7 @@ export { Card, CardTitle } from "./Card.tsx";
 export { cx } from "./cx.ts";
 export { Dialog } from "./Dialog.tsx";
 export { EmptyState } from "./EmptyState.tsx";
+export { ErrorBoundary } from "./ErrorBoundary.tsx";
 export { Field, Input, Select, Textarea } from "./Field.tsx";
 export { LanguageSwitch } from "./LanguageSwitch.tsx";
 export { PinPad, type PinPadProps } from "./PinPad.tsx";

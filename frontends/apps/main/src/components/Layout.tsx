@@ -1,6 +1,6 @@
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
-import { buttonClass, LanguageSwitch, Loading, Shell } from "@alif/ui";
+import { buttonClass, ErrorBoundary, LanguageSwitch, Loading, Shell } from "@alif/ui";
 import { Suspense, useEffect, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { saveLanguage } from "../lib/language.ts";
@@ -56,6 +56,7 @@ function useFocusOnNavigation() {
 
 export function Layout() {
   const auth = useAuth();
+  const { pathname } = useLocation();
   useFocusOnNavigation();
   return (
     <Shell
@@ -67,9 +68,11 @@ export function Layout() {
         </>
       }
     >
-      <Suspense fallback={<Loading />}>
-        <Outlet />
-      </Suspense>
+      <ErrorBoundary key={pathname}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </ErrorBoundary>
     </Shell>
   );
 }

@@ -96,6 +96,7 @@ export default function ChildLogin() {
               invalid={Boolean(login.error)}
               captureKeyboard
             />
+            <p className="text-center text-muted text-sm">{t("child.forgotPin")}</p>
             <Button variant="ghost" onClick={() => setStep("username")}>
               {t("child.changeUsername")}
             </Button>
