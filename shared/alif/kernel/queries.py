@@ -4,8 +4,9 @@
 """
 
 import uuid
+from collections.abc import Collection
 
-from sqlalchemy import select, union
+from sqlalchemy import or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.kernel.models import (
@@ -15,6 +16,7 @@ from alif.kernel.models import (
     OrganizationMember,
     StudyGroup,
     StudyGroupMember,
+    User,
 )
 
 
@@ -74,3 +76,33 @@ async def can_teach_group(db: AsyncSession, user_id: uuid.UUID, group_id: uuid.U
         return False
     organization = await db.get(Organization, group.organization_id)
     return organization is not None and organization.owner_id == user_id
+
+
+async def taught_students(
+    db: AsyncSession, user_id: uuid.UUID, student_ids: Collection[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Which of `student_ids` are in a group the user teaches or whose organization they run."""
+    if not student_ids:
+        return set()
+    owned = select(Organization.id).where(Organization.owner_id == user_id)
+    return set(
+        await db.scalars(
+            select(StudyGroupMember.student_id)
+            .join(StudyGroup, StudyGroup.id == StudyGroupMember.group_id)
+            .where(
+                StudyGroupMember.student_id.in_(list(student_ids)),
+                or_(
+                    StudyGroup.teacher_id == user_id,
+                    StudyGroup.organization_id.in_(owned.scalar_subquery()),
+                ),
+            )
+        )
+    )
+
+
+async def users_by_id(db: AsyncSession, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, User]:
+    """Accounts by id, for showing names (a results table, say)."""
+    if not user_ids:
+        return {}
+    users = await db.scalars(select(User).where(User.id.in_(list(user_ids))))
+    return {user.id: user for user in users}
