@@ -2,6 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { ApiError, toApiError } from "./errors.ts";
 import type { paths as GamesPaths } from "./generated/games.ts";
 import type { paths as MainPaths } from "./generated/main.ts";
+import type { paths as TestaiPaths } from "./generated/testai.ts";
 
 export type Fetch = (request: Request) => Promise<Response>;
 
@@ -18,6 +19,7 @@ export function createApi(options: { fetch?: Fetch; baseUrl?: string } = {}) {
   return {
     main: createClient<MainPaths>(shared),
     games: createClient<GamesPaths>(shared),
+    testai: createClient<TestaiPaths>(shared),
   };
 }
 

@@ -8,6 +8,7 @@ export {
 } from "./errors.ts";
 export type { components as GamesComponents } from "./generated/games.ts";
 export type { components as MainComponents, paths as MainPaths } from "./generated/main.ts";
+export type { components as TestaiComponents } from "./generated/testai.ts";
 
 import type { components } from "./generated/main.ts";
 

@@ -19,7 +19,8 @@ import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { keys, membersQuery } from "../../lib/queries.ts";
 
-type Member = MainSchema<"MemberRead">;
+// Two schemas of main are called MemberRead (groups, organizations), so OpenAPI names them by module.
+type Member = MainSchema<"alif_main__organizations__schemas__MemberRead">;
 
 function PendingTeachers(props: { members: Member[]; canDecide: boolean }) {
   const { t, i18n } = useTranslation();
