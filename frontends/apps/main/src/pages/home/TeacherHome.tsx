@@ -109,11 +109,11 @@ export default function TeacherHome() {
       <Card>
         <CardTitle>{t("teacher.organization")}</CardTitle>
         {membership && membership.status !== "rejected" ? (
-          <div className="flex flex-wrap items-center gap-3">
-            <p className="flex-1 text-lg">
+          <div className="flex flex-col items-start gap-2">
+            <StatusBadge status={membership.status} />
+            <p className="text-lg">
               {t(`teacher.membership.${membership.status}`, { name: membership.organization.name })}
             </p>
-            <StatusBadge status={membership.status} />
           </div>
         ) : (
           <div className="flex flex-col gap-4">
