@@ -1068,6 +1068,25 @@ export type components = {
             /** Username */
             username: string;
         };
+        /** MemberRead */
+        MemberRead: {
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** First Name */
+            first_name: string;
+            /** Last Name */
+            last_name: string;
+            /** Username */
+            username: string | null;
+            /**
+             * Joined At
+             * Format: date-time
+             */
+            joined_at: string;
+        };
         /**
          * MemberRole
          * @enum {string}
@@ -1120,6 +1139,32 @@ export type components = {
             region: components["schemas"]["Region"] | null;
             /** District */
             district: string;
+        };
+        /** OrganizationMemberRead */
+        OrganizationMemberRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** First Name */
+            first_name: string;
+            /** Last Name */
+            last_name: string;
+            role: components["schemas"]["MemberRole"];
+            status: components["schemas"]["MembershipStatus"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
         };
         /** OrganizationRead */
         OrganizationRead: {
@@ -1409,51 +1454,6 @@ export type components = {
              * @enum {string}
              */
             token_delivery?: "cookie" | "body";
-        };
-        /** MemberRead */
-        alif_main__groups__schemas__MemberRead: {
-            /**
-             * Student Id
-             * Format: uuid
-             */
-            student_id: string;
-            /** First Name */
-            first_name: string;
-            /** Last Name */
-            last_name: string;
-            /** Username */
-            username: string | null;
-            /**
-             * Joined At
-             * Format: date-time
-             */
-            joined_at: string;
-        };
-        /** MemberRead */
-        alif_main__organizations__schemas__MemberRead: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * User Id
-             * Format: uuid
-             */
-            user_id: string;
-            /** First Name */
-            first_name: string;
-            /** Last Name */
-            last_name: string;
-            role: components["schemas"]["MemberRole"];
-            status: components["schemas"]["MembershipStatus"];
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Decided At */
-            decided_at: string | null;
         };
     };
     responses: never;
@@ -2301,7 +2301,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["alif_main__organizations__schemas__MemberRead"];
+                    "application/json": components["schemas"]["OrganizationMemberRead"];
                 };
             };
             /** @description Not Found */
@@ -2351,7 +2351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["alif_main__organizations__schemas__MemberRead"][];
+                    "application/json": components["schemas"]["OrganizationMemberRead"][];
                 };
             };
             /** @description Validation error */
@@ -2382,7 +2382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["alif_main__organizations__schemas__MemberRead"];
+                    "application/json": components["schemas"]["OrganizationMemberRead"];
                 };
             };
             /** @description Forbidden */
@@ -2431,7 +2431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["alif_main__organizations__schemas__MemberRead"];
+                    "application/json": components["schemas"]["OrganizationMemberRead"];
                 };
             };
             /** @description Forbidden */
@@ -2766,7 +2766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["alif_main__groups__schemas__MemberRead"][];
+                    "application/json": components["schemas"]["MemberRead"][];
                 };
             };
             /** @description Not Found */
@@ -2810,7 +2810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["alif_main__groups__schemas__MemberRead"];
+                    "application/json": components["schemas"]["MemberRead"];
                 };
             };
             /** @description Not Found */

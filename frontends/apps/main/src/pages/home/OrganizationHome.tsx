@@ -20,7 +20,7 @@ import { formatDate } from "../../lib/format.ts";
 import { keys, membersQuery } from "../../lib/queries.ts";
 
 // Two schemas of main are called MemberRead (groups, organizations), so OpenAPI names them by module.
-type Member = MainSchema<"alif_main__organizations__schemas__MemberRead">;
+type Member = MainSchema<"OrganizationMemberRead">;
 
 function PendingTeachers(props: { members: Member[]; canDecide: boolean }) {
   const { t, i18n } = useTranslation();
