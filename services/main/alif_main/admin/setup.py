@@ -10,6 +10,7 @@ links, and a strict cookie is never sent with a link followed from another site.
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, ClassVar
 
 from fastapi import FastAPI
@@ -24,6 +25,7 @@ from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
 from alif.db import Database, utcnow
 from alif.errors import AppError
 from alif.kernel.models import Organization, OrganizationMember, User
+from alif_main.admin.money import MONEY_VIEWS, ReconciliationView
 from alif_main.audit.models import AuditLog
 from alif_main.auth.models import AuthSession, SessionKind
 from alif_main.auth.service import AuthService, Client
@@ -298,7 +300,14 @@ def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
         base_url=ADMIN_PATH,
         title="ALIF24 admin",
         authentication_backend=StaffAuthentication(settings, secret),
+        templates_dir=str(Path(__file__).parent / "templates"),
     )
+    # Inside the admin, `request.app` is sqladmin's own sub-application: give it the main app's
+    # state, so the views reach the same database, auth service and settings.
+    admin.admin.state = app.state
     for view in (UserAdmin, OrganizationAdmin, MembershipAdmin, SessionAdmin, AuditLogAdmin):
         admin.add_view(view)
+    for money_view in MONEY_VIEWS:
+        admin.add_view(money_view)
+    admin.add_view(ReconciliationView)
     return admin

@@ -1,0 +1,136 @@
+"""The provider callbacks: public routes (Payme and Click cannot log in), each checking the
+provider's own credential or signature first, and answering in the provider's protocol. And the
+staff's view of payments for reconciliation."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from alif.auth import StaffUser
+from alif.db import SessionDep, utcnow
+from alif.dependencies import ClientIP
+from alif.schemas import Page, PageParams
+from alif_main.dependencies import SettingsDep
+from alif_main.orders.models import PaymentProvider
+from alif_main.payments import reconciliation
+from alif_main.payments.click import service as click
+from alif_main.payments.payme import service as payme
+from alif_main.payments.schemas import (
+    ReconciliationRead,
+    TotalsRead,
+    TransactionRead,
+    UnactivatedOrderRead,
+)
+
+public_router = APIRouter(prefix="/payments", tags=["payments"])
+
+PROVIDER_DOCS = "Called by the provider, not by our apps: see docs/payments.md."
+
+
+@public_router.post("/payme", summary="Payme Merchant API (JSON-RPC)", description=PROVIDER_DOCS)
+async def payme_merchant_api(
+    request: Request, db: SessionDep, settings: SettingsDep, peer_ip: ClientIP
+) -> JSONResponse:
+    answer = await payme.handle(
+        db,
+        settings,
+        authorization=request.headers.get("authorization"),
+        body=await request.body(),
+        peer_ip=peer_ip,
+    )
+    return JSONResponse(answer)  # HTTP 200 always: Payme reads any other status as -32400
+
+
+@public_router.api_route(
+    "/payme",
+    methods=["GET", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    include_in_schema=False,
+)
+async def payme_not_post() -> JSONResponse:
+    return JSONResponse(payme.not_post())
+
+
+async def _form(request: Request) -> dict[str, str]:
+    form = await request.form()
+    # A file where a field belongs is malformed; leaving it out makes the request fail as -8.
+    return {name: value for name, value in form.items() if isinstance(value, str)}
+
+
+@public_router.post(
+    "/click/prepare", summary="Click SHOP API: Prepare (action 0)", description=PROVIDER_DOCS
+)
+async def click_prepare(
+    request: Request, db: SessionDep, settings: SettingsDep, peer_ip: ClientIP
+) -> dict[str, Any]:
+    return await click.handle(db, settings, await _form(request), complete=False, peer_ip=peer_ip)
+
+
+@public_router.post(
+    "/click/complete", summary="Click SHOP API: Complete (action 1)", description=PROVIDER_DOCS
+)
+async def click_complete(
+    request: Request, db: SessionDep, settings: SettingsDep, peer_ip: ClientIP
+) -> dict[str, Any]:
+    return await click.handle(db, settings, await _form(request), complete=True, peer_ip=peer_ip)
+
+
+router = APIRouter(prefix="/payments", tags=["payments"])
+
+
+def _transaction(item: reconciliation.FlaggedTransaction) -> TransactionRead:
+    tx = item.transaction
+    return TransactionRead(
+        id=tx.id,
+        provider=tx.provider,
+        provider_tx_id=tx.provider_tx_id,
+        order_id=tx.order_id,
+        order_status=item.order_status,
+        amount=tx.amount,
+        state=tx.state,
+        reason=tx.reason,
+        provider_time=tx.provider_time,
+        created_at=tx.created_at,
+        performed_at=tx.performed_at,
+        cancelled_at=tx.cancelled_at,
+        flags=list(item.flags),
+    )
+
+
+@router.get("/transactions", summary="Staff: payments by provider and state, newest first")
+async def list_transactions(
+    staff: StaffUser,
+    db: SessionDep,
+    settings: SettingsDep,
+    page: Annotated[PageParams, Query()],
+    provider: PaymentProvider | None = None,
+    state: Annotated[int | None, Query(ge=-2, le=2)] = None,
+) -> Page[TransactionRead]:
+    found = await reconciliation.list_transactions(
+        db, settings, page, provider=provider, state=state, now=utcnow()
+    )
+    return Page[TransactionRead](
+        items=[_transaction(item) for item in found.items],
+        total=found.total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+@router.get(
+    "/reconciliation",
+    summary="Staff: totals by provider and state, and the payments that need a look",
+)
+async def reconciliation_report(
+    staff: StaffUser, db: SessionDep, settings: SettingsDep
+) -> ReconciliationRead:
+    now = utcnow()
+    found = await reconciliation.report(db, settings, now=now)
+    return ReconciliationRead(
+        generated_at=now,
+        totals=[TotalsRead.model_validate(t) for t in found.totals],
+        flagged=[_transaction(item) for item in found.flagged],
+        paid_not_activated=[
+            UnactivatedOrderRead.model_validate(o) for o in found.paid_not_activated
+        ],
+    )
