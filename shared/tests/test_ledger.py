@@ -175,15 +175,17 @@ async def test_a_spend_is_refunded_once(db_session: AsyncSession) -> None:
     )
     refund_key = key()
     back = await ledger.refund(
-        db_session, transaction_id=spent.transaction_id, idempotency_key=refund_key
+        db_session, original_transaction_id=spent.transaction_id, idempotency_key=refund_key
     )
     assert (back.amount, back.balance, back.replayed) == (20, 50, False)
     again = await ledger.refund(
-        db_session, transaction_id=spent.transaction_id, idempotency_key=refund_key
+        db_session, original_transaction_id=spent.transaction_id, idempotency_key=refund_key
     )
     assert again.replayed and again.transaction_id == back.transaction_id
     with pytest.raises(AlreadyRefunded):
-        await ledger.refund(db_session, transaction_id=spent.transaction_id, idempotency_key=key())
+        await ledger.refund(
+            db_session, original_transaction_id=spent.transaction_id, idempotency_key=key()
+        )
     assert await ledger.balance_of(db_session, child.id) == 50
 
 

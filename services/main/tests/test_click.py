@@ -115,7 +115,7 @@ async def test_a_wrong_amount_is_refused(
     click: ClickClient, parent: Actor, plan: SubscriptionPlan, db_session: AsyncSession
 ) -> None:
     order = await order_for(parent, plan)
-    for amount in ("29899.99", "29900.01", "2990000", "29900.005", "-29900"):
+    for amount in ("29899.99", "29900.01", "2990000", "29900.005", "-29900", "NaN", "sNaN"):
         answer = await click.prepare(click.new_trans_id(), order["id"], amount)
         assert answer["error"] == -2, amount
     assert await click_rows(db_session) == 0
@@ -214,8 +214,9 @@ async def test_malformed_requests(
     assert (await click.prepare(click.new_trans_id(), order["id"], "29900.00", sign_time=old))[
         "error"
     ] == -8
-    not_a_number = click.fields("12ab", order["id"], "29900.00", action="0")
-    assert (await click.post(CLICK_PREPARE, not_a_number))["error"] == -8
+    for trans_id in ("12ab", "1_000", "+7"):
+        not_a_number = click.fields(trans_id, order["id"], "29900.00", action="0")
+        assert (await click.post(CLICK_PREPARE, not_a_number))["error"] == -8
 
 
 async def test_an_order_reserved_by_payme_is_not_prepared_by_click(

@@ -20,6 +20,7 @@ from alif.testing import Actor, LoginAs, make_child
 from alif_main.config import MainSettings
 from alif_main.orders.models import Order, OrderStatus
 from alif_main.payments.models import PaymentCallback, PaymentTransaction
+from alif_main.payments.payme import service as payme_service
 from alif_main.payments.testing import PAYME_KEY, PaymeClient, make_plan, now_ms, payme_id
 from alif_main.subscriptions.models import SubscriptionPeriod
 
@@ -446,3 +447,30 @@ async def test_the_receipt_detail_is_sent_when_the_product_code_is_configured(
             "vat_percent": 0,
         }
     ]
+
+
+async def test_a_failure_on_our_side_is_a_system_error_with_http_200_and_changes_nothing(
+    payme: PaymeClient,
+    parent: Actor,
+    plan: SubscriptionPlan,
+    db_session: AsyncSession,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    order = await order_for(parent, plan)
+    tx = payme_id()
+    await payme.create(tx, order["id"], plan.price)
+
+    async def broken_perform(*_: Any, **__: Any) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(payme_service.payments, "perform", broken_perform)
+    answer = await payme.perform(tx)
+    assert error_code(answer) == -32400
+    assert (await payme.check(tx))["result"]["state"] == 1
+
+    async def broken_handle(*_: Any, **__: Any) -> dict[str, Any]:
+        raise ConnectionError("the database went away")
+
+    monkeypatch.setattr(payme_service, "handle", broken_handle)
+    answer = await payme.check(tx)
+    assert error_code(answer) == -32400 and answer["id"] is not None

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.auth import Role
 from alif.db import utcnow
 from alif.kernel.models import FamilyLink
-from alif.subscriptions import Feature, SubscriptionPlan, entitlement_of
+from alif.subscriptions import FEATURE_DESCRIPTIONS, Feature, SubscriptionPlan, entitlement_of
 from alif.testing import Actor, LoginAs, make_child
 from alif_main.audit.models import AuditLog
 from alif_main.payments.testing import make_plan
@@ -218,5 +218,7 @@ async def test_admins_manage_plans_and_codes_and_it_is_audited(
 
     moderator = await login_as(Role.moderator)
     assert (await moderator.get(f"{SUBSCRIPTIONS}/admin/plans")).status_code == 200
+    features = (await moderator.get(f"{SUBSCRIPTIONS}/admin/features")).json()
+    assert {"code": "olimp", "description": FEATURE_DESCRIPTIONS[Feature.olimp]} in features
     denied = await moderator.patch(f"{SUBSCRIPTIONS}/admin/plans/{plan_id}", json={"price": 1})
     assert denied.status_code == 403

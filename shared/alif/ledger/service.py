@@ -397,17 +397,18 @@ async def refund(
     session: AsyncSession,
     *,
     idempotency_key: str,
-    transaction_id: uuid.UUID | None = None,
+    original_transaction_id: uuid.UUID | None = None,
     original_idempotency_key: str | None = None,
     description: str = "",
 ) -> RefundResult:
-    """Give back, in full and once, the coins of a spend named by its id or its own key."""
+    """Give back, in full and once, the coins of a spend named by its transaction id or by the
+    idempotency key it was made with."""
     _check_key(idempotency_key)
-    if (transaction_id is None) == (original_idempotency_key is None):
+    if (original_transaction_id is None) == (original_idempotency_key is None):
         raise InvalidCoinOperation("Name the spend to refund by its id or by its key.")
     original: CoinTransaction | None
-    if transaction_id is not None:
-        original = await session.get(CoinTransaction, transaction_id)
+    if original_transaction_id is not None:
+        original = await session.get(CoinTransaction, original_transaction_id)
     else:
         assert original_idempotency_key is not None
         original = await _find_by_key(session, original_idempotency_key)

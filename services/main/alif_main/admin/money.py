@@ -7,10 +7,10 @@ from sqladmin import BaseView, ModelView, expose
 from starlette.requests import Request
 from starlette.responses import Response
 
-from alif.auth import Role
 from alif.db import Database, utcnow
 from alif.ledger import CoinAccount, CoinTransaction
 from alif.subscriptions import Subscription, SubscriptionPlan
+from alif_main.admin.views import StaffView, staff_of
 from alif_main.orders.checkout import soum
 from alif_main.orders.models import Order
 from alif_main.payments import reconciliation
@@ -26,23 +26,11 @@ def _tiyin(model: Any, attribute: str) -> str:
     return soum(int(getattr(model, attribute)))
 
 
-class _ReadOnly(ModelView):
-    can_create = False
-    can_edit = False
-    can_delete = False
-    can_export = False
+class _MoneyView(StaffView):
     category = MONEY
-    admin_only: ClassVar[bool] = False
-
-    def is_accessible(self, request: Request) -> bool:
-        staff = getattr(request.state, "staff", None)
-        return staff is not None and (staff.role is Role.admin or not self.admin_only)
-
-    def is_visible(self, request: Request) -> bool:
-        return self.is_accessible(request)
 
 
-class PlanAdmin(_ReadOnly, model=SubscriptionPlan):
+class PlanAdmin(_MoneyView, model=SubscriptionPlan):
     name = "Plan"
     name_plural = "Plans"
     icon = "fa-solid fa-tags"
@@ -58,7 +46,7 @@ class PlanAdmin(_ReadOnly, model=SubscriptionPlan):
     column_formatters: ClassVar[dict[Any, Any]] = {SubscriptionPlan.price: _tiyin}
 
 
-class SubscriptionAdmin(_ReadOnly, model=Subscription):
+class SubscriptionAdmin(_MoneyView, model=Subscription):
     name = "Subscription"
     name_plural = "Subscriptions"
     icon = "fa-solid fa-id-card"
@@ -73,7 +61,7 @@ class SubscriptionAdmin(_ReadOnly, model=Subscription):
     column_default_sort: ClassVar[list[Any]] = [(Subscription.ends_at, True)]
 
 
-class PeriodAdmin(_ReadOnly, model=SubscriptionPeriod):
+class PeriodAdmin(_MoneyView, model=SubscriptionPeriod):
     name = "Subscription period"
     name_plural = "Subscription periods"
     icon = "fa-solid fa-calendar"
@@ -88,7 +76,7 @@ class PeriodAdmin(_ReadOnly, model=SubscriptionPeriod):
     column_default_sort: ClassVar[list[Any]] = [(SubscriptionPeriod.created_at, True)]
 
 
-class PromoCodeAdmin(_ReadOnly, model=PromoCode):
+class PromoCodeAdmin(_MoneyView, model=PromoCode):
     name = "Promo code"
     name_plural = "Promo codes"
     icon = "fa-solid fa-ticket"
@@ -106,7 +94,7 @@ class PromoCodeAdmin(_ReadOnly, model=PromoCode):
     column_searchable_list: ClassVar[list[Any]] = [PromoCode.code]
 
 
-class OrderAdmin(_ReadOnly, model=Order):
+class OrderAdmin(_MoneyView, model=Order):
     name = "Order"
     name_plural = "Orders"
     icon = "fa-solid fa-receipt"
@@ -125,7 +113,7 @@ class OrderAdmin(_ReadOnly, model=Order):
     column_default_sort: ClassVar[list[Any]] = [(Order.created_at, True)]
 
 
-class PaymentTransactionAdmin(_ReadOnly, model=PaymentTransaction):
+class PaymentTransactionAdmin(_MoneyView, model=PaymentTransaction):
     name = "Payment"
     name_plural = "Payments"
     icon = "fa-solid fa-money-bill-transfer"
@@ -151,7 +139,7 @@ class PaymentTransactionAdmin(_ReadOnly, model=PaymentTransaction):
     column_default_sort: ClassVar[list[Any]] = [(PaymentTransaction.created_at, True)]
 
 
-class PaymentCallbackAdmin(_ReadOnly, model=PaymentCallback):
+class PaymentCallbackAdmin(_MoneyView, model=PaymentCallback):
     name = "Provider call"
     name_plural = "Provider calls"
     icon = "fa-solid fa-tower-broadcast"
@@ -168,7 +156,7 @@ class PaymentCallbackAdmin(_ReadOnly, model=PaymentCallback):
     column_default_sort: ClassVar[list[Any]] = [(PaymentCallback.created_at, True)]
 
 
-class CoinTransactionAdmin(_ReadOnly, model=CoinTransaction):
+class CoinTransactionAdmin(_MoneyView, model=CoinTransaction):
     name = "Coin transaction"
     name_plural = "Coin ledger"
     icon = "fa-solid fa-coins"
@@ -185,7 +173,7 @@ class CoinTransactionAdmin(_ReadOnly, model=CoinTransaction):
     column_default_sort: ClassVar[list[Any]] = [(CoinTransaction.created_at, True)]
 
 
-class WalletAdmin(_ReadOnly, model=CoinAccount):
+class WalletAdmin(_MoneyView, model=CoinAccount):
     name = "Coin account"
     name_plural = "Coin accounts"
     icon = "fa-solid fa-wallet"
@@ -199,7 +187,7 @@ class WalletAdmin(_ReadOnly, model=CoinAccount):
     column_sortable_list: ClassVar[list[Any]] = [CoinAccount.balance, CoinAccount.created_at]
 
 
-class ShopItemAdmin(_ReadOnly, model=ShopItem):
+class ShopItemAdmin(_MoneyView, model=ShopItem):
     name = "Shop item"
     name_plural = "Shop items"
     icon = "fa-solid fa-store"
@@ -218,7 +206,7 @@ class ReconciliationView(BaseView):
     category = MONEY
 
     def is_accessible(self, request: Request) -> bool:
-        return getattr(request.state, "staff", None) is not None
+        return staff_of(request) is not None
 
     def is_visible(self, request: Request) -> bool:
         return self.is_accessible(request)

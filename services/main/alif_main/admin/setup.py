@@ -15,17 +15,18 @@ from typing import Any, ClassVar
 
 from fastapi import FastAPI
 from pydantic import ValidationError
-from sqladmin import Admin, ModelView, action
+from sqladmin import Admin, action
 from sqladmin.authentication import AuthenticationBackend
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
+from alif.auth import STAFF_ROLES, AccountStatus, TokenUser
 from alif.db import Database, utcnow
 from alif.errors import AppError
 from alif.kernel.models import Organization, OrganizationMember, User
 from alif_main.admin.money import MONEY_VIEWS, ReconciliationView
+from alif_main.admin.views import StaffView, staff_of
 from alif_main.audit.models import AuditLog
 from alif_main.auth.models import AuthSession, SessionKind
 from alif_main.auth.service import AuthService, Client
@@ -60,11 +61,6 @@ async def _transaction(app: Any) -> AsyncIterator[AsyncSession]:
     async with database.sessionmaker() as session:
         yield session
         await session.commit()
-
-
-def _staff(request: Request) -> TokenUser | None:
-    staff: TokenUser | None = getattr(request.state, "staff", None)
-    return staff
 
 
 class StaffAuthentication(AuthenticationBackend):
@@ -141,23 +137,6 @@ class StaffAuthentication(AuthenticationBackend):
         return True
 
 
-class StaffView(ModelView):
-    """Read-only by default: changes go through the audited actions."""
-
-    can_create = False
-    can_edit = False
-    can_delete = False
-    can_export = False
-    admin_only: ClassVar[bool] = False
-
-    def is_accessible(self, request: Request) -> bool:
-        staff = _staff(request)
-        return staff is not None and (staff.role is Role.admin or not self.admin_only)
-
-    def is_visible(self, request: Request) -> bool:
-        return self.is_accessible(request)
-
-
 AccountChange = Callable[[AsyncSession, User, TokenUser, str], Awaitable[Any]]
 
 
@@ -188,7 +167,7 @@ class UserAdmin(StaffView, model=User):
     column_details_exclude_list: ClassVar[list[Any]] = [User.password_hash, User.pin_hash]
 
     async def _apply(self, request: Request, change: AccountChange) -> Response:
-        staff = _staff(request)
+        staff = staff_of(request)
         ip_address = request.client.host if request.client else ""
         pks = [pk for pk in request.query_params.get("pks", "").split(",") if pk]
         if staff is not None:

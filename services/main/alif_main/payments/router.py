@@ -2,13 +2,16 @@
 provider's own credential or signature first, and answering in the provider's protocol. And the
 staff's view of payments for reconciliation."""
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
+import structlog
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import StaffUser
-from alif.db import SessionDep, utcnow
+from alif.db import Database, SessionDep, utcnow
 from alif.dependencies import ClientIP
 from alif.schemas import Page, PageParams
 from alif_main.dependencies import SettingsDep
@@ -23,23 +26,46 @@ from alif_main.payments.schemas import (
     UnactivatedOrderRead,
 )
 
+logger = structlog.get_logger("alif_main.payments")
+
 public_router = APIRouter(prefix="/payments", tags=["payments"])
 
 PROVIDER_DOCS = "Called by the provider, not by our apps: see docs/payments.md."
+Answer = dict[str, Any]
+
+
+async def _answer_in_own_transaction(
+    request: Request,
+    work: Callable[[AsyncSession], Awaitable[Answer]],
+    failed: Callable[[], Answer],
+) -> JSONResponse:
+    """Run a provider call in a transaction committed before answering, and answer in the
+    provider's protocol even when the database fails (Payme reads any HTTP status but 200 as a
+    system error; both providers retry). Nothing is committed unless the answer says so."""
+    database: Database = request.app.state.db
+    try:
+        async with database.sessionmaker() as db:
+            answer = await work(db)
+            await db.commit()
+    except Exception:
+        logger.exception("payment_callback_failed", path=request.url.path)
+        answer = failed()
+    return JSONResponse(answer)
 
 
 @public_router.post("/payme", summary="Payme Merchant API (JSON-RPC)", description=PROVIDER_DOCS)
 async def payme_merchant_api(
-    request: Request, db: SessionDep, settings: SettingsDep, peer_ip: ClientIP
+    request: Request, settings: SettingsDep, peer_ip: ClientIP
 ) -> JSONResponse:
-    answer = await payme.handle(
-        db,
-        settings,
-        authorization=request.headers.get("authorization"),
-        body=await request.body(),
-        peer_ip=peer_ip,
-    )
-    return JSONResponse(answer)  # HTTP 200 always: Payme reads any other status as -32400
+    body = await request.body()
+    authorization = request.headers.get("authorization")
+
+    async def work(db: AsyncSession) -> Answer:
+        return await payme.handle(
+            db, settings, authorization=authorization, body=body, peer_ip=peer_ip
+        )
+
+    return await _answer_in_own_transaction(request, work, lambda: payme.system_error(body))
 
 
 @public_router.api_route(
@@ -57,22 +83,31 @@ async def _form(request: Request) -> dict[str, str]:
     return {name: value for name, value in form.items() if isinstance(value, str)}
 
 
+async def _click(
+    request: Request, settings: SettingsDep, peer_ip: str, *, complete: bool
+) -> JSONResponse:
+    fields = await _form(request)
+
+    async def work(db: AsyncSession) -> Answer:
+        return await click.handle(db, settings, fields, complete=complete, peer_ip=peer_ip)
+
+    return await _answer_in_own_transaction(request, work, lambda: click.system_error(fields))
+
+
 @public_router.post(
     "/click/prepare", summary="Click SHOP API: Prepare (action 0)", description=PROVIDER_DOCS
 )
-async def click_prepare(
-    request: Request, db: SessionDep, settings: SettingsDep, peer_ip: ClientIP
-) -> dict[str, Any]:
-    return await click.handle(db, settings, await _form(request), complete=False, peer_ip=peer_ip)
+async def click_prepare(request: Request, settings: SettingsDep, peer_ip: ClientIP) -> JSONResponse:
+    return await _click(request, settings, peer_ip, complete=False)
 
 
 @public_router.post(
     "/click/complete", summary="Click SHOP API: Complete (action 1)", description=PROVIDER_DOCS
 )
 async def click_complete(
-    request: Request, db: SessionDep, settings: SettingsDep, peer_ip: ClientIP
-) -> dict[str, Any]:
-    return await click.handle(db, settings, await _form(request), complete=True, peer_ip=peer_ip)
+    request: Request, settings: SettingsDep, peer_ip: ClientIP
+) -> JSONResponse:
+    return await _click(request, settings, peer_ip, complete=True)
 
 
 router = APIRouter(prefix="/payments", tags=["payments"])

@@ -7,7 +7,7 @@ from alif.auth import AdminUser, CurrentUser, Role, StaffUser, TokenUser, requir
 from alif.db import SessionDep, utcnow
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
-from alif.subscriptions import PlanAudience, entitlement_of
+from alif.subscriptions import FEATURE_DESCRIPTIONS, PlanAudience, entitlement_of
 from alif_main.config import MainSettings
 from alif_main.dependencies import SettingsDep
 from alif_main.subscriptions import service
@@ -15,6 +15,7 @@ from alif_main.subscriptions.exceptions import NotASubscriber
 from alif_main.subscriptions.models import PromoCode
 from alif_main.subscriptions.schemas import (
     CoverageRead,
+    FeatureRead,
     MySubscription,
     OwnSubscriptionRead,
     PeriodRead,
@@ -127,6 +128,11 @@ async def redeem_promo(
     owner = await service.owner_for(db, user)
     await service.redeem_free_days(db, owner, user_id=user.id, code=data.code, now=utcnow())
     return await _mine(db, user, settings)
+
+
+@router.get("/admin/features", summary="Staff: the features a plan can include")
+async def list_features(staff: StaffUser) -> list[FeatureRead]:
+    return [FeatureRead(code=f, description=d) for f, d in FEATURE_DESCRIPTIONS.items()]
 
 
 @router.get("/admin/plans", summary="Staff: every plan, on sale or not")

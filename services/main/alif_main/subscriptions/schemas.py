@@ -5,7 +5,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from alif.schemas import RequestModel, ResponseModel
-from alif.subscriptions import CoveredAs, PlanAudience
+from alif.subscriptions import CoveredAs, Feature, PlanAudience
 from alif_main.subscriptions.models import PeriodKind, PromoKind
 
 PlanCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
@@ -52,6 +52,11 @@ class PlanUpdate(RequestModel):
     max_children: int | None = Field(default=None, gt=0, le=10_000)
     is_active: bool | None = None
     sort_order: int | None = None
+
+
+class FeatureRead(ResponseModel):
+    code: Feature
+    description: str
 
 
 class CoverageRead(ResponseModel):

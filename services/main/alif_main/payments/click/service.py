@@ -8,6 +8,7 @@ Both calls are idempotent on `click_trans_id` (UNIQUE with the provider).
 
 import hashlib
 import hmac
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -60,6 +61,7 @@ NOTES = {
     ErrorCode.TRANSACTION_CANCELLED: "Transaction cancelled",
 }
 
+_INTEGER = re.compile(r"-?[0-9]{1,19}")
 SIGNED_FIELDS = ("click_trans_id", "service_id", "merchant_trans_id", "amount", "action")
 REQUIRED = (*SIGNED_FIELDS, "click_paydoc_id", "error", "sign_time", "sign_string")
 
@@ -93,17 +95,19 @@ def _tiyin(raw: str) -> int:
         value = Decimal(raw.strip())
     except InvalidOperation as error:
         raise ClickError(ErrorCode.BAD_REQUEST) from error
+    if not value.is_finite() or value <= 0:
+        raise ClickError(ErrorCode.INCORRECT_AMOUNT)
     tiyin = value * 100
-    if not value.is_finite() or tiyin != tiyin.to_integral_value() or value <= 0:
+    if tiyin != tiyin.to_integral_value():
         raise ClickError(ErrorCode.INCORRECT_AMOUNT)
     return int(tiyin)
 
 
 def _int(raw: str) -> int:
-    try:
-        return int(raw.strip())
-    except ValueError as error:
-        raise ClickError(ErrorCode.BAD_REQUEST) from error
+    # Only plain digits: int() would also take "1_000" or "+7", which Click never sends.
+    if not _INTEGER.fullmatch(raw.strip()):
+        raise ClickError(ErrorCode.BAD_REQUEST)
+    return int(raw.strip())
 
 
 def _signed_recently(raw: str, now: datetime, settings: MainSettings) -> bool:
@@ -144,6 +148,11 @@ def _answer(fields: Mapping[str, str], code: ErrorCode, **ids: int) -> dict[str,
         "error": int(code),
         "error_note": NOTES[code],
     }
+
+
+def system_error(fields: Mapping[str, str]) -> dict[str, Any]:
+    """The answer when our side failed (the database is down): nothing was applied."""
+    return _answer(fields, ErrorCode.FAILED_TO_UPDATE_USER)
 
 
 def _refused(transaction: PaymentTransaction) -> ClickError:

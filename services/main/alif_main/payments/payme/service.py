@@ -9,6 +9,7 @@ GetStatement returns transactions in every state; ChangePassword really changes 
 """
 
 import json
+import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
@@ -146,6 +147,13 @@ async def check_perform_transaction(
     return result
 
 
+def _names(reference: str, order: Order) -> bool:
+    try:
+        return uuid.UUID(reference) == order.id
+    except ValueError:
+        return False
+
+
 async def _repeated_create(
     db: AsyncSession,
     found: PaymentTransaction,
@@ -157,7 +165,7 @@ async def _repeated_create(
     if transaction.state != CREATED:
         raise PaymeError(Code.CANNOT_PERFORM)
     await _expire_if_stale(db, order, transaction, settings, now)
-    if account_order(params) != str(order.id) or amount(params) != transaction.amount:
+    if not _names(account_order(params), order) or amount(params) != transaction.amount:
         raise PaymeError(Code.CANNOT_PERFORM)
     return _created(transaction)
 
@@ -324,7 +332,7 @@ async def handle(
         payload: Any = json.loads(body)
     except (ValueError, UnicodeDecodeError):
         payload = None
-    request_id = payload.get("id") if isinstance(payload, dict) else None
+    request_id = _request_id(body)
     method_name = payload.get("method") if isinstance(payload, dict) else None
     params = payload.get("params") if isinstance(payload, dict) else None
     error_code: int | None = None
@@ -358,5 +366,18 @@ async def handle(
     return response
 
 
+def _request_id(body: bytes) -> Any:
+    try:
+        payload = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return payload.get("id") if isinstance(payload, dict) else None
+
+
 def not_post() -> dict[str, Any]:
     return error_body(None, PaymeError(Code.NOT_POST))
+
+
+def system_error(body: bytes) -> dict[str, Any]:
+    """The answer when our side failed (the database is down): Payme will retry."""
+    return error_body(_request_id(body), PaymeError(Code.SYSTEM_ERROR))
