@@ -270,6 +270,19 @@ async def test_sources_and_keys_are_checked(
         )
 
 
+async def test_a_reference_longer_than_the_column_is_refused(db_session: AsyncSession) -> None:
+    child = await make_user(db_session)
+    with pytest.raises(InvalidCoinOperation):
+        await reward(
+            db_session,
+            user_id=child.id,
+            source="games",
+            amount=1,
+            idempotency_key=key(),
+            reference="r" * 201,
+        )
+
+
 async def test_coins_for_nobody_are_refused(db_session: AsyncSession) -> None:
     with pytest.raises(CoinOwnerNotFound):
         await reward(

@@ -55,6 +55,7 @@ logger = structlog.get_logger("alif.ledger")
 
 MAX_AMOUNT = 1_000_000_000
 MAX_KEY_LENGTH = 200
+MAX_REFERENCE_LENGTH = 200
 MAX_ATTEMPTS = 5
 # 40001 serialization_failure, 40P01 deadlock_detected: the database asks the client to retry.
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
@@ -123,6 +124,11 @@ def _check_source(source: str) -> None:
             "A coin source is a short lowercase name such as games or tests.",
             details={"source": source},
         )
+
+
+def _check_reference(reference: str | None) -> None:
+    if reference is not None and len(reference) > MAX_REFERENCE_LENGTH:
+        raise InvalidCoinOperation(f"A reference is at most {MAX_REFERENCE_LENGTH} characters.")
 
 
 def _result(transaction: CoinTransaction, *, replayed: bool) -> LedgerResult:
@@ -341,6 +347,7 @@ async def reward(
     _check_key(idempotency_key)
     _check_source(source)
     _check_amount(amount)
+    _check_reference(reference)
     if daily_cap is not None and (isinstance(daily_cap, bool) or daily_cap < 0):
         raise InvalidCoinOperation("A daily cap is 0 or more.")
     started = utcnow()
@@ -383,6 +390,7 @@ async def spend(
     _check_key(idempotency_key)
     _check_source(source)
     _check_amount(amount)
+    _check_reference(reference)
 
     async def decide(_balance: int) -> int:
         return -amount

@@ -71,3 +71,8 @@ class Subscription(UUIDPrimaryKey, Timestamped, Base):
 
     def is_active(self, now: datetime) -> bool:
         return self.starts_at <= now < self.ends_at
+
+    def is_held(self, now: datetime) -> bool:
+        """It has time that has not run out yet, possibly starting a moment after `now` (a
+        purchase applied by a transaction whose clock read later than ours)."""
+        return self.ends_at > max(now, self.starts_at)

@@ -121,7 +121,8 @@ class ClickClient:
         self.http = http
         self.service_id = service_id
         self.secret_key = secret_key
-        self._ids = itertools.count(int(utcnow().timestamp()) * 1000)
+        # Click's ids are big integers; a random start keeps two test clients apart.
+        self._ids = itertools.count(10**14 + secrets.randbelow(9 * 10**14))
 
     def new_trans_id(self) -> str:
         return str(next(self._ids))

@@ -228,7 +228,9 @@ async def lock_subscription(
 
 
 def _is_paid_and_active(subscription: Subscription | None, now: datetime) -> bool:
-    return subscription is not None and subscription.is_active(now) and not subscription.is_trial
+    # `is_held`, not `is_active`: a payment applied a moment ago under another transaction's
+    # clock may start a few microseconds after our `now`, and it must still count.
+    return subscription is not None and subscription.is_held(now) and not subscription.is_trial
 
 
 def check_can_buy(
