@@ -76,7 +76,7 @@ class CommonSettings(BaseSettings):
     # Coins: the most a user can earn from one source in one day (Tashkent time). Every service
     # reads the same values, so a cap is changed in one place (COIN_DAILY_CAPS, a JSON object).
     coin_daily_caps: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_COIN_DAILY_CAPS))
-    # Subscription features every user has, whatever their plan (FREE_FEATURES=olimp,reports):
+    # Subscription features everyone has, whatever their plan (FREE_FEATURES=olimp,harf_audio):
     # lets operators open a paid feature to everyone without a release.
     free_features: Annotated[frozenset[str], NoDecode] = Field(default_factory=frozenset)
 

@@ -7,6 +7,7 @@ from alif.db import SessionDep
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
 from alif_main.shop import service
+from alif_main.shop.dependencies import ShopItemDep
 from alif_main.shop.models import ItemKind
 from alif_main.shop.schemas import (
     CatalogueItem,
@@ -47,9 +48,8 @@ async def list_items(
     summary="A child buys an item with their coins",
 )
 async def buy_item(
-    item_id: uuid.UUID, data: PurchaseCreate, student: StudentUser, db: SessionDep
+    item: ShopItemDep, data: PurchaseCreate, student: StudentUser, db: SessionDep
 ) -> PurchaseRead:
-    item = await service.get_item(db, item_id)
     owned, balance = await service.buy(db, student.id, item, data.idempotency_key)
     return PurchaseRead(inventory_item=_owned(owned), balance=balance)
 
