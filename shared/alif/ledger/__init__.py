@@ -7,7 +7,7 @@
                           daily_cap=settings.coin_daily_cap("games"), reference=f"run:{run.id}")
 
 The ledger tables are written by whichever service calls these functions, through this module
-only (docs/decisions/030-coins-ledger.md).
+only (docs/decisions/0025-coins-ledger.md).
 """
 
 from alif.ledger.exceptions import (
