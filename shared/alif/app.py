@@ -54,7 +54,6 @@ def create_app(
             environment=settings.environment.value,
             release=settings.release,
             traces_sample_rate=settings.sentry_traces_sample_rate,
-            send_default_pii=False,
         )
 
     @asynccontextmanager

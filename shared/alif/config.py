@@ -6,10 +6,10 @@ the environment (and `.env` in development); nothing else in the code base reads
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Self
+from typing import Any, ClassVar, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_MARKERS = ("changeme", "change-me", "change_me", "changethis", "placeholder", "xxx")
 
@@ -59,15 +59,6 @@ class CommonSettings(BaseSettings):
     sentry_dsn: str | None = None
     sentry_traces_sample_rate: float = 0.0
     release: str = "dev"
-
-    trusted_hosts: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
-
-    @field_validator("trusted_hosts", mode="before")
-    @classmethod
-    def _split_hosts(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return [h.strip() for h in value.split(",") if h.strip()]
-        return value
 
     @field_validator("database_url", mode="after")
     @classmethod

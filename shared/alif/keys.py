@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -76,7 +77,7 @@ def development_private_key(data_dir: Path) -> Ed25519PrivateKey:
     path = data_dir / DEV_KEY_FILE
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        draft = path.with_name(f"{path.name}.{os.getpid()}")
+        draft = path.with_name(f"{path.name}.{secrets.token_hex(8)}")
         fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as file:
             file.write(private_key_to_pem(Ed25519PrivateKey.generate()))

@@ -113,7 +113,11 @@ class RequestContextMiddleware:
 
         async def send_with_request_id(message: Message) -> None:
             nonlocal status, response_started
-            if message["type"] == "http.response.start":
+            if message["type"] == "websocket.accept":
+                status = 101
+            elif message["type"] == "websocket.close" and status != 101:
+                status = 403  # closed before it was accepted: refused
+            elif message["type"] == "http.response.start":
                 response_started = True
                 status = message["status"]
                 headers = list(message.get("headers", []))

@@ -44,6 +44,8 @@ REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 
 @dataclass(frozen=True)
 class TestKeys:
+    __test__ = False  # not a test class, whatever its name says
+
     private_key: Ed25519PrivateKey
     private_pem: str
     public_pem: str
@@ -233,10 +235,14 @@ LoginAs = Callable[..., Awaitable[Actor]]
 
 @pytest.fixture
 def login_as(db_session: AsyncSession, client: httpx.AsyncClient, test_keys: TestKeys) -> LoginAs:
-    """`parent = await login_as(Role.parent)`, then `await parent.get(url)`."""
+    """`parent = await login_as(Role.parent)`, then `await parent.get(url)`.
 
-    async def login(role: Role = Role.student, **fields: Any) -> Actor:
-        user = await make_user(db_session, role=role, **fields)
+    `login_as(user=existing)` signs in a user the test made already (a parent's child, say).
+    """
+
+    async def login(role: Role = Role.student, user: User | None = None, **fields: Any) -> Actor:
+        if user is None:
+            user = await make_user(db_session, role=role, **fields)
         return Actor(user=user, token=token_for(test_keys, user), client=client)
 
     return login
@@ -256,6 +262,8 @@ async def make_user(session: AsyncSession, *, role: Role = Role.student, **field
         values["phone"] = f"+99890{number:07d}"[:13]
         values["phone_verified_at"] = utcnow()
     values.update(fields)
+    if values["status"] is AccountStatus.active:
+        values.setdefault("approved_at", utcnow())
     user = User(**values)
     session.add(user)
     await session.flush()
@@ -273,13 +281,15 @@ async def make_child(session: AsyncSession, parent: User, **fields: Any) -> User
 
 
 @contextmanager
-def serve_asgi(app: Any, host: str = "127.0.0.1") -> Iterator[str]:
+def serve_asgi(app: Any, host: str = "127.0.0.1", *, lifespan: bool = False) -> Iterator[str]:
     """Run an ASGI app on a free port in a background thread; yields its base URL.
 
     Tests use it for local servers that speak a provider's protocol (Eskiz, OpenAI, Payme...),
-    so the real client code runs over real HTTP.
+    so the real client code runs over real HTTP, and to serve a whole service (`lifespan=True`).
     """
-    config = uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan="off")
+    config = uvicorn.Config(
+        app, host=host, port=0, log_level="warning", lifespan="on" if lifespan else "off"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

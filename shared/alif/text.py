@@ -14,15 +14,17 @@ TUTUQ = "\u02bc"  # ʼ in maʼno
 
 APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc\u00b4\u02b9\u2032"
 _APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
-_AFTER_O_OR_G = re.compile(f"(?<=[OoGg])[{re.escape(APOSTROPHES)}]")
 _SPACES = re.compile(r"\s+")
+
+
+def _canonical_mark(match: re.Match[str]) -> str:
+    start = match.start()
+    return TURNED_COMMA if start and match.string[start - 1] in "OoGg" else TUTUQ
 
 
 def normalize_uzbek(text: str) -> str:
     """NFC, then an apostrophe after o/g becomes U+02BB and any other becomes U+02BC."""
-    text = unicodedata.normalize("NFC", text)
-    text = _AFTER_O_OR_G.sub(TURNED_COMMA, text)
-    return _APOSTROPHE.sub(TUTUQ, text)
+    return _APOSTROPHE.sub(_canonical_mark, unicodedata.normalize("NFC", text))
 
 
 def fold_for_comparison(text: str) -> str:

@@ -46,7 +46,8 @@ async def make_account(
     password: str = PASSWORD,
     **fields: Any,
 ) -> User:
-    return await make_user(db, role=role, password_hash=await _hasher(app).hash(password), **fields)
+    fields.setdefault("password_hash", await _hasher(app).hash(password))
+    return await make_user(db, role=role, **fields)
 
 
 async def make_pin_child(

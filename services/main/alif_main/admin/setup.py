@@ -53,11 +53,17 @@ class _SessionFactory:
 
 
 @asynccontextmanager
-async def _transaction(app: Any) -> AsyncIterator[AsyncSession]:
+async def _transaction(app: FastAPI) -> AsyncIterator[AsyncSession]:
     database: Database = app.state.db
     async with database.sessionmaker() as session:
         yield session
         await session.commit()
+
+
+def _main_app(request: Request) -> FastAPI:
+    """sqladmin runs as a mounted sub-application; the platform's state lives on main's app."""
+    app: FastAPI = request.app.state.main_app
+    return app
 
 
 def _staff(request: Request) -> TokenUser | None:
@@ -82,14 +88,14 @@ class StaffAuthentication(AuthenticationBackend):
             identifier = normalize_identifier(str(form.get("username", "")))
         except ValueError:
             return False
-        auth: AuthService = request.app.state.auth
+        auth: AuthService = _main_app(request).state.auth
         client = Client(
             ip_address=request.client.host if request.client else "unknown",
             user_agent=request.headers.get("user-agent", ""),
             session_kind=SessionKind.admin,
         )
         try:
-            async with _transaction(request.app) as db:
+            async with _transaction(_main_app(request)) as db:
                 issued = await auth.login(db, identifier, str(form.get("password", "")), client)
                 if issued.user.role not in STAFF_ROLES:
                     await auth.sessions.revoke(db, issued.session, "not_staff")
@@ -104,8 +110,8 @@ class StaffAuthentication(AuthenticationBackend):
     async def logout(self, request: Request) -> bool:
         session_id = request.session.get("session_id")
         if session_id:
-            auth: AuthService = request.app.state.auth
-            async with _transaction(request.app) as db:
+            auth: AuthService = _main_app(request).state.auth
+            async with _transaction(_main_app(request)) as db:
                 auth_session = await db.get(AuthSession, uuid.UUID(session_id))
                 if auth_session is not None:
                     await auth.sessions.revoke(db, auth_session, "logout")
@@ -116,7 +122,7 @@ class StaffAuthentication(AuthenticationBackend):
         session_id = request.session.get("session_id")
         if not session_id:
             return False
-        async with _transaction(request.app) as db:
+        async with _transaction(_main_app(request)) as db:
             auth_session = await db.get(AuthSession, uuid.UUID(session_id))
             user = await db.get(User, auth_session.user_id) if auth_session else None
         if (
@@ -190,7 +196,7 @@ class UserAdmin(StaffView, model=User):
         ip_address = request.client.host if request.client else ""
         pks = [pk for pk in request.query_params.get("pks", "").split(",") if pk]
         if staff is not None:
-            async with _transaction(request.app) as db:
+            async with _transaction(_main_app(request)) as db:
                 for pk in pks:
                     target = await users.get_user(db, uuid.UUID(pk))
                     try:
@@ -209,7 +215,7 @@ class UserAdmin(StaffView, model=User):
 
     @action(name="block", label="Block", confirmation_message="Block and sign out these accounts?")
     async def block(self, request: Request) -> Response:
-        auth: AuthService = request.app.state.auth
+        auth: AuthService = _main_app(request).state.auth
 
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
             await users.block_account(
@@ -299,6 +305,7 @@ def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
         title="ALIF24 admin",
         authentication_backend=StaffAuthentication(settings, secret),
     )
+    admin.admin.state.main_app = app
     for view in (UserAdmin, OrganizationAdmin, MembershipAdmin, SessionAdmin, AuditLogAdmin):
         admin.add_view(view)
     return admin

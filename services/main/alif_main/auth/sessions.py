@@ -86,7 +86,7 @@ class SessionManager:
         ).one_or_none()
         if row is None:
             raise InvalidRefreshToken()
-        token, auth_session, user = row.tuple()
+        token, auth_session, user = row
         if not auth_session.is_live(now) or token.expires_at <= now:
             raise InvalidRefreshToken()
         if user.status in (AccountStatus.blocked, AccountStatus.closed):

@@ -59,11 +59,11 @@ def _child_query(parent_id: uuid.UUID) -> Select[User, StudentProfile, Relation]
 
 async def list_children(db: AsyncSession, parent_id: uuid.UUID) -> list[Child]:
     rows = await db.execute(_child_query(parent_id).order_by(User.created_at))
-    return [Child(*row) for row in rows.tuples()]
+    return [Child(*row) for row in rows]
 
 
 async def get_child(db: AsyncSession, parent_id: uuid.UUID, child_id: uuid.UUID) -> Child:
-    row = (await db.execute(_child_query(parent_id).where(User.id == child_id))).tuples().first()
+    row = (await db.execute(_child_query(parent_id).where(User.id == child_id))).first()
     if row is None:
         raise ChildNotFound()
     return Child(*row)

@@ -113,7 +113,7 @@ async def list_members(
         .where(*conditions)
         .order_by(OrganizationMember.created_at.desc())
     )
-    return [Member(*row) for row in rows.tuples()]
+    return [Member(*row) for row in rows]
 
 
 async def decide_membership(
@@ -129,20 +129,15 @@ async def decide_membership(
 
     Approval also approves a pending teacher's account: their organization vouches for them.
     """
-    row = (
-        (
-            await db.execute(
-                select(OrganizationMember, User)
-                .join(User, User.id == OrganizationMember.user_id)
-                .where(
-                    OrganizationMember.id == member_id,
-                    OrganizationMember.organization_id == organization.id,
-                )
-            )
+    result = await db.execute(
+        select(OrganizationMember, User)
+        .join(User, User.id == OrganizationMember.user_id)
+        .where(
+            OrganizationMember.id == member_id,
+            OrganizationMember.organization_id == organization.id,
         )
-        .tuples()
-        .first()
     )
+    row = result.first()
     if row is None:
         raise MemberNotFound()
     membership, user = row

@@ -1,5 +1,6 @@
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -81,6 +82,8 @@ class MeResponse(ResponseModel):
 
 
 class OrganizationUpdate(RequestModel):
+    CLEARABLE: ClassVar[frozenset[str]] = frozenset({"region", "phone"})
+
     name: str | None = Field(default=None, min_length=2, max_length=200)
     kind: OrganizationKind | None = None
     region: Region | None = None

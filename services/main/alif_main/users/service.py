@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
 from alif.db import utcnow
@@ -32,7 +32,7 @@ from alif_main.users.exceptions import (
     StaffCannotBeBlocked,
     UserNotFound,
 )
-from alif_main.users.schemas import ProfileUpdate
+from alif_main.users.schemas import OrganizationUpdate, ProfileUpdate
 
 
 async def get_user(db: AsyncSession, user_id: uuid.UUID) -> User:
@@ -70,10 +70,11 @@ class Me:
 
 
 async def load_me(db: AsyncSession, user_id: uuid.UUID) -> Me:
+    # One round trip: a user has at most one profile of each kind.
     user = await db.scalar(
         select(User)
         .where(User.id == user_id)
-        .options(selectinload(User.student_profile), selectinload(User.teacher_profile))
+        .options(joinedload(User.student_profile), joinedload(User.teacher_profile))
     )
     if user is None:
         raise UserNotFound()
@@ -91,7 +92,7 @@ async def load_me(db: AsyncSession, user_id: uuid.UUID) -> Me:
             )
         ).first()
         if row is not None:
-            membership, organization = row.tuple()
+            membership, organization = row
     children: list[User] = []
     guardians: list[User] = []
     if user.role is Role.parent:
@@ -125,8 +126,11 @@ async def load_me(db: AsyncSession, user_id: uuid.UUID) -> Me:
 
 
 async def update_profile(db: AsyncSession, me: Me, data: ProfileUpdate) -> None:
-    """Each role edits only its own fields; anything else in the request was refused already."""
-    changes = data.model_dump(exclude_unset=True)
+    """Each role edits only its own fields; anything else in the request was refused already.
+
+    A `null` means "leave as it is" for fields that always have a value.
+    """
+    changes = data.model_dump(exclude_unset=True, exclude_none=True)
     user = me.user
     for field in ("first_name", "last_name", "language"):
         if field in changes:
@@ -141,7 +145,8 @@ async def update_profile(db: AsyncSession, me: Me, data: ProfileUpdate) -> None:
                 setattr(me.teacher_profile, field, changes[field])
     if me.organization is not None and user.role is Role.organization and data.organization:
         for field, value in data.organization.model_dump(exclude_unset=True).items():
-            setattr(me.organization, field, value)
+            if value is not None or field in OrganizationUpdate.CLEARABLE:
+                setattr(me.organization, field, value)
     await db.flush()
 
 

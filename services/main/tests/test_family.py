@@ -1,0 +1,182 @@
+"""A parent's children: accounts with a username and PIN, and nobody else's business."""
+
+import uuid
+
+from fastapi import FastAPI
+from httpx import AsyncClient
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from alif.auth import AccountStatus, Role
+from alif.kernel.models import User
+from alif.testing import LoginAs, make_child
+from alif_main.testing import PIN, make_pin_child
+
+CHILD_LOGIN = "/api/main/auth/child-login"
+
+
+def new_child(**extra: object) -> dict[str, object]:
+    return {"first_name": "Ali", "username": "ali_2018", "pin": "7351", "grade": 2, **extra}
+
+
+async def test_a_parent_adds_a_child_who_then_logs_in_with_the_pin(
+    login_as: LoginAs, client: AsyncClient
+) -> None:
+    parent = await login_as(Role.parent)
+    created = await parent.post("/api/main/children", json=new_child(relation="father"))
+    assert created.status_code == 201
+    assert created.json()["username"] == "ali_2018"
+
+    login = await client.post(CHILD_LOGIN, json={"username": "ALI_2018", "pin": "7351"})
+    assert login.status_code == 200
+    assert login.json()["user"]["role"] == "student"
+
+    me = await parent.get("/api/main/me")
+    assert [c["username"] for c in me.json()["family"]["children"]] == ["ali_2018"]
+
+
+async def test_a_taken_username_is_explained(login_as: LoginAs) -> None:
+    parent = await login_as(Role.parent)
+    await parent.post("/api/main/children", json=new_child())
+    again = await parent.post("/api/main/children", json=new_child(first_name="Vali"))
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "username_taken"
+
+
+async def test_usernames_with_uzbek_apostrophes_are_normalised(
+    login_as: LoginAs, client: AsyncClient
+) -> None:
+    parent = await login_as(Role.parent)
+    created = await parent.post("/api/main/children", json=new_child(username="o'ktam"))
+    assert created.json()["username"] == "oʻktam"
+    login = await client.post(CHILD_LOGIN, json={"username": "O‘ktam", "pin": "7351"})
+    assert login.status_code == 200
+
+
+async def test_five_wrong_pins_lock_the_child_until_a_parent_sets_a_new_one(
+    login_as: LoginAs, client: AsyncClient
+) -> None:
+    parent = await login_as(Role.parent)
+    child = (await parent.post("/api/main/children", json=new_child())).json()
+    for _ in range(5):
+        wrong = await client.post(CHILD_LOGIN, json={"username": "ali_2018", "pin": "0000"})
+        assert wrong.status_code == 401
+    locked = await client.post(CHILD_LOGIN, json={"username": "ali_2018", "pin": "7351"})
+    assert locked.status_code == 429
+    assert locked.json()["error"]["code"] == "pin_locked"
+
+    reset = await parent.put(f"/api/main/children/{child['id']}/pin", json={"pin": "2468"})
+    assert reset.status_code == 204
+    assert (
+        await client.post(CHILD_LOGIN, json={"username": "ali_2018", "pin": "2468"})
+    ).status_code == 200
+
+
+async def test_unknown_children_fail_like_wrong_pins_and_an_address_is_limited(
+    client: AsyncClient,
+) -> None:
+    answers = [
+        await client.post(CHILD_LOGIN, json={"username": f"nobody{i}", "pin": "1234"})
+        for i in range(20)
+    ]
+    assert {a.status_code for a in answers} == {401}
+    assert len({a.json()["error"]["code"] for a in answers}) == 1
+    limited = await client.post(CHILD_LOGIN, json={"username": "someone", "pin": "1234"})
+    assert limited.status_code == 429
+
+
+async def test_a_parent_cannot_see_or_change_another_familys_child(
+    login_as: LoginAs, db_session: AsyncSession, started_app: FastAPI, client: AsyncClient
+) -> None:
+    parent_a = await login_as(Role.parent)
+    parent_b = await login_as(Role.parent)
+    child_of_b = await make_pin_child(db_session, started_app, parent_b.user, username="laylo")
+    url = f"/api/main/children/{child_of_b.id}"
+    attempts = [
+        await parent_a.get(url),
+        await parent_a.patch(url, json={"first_name": "Hacked"}),
+        await parent_a.put(f"{url}/pin", json={"pin": "0000"}),
+        await parent_a.delete(url),
+    ]
+    assert [a.status_code for a in attempts] == [404, 404, 404, 404]
+    assert all(a.json()["error"]["code"] == "child_not_found" for a in attempts)
+    assert [c["id"] for c in (await parent_a.get("/api/main/children")).json()] == []
+    # Nothing changed for family B.
+    assert (
+        await client.post(CHILD_LOGIN, json={"username": "laylo", "pin": PIN})
+    ).status_code == 200
+    assert (await parent_b.get(url)).json()["first_name"] == "Test"
+
+
+async def test_a_child_cannot_manage_children(login_as: LoginAs) -> None:
+    student = await login_as(Role.student)
+    response = await student.post("/api/main/children", json=new_child())
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "role_not_allowed"
+
+
+async def test_a_parent_edits_a_child(login_as: LoginAs) -> None:
+    parent = await login_as(Role.parent)
+    child = (await parent.post("/api/main/children", json=new_child())).json()
+    edited = await parent.patch(
+        f"/api/main/children/{child['id']}", json={"grade": 3, "avatar": "lion", "role": "admin"}
+    )
+    assert edited.status_code == 422  # `role` is not a field a parent may send
+    edited = await parent.patch(
+        f"/api/main/children/{child['id']}", json={"grade": 3, "avatar": "lion"}
+    )
+    assert edited.json()["grade"] == 3
+    assert edited.json()["avatar"] == "lion"
+
+
+async def test_removing_the_only_guardian_closes_the_childs_account(
+    login_as: LoginAs, client: AsyncClient, db_session: AsyncSession
+) -> None:
+    parent = await login_as(Role.parent)
+    child = (await parent.post("/api/main/children", json=new_child())).json()
+    assert (await parent.delete(f"/api/main/children/{child['id']}")).status_code == 204
+    closed = await db_session.get(User, uuid.UUID(child["id"]), populate_existing=True)
+    assert closed is not None
+    assert closed.status is AccountStatus.closed
+    assert (
+        await client.post(CHILD_LOGIN, json={"username": "ali_2018", "pin": "7351"})
+    ).status_code == 401
+
+
+async def test_a_second_parent_links_a_child_with_a_code_the_child_confirms(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    mother = await login_as(Role.parent)
+    father = await login_as(Role.parent)
+    child = await login_as(user=await make_child(db_session, mother.user))
+
+    invitation = await father.post("/api/main/family/invitations", json={"relation": "father"})
+    assert invitation.status_code == 201
+    code = invitation.json()["code"]
+
+    accepted = await child.post("/api/main/family/invitations/accept", json={"code": code.lower()})
+    assert accepted.status_code == 200
+    assert accepted.json()["relation"] == "father"
+    assert [c["id"] for c in (await father.get("/api/main/children")).json()] == [str(child.id)]
+
+    reused = await child.post("/api/main/family/invitations/accept", json={"code": code})
+    assert reused.status_code == 404
+    assert reused.json()["error"]["code"] == "invitation_not_valid"
+
+
+async def test_guessing_invitation_codes_is_limited(login_as: LoginAs) -> None:
+    student = await login_as(Role.student)
+    for _ in range(5):
+        guess = await student.post(
+            "/api/main/family/invitations/accept", json={"code": "AAAA-BBBB"}
+        )
+        assert guess.status_code == 404
+    limited = await student.post("/api/main/family/invitations/accept", json={"code": "AAAA-CCCC"})
+    assert limited.status_code == 429
+
+
+async def test_only_a_student_can_accept_a_family_invitation(login_as: LoginAs) -> None:
+    father = await login_as(Role.parent)
+    code = (await father.post("/api/main/family/invitations", json={})).json()["code"]
+    other_parent = await login_as(Role.parent)
+    response = await other_parent.post("/api/main/family/invitations/accept", json={"code": code})
+    assert response.status_code == 403

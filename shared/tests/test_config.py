@@ -1,0 +1,67 @@
+"""Outside development the process refuses to start with a missing or placeholder secret."""
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from alif.config import CommonSettings, is_placeholder
+from alif.keys import development_private_key, private_key_to_pem, public_key_to_pem
+
+POSTGRES = "postgresql+asyncpg://alif:pw@db:5432/alif"
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI sets DATABASE_URL and REDIS_URL for the whole run; these tests build their own."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+
+
+def test_development_defaults_to_the_embedded_database(tmp_path: Path) -> None:
+    settings = CommonSettings(_env_file=None, data_dir=tmp_path)
+    assert settings.database_url == f"sqlite+aiosqlite:///{tmp_path / 'alif24.db'}"
+    assert not settings.json_logs
+
+
+def test_production_refuses_unsafe_settings() -> None:
+    with pytest.raises(ValidationError) as error:
+        CommonSettings(_env_file=None, environment="production", cookie_secure=False)
+    message = str(error.value)
+    for problem in ("JWT_PUBLIC_KEYS", "SQLite", "COOKIE_SECURE"):
+        assert problem in message
+
+
+def test_production_starts_with_real_settings(tmp_path: Path) -> None:
+    public = public_key_to_pem(development_private_key(tmp_path).public_key())
+    settings = CommonSettings(
+        _env_file=None, environment="production", database_url=POSTGRES, jwt_public_keys=public
+    )
+    assert settings.json_logs
+
+
+def test_main_refuses_placeholder_secrets_and_the_console_code_sender(tmp_path: Path) -> None:
+    from alif_main.config import MainSettings
+
+    key = development_private_key(tmp_path)
+    with pytest.raises(ValidationError) as error:
+        MainSettings(
+            _env_file=None,
+            environment="production",
+            database_url=POSTGRES,
+            jwt_public_keys=public_key_to_pem(key.public_key()),
+            jwt_private_key=private_key_to_pem(key),
+            admin_session_secret="change-me",
+        )
+    message = str(error.value)
+    for problem in ("ADMIN_SESSION_SECRET", "SMS_SENDER", "EMAIL_SENDER"):
+        assert problem in message
+
+
+@pytest.mark.parametrize("value", ["", "  ", "change-me", "CHANGEME", "secret", "xxx-your-key"])
+def test_placeholders_are_recognised(value: str) -> None:
+    assert is_placeholder(value)
+
+
+def test_a_real_secret_is_not_a_placeholder() -> None:
+    assert not is_placeholder("tq8v3Wm2yN0aZ5bK")

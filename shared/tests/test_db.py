@@ -1,0 +1,82 @@
+"""The request's session commits before the response and leaves nothing behind on error."""
+
+from datetime import UTC, datetime, timedelta, timezone
+from importlib.metadata import entry_points
+
+import pytest
+from httpx import AsyncClient
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import RelationshipProperty
+
+from alif.auth import AccountStatus, Role
+from alif.db import Base
+from alif.kernel.models import User
+
+
+async def _count(session: AsyncSession, first_name: str) -> int:
+    query = select(func.count()).select_from(User).where(User.first_name == first_name)
+    return await session.scalar(query) or 0
+
+
+async def test_a_successful_request_commits(client: AsyncClient, db_session: AsyncSession) -> None:
+    assert (await client.post("/api/alif/open/write")).status_code == 200
+    assert await _count(db_session, "Committed") == 1
+
+
+async def test_a_failed_request_leaves_nothing_half_written(
+    client: AsyncClient, db_session: AsyncSession
+) -> None:
+    assert (await client.post("/api/alif/open/write-then-fail")).status_code == 409
+    assert await _count(db_session, "Rolled back") == 0
+
+
+async def test_an_error_that_records_an_attempt_keeps_it(
+    client: AsyncClient, db_session: AsyncSession
+) -> None:
+    assert (await client.post("/api/alif/open/write-then-count")).status_code == 400
+    assert await _count(db_session, "Kept") == 1
+
+
+async def test_times_come_back_timezone_aware_utc(db_session: AsyncSession) -> None:
+    tashkent = timezone(timedelta(hours=5))
+    moment = datetime(2026, 3, 21, 9, 0, tzinfo=tashkent)
+    user = User(
+        role=Role.parent, status=AccountStatus.active, first_name="Vaqt", last_login_at=moment
+    )
+    db_session.add(user)
+    await db_session.flush()
+    user_id = user.id
+    db_session.expunge(user)
+    loaded = await db_session.get(User, user_id)
+    assert loaded is not None
+    assert loaded.last_login_at == moment
+    assert loaded.last_login_at is not None
+    assert loaded.last_login_at.tzinfo == UTC
+
+
+async def test_a_naive_datetime_is_refused(db_session: AsyncSession) -> None:
+    db_session.add(
+        User(
+            role=Role.parent,
+            status=AccountStatus.active,
+            first_name="Naive",
+            last_login_at=datetime(2026, 1, 1),
+        )
+    )
+    with pytest.raises(Exception, match="naive datetime"):
+        await db_session.flush()
+
+
+def test_every_relationship_refuses_to_lazy_load() -> None:
+    for entry_point in entry_points(group="alif.models"):
+        entry_point.load()
+    relationships = [
+        prop
+        for mapper in Base.registry.mappers
+        for prop in mapper.iterate_properties
+        if isinstance(prop, RelationshipProperty)
+    ]
+    assert relationships
+    loose = [str(prop) for prop in relationships if prop.lazy != "raise"]
+    assert loose == []
