@@ -18,7 +18,9 @@ def clean_sentry() -> Iterator[None]:
 @pytest.mark.usefixtures("clean_sentry")
 def test_errors_are_reported_to_sentry_when_a_dsn_is_set(tmp_path: Path) -> None:
     settings = CommonSettings(
-        _env_file=None, data_dir=tmp_path, sentry_dsn="https://public@127.0.0.1:9/42",
+        _env_file=None,
+        data_dir=tmp_path,
+        sentry_dsn="https://public@127.0.0.1:9/42",
         release="2026.11.27",
     )
     create_app(settings, routers=[])
