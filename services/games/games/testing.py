@@ -6,12 +6,20 @@ advancing in between), so every log they write is one an honest client could sen
 
 import copy
 import random
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from alif.auth import Role
+from alif.kernel.models import User
 from games.engines.game2048 import MOVES, Game2048
-from games.engines.replay import Input
+from games.engines.replay import ENGINE_VERSION, GameKind, Input
 from games.engines.tetris import CELLS, HEIGHT, WIDTH, Tetris
+from games.leaderboards.periods import rank_key
+from games.sessions.models import GameSession, SessionStatus
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,8 @@ def play_piece(player: TetrisPlayer, rng: random.Random, *, pace: int = 6, wait:
     game = player.game
 
     def later(ticks: int) -> None:
-        player.advance_to(game.tick + ticks)
+        # a person's rhythm wobbles; without it the server would flag the log as scripted
+        player.advance_to(game.tick + ticks + rng.randint(0, ticks // 2))
 
     later(pace)
     if game.over:
@@ -221,3 +230,47 @@ def play_2048(seed: str, *, moves: int, pace: int = 8, rng: random.Random | None
         player.input(best[1])
         player.tick += pace + rng.randint(0, pace)
     return player.finish()
+
+
+async def backdate(db: AsyncSession, session_id: uuid.UUID | str, seconds: float) -> None:
+    """Move a game's start `seconds` into the past: a test cannot wait while a child plays."""
+    game = await db.get(GameSession, uuid.UUID(str(session_id)))
+    assert game is not None
+    game.started_at -= timedelta(seconds=seconds)
+    game.expires_at -= timedelta(seconds=seconds)
+    await db.flush()
+
+
+async def make_finished_game(
+    db: AsyncSession,
+    user: User,
+    game: GameKind,
+    score: int,
+    finished_at: datetime,
+    *,
+    flag: str | None = None,
+) -> GameSession:
+    """A verified game as the finish endpoint leaves it, for boards and stats tests."""
+    ranked = user.role is Role.student
+    session = GameSession(
+        user_id=user.id,
+        game=game,
+        engine_version=ENGINE_VERSION,
+        seed="0" * 32,
+        ranked=ranked,
+        status=SessionStatus.finished,
+        started_at=finished_at - timedelta(minutes=5),
+        expires_at=finished_at + timedelta(hours=2),
+        finished_at=finished_at,
+        end_tick=5 * 60 * 60,
+        input_count=100,
+        claimed_score=score,
+        score=score,
+        over=True,
+        stats={},
+        flag_reason=flag,
+        rank_key=rank_key(score, finished_at) if ranked and flag is None else None,
+    )
+    db.add(session)
+    await db.flush()
+    return session
