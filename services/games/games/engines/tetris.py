@@ -485,9 +485,37 @@ class Tetris:
             quiet = min(quiet, -(-(G - self._gravity_acc) // per_tick) - 1)
         return max(quiet, 0)
 
+    def _coast(self, limit: int) -> int:
+        """Fall through as many of the next ticks (at most `limit`) as pass before the piece
+        lands, all at once; returns how many. Only while no shift key repeats: then nothing but
+        gravity happens until the landing tick, which `step()` plays."""
+        if self._shift or self._grounded():
+            return 0
+        per_tick = self._gravity()
+        distance = self._drop_distance()
+        landing = -(-(distance * G - self._gravity_acc) // per_tick)  # the tick it lands in
+        ticks = min(landing - 1, limit)
+        if ticks <= 0:
+            return 0
+        total = self._gravity_acc + per_tick * ticks
+        rows, self._gravity_acc = total >> 16, total & (G - 1)
+        self.tick += ticks
+        if rows:
+            self.y -= rows
+            if self._soft:
+                self.score += rows
+            self._last_rotated = False
+            if self.y < self._lowest:
+                self._lowest = self.y
+                self._resets = MAX_RESETS
+                self._lock_timer = 0
+        return ticks
+
     def advance_to(self, tick: int) -> None:
         """Play the ticks before `tick` with no input, as `step()` would one by one."""
         while self.tick < tick and not self.over:
+            if self._coast(tick - self.tick):
+                continue
             quiet = self._quiet_ticks(tick - self.tick)
             if quiet:
                 self.tick += quiet
