@@ -6,9 +6,9 @@ RUN := $(UV) run --frozen
 # Every service's import package (services/<name>/<package>/__init__.py) and where mypy finds it.
 PACKAGES := $(patsubst %/__init__.py,%,$(wildcard services/*/*/__init__.py))
 empty :=
-MYPYPATH := shared:$(subst $(empty) $(empty),:,$(wildcard services/*))
+MYPYPATH := shared:$(subst $(empty) $(empty),:,$(patsubst %/,%,$(wildcard services/*/)))
 
-.PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e new-service
+.PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e new-service gateway-config
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -33,7 +33,7 @@ fmt: install ## Fix lint findings and format the code
 	$(RUN) ruff format .
 
 typecheck: install ## Type-check the Python code (mypy, strict)
-	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py
+	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/catalog.py nginx/render.py
 
 migrate: install ## Apply database migrations (DATABASE_URL, or the embedded SQLite)
 	$(RUN) alembic upgrade head
@@ -51,3 +51,7 @@ bench: install ## Run the benchmarks and print their ratios (see bench/RESULTS.m
 new-service: ## Create a service from the template: make new-service name=quiz port=8007
 	@test -n "$(name)" || (echo 'usage: make new-service name=quiz [port=8007]' >&2; exit 1)
 	$(RUN) python tools/new_service.py $(name) $(if $(port),--port $(port))
+
+gateway-config: install ## Render the production gateway for reading: make gateway-config domain=alif24.uz
+	@test -n "$(domain)" || (echo 'usage: make gateway-config domain=alif24.uz' >&2; exit 1)
+	$(RUN) python -m nginx.render production --domain "$(domain)" --out .data/nginx-production
