@@ -23,6 +23,9 @@ run: install ## Run the whole platform locally (SQLite, in-process cache, demo d
 test: install ## Run every test (SQLite by default; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	$(RUN) python -m pytest $(ARGS); code=$$?; \
 	  if [ $$code -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$code
+	@if [ -n "$(ARGS)" ] || [ "$(WEB)" = 0 ]; then :; \
+	  elif [ -d frontends/node_modules ]; then $(MAKE) --no-print-directory web-test; \
+	  else echo "frontends/node_modules is missing: web checks skipped (make web installs it)"; fi
 
 lint: install ## Lint and check formatting
 	$(RUN) ruff check .
@@ -33,7 +36,7 @@ fmt: install ## Fix lint findings and format the code
 	$(RUN) ruff format .
 
 typecheck: install ## Type-check the Python code (mypy, strict)
-	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/catalog.py nginx/render.py
+	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/catalog.py nginx/render.py tools/export_openapi.py
 
 migrate: install ## Apply database migrations (DATABASE_URL, or the embedded SQLite)
 	$(RUN) alembic upgrade head
@@ -55,3 +58,21 @@ new-service: ## Create a service from the template: make new-service name=quiz p
 gateway-config: install ## Render the production gateway for reading: make gateway-config domain=alif24.uz
 	@test -n "$(domain)" || (echo 'usage: make gateway-config domain=alif24.uz' >&2; exit 1)
 	$(RUN) python -m nginx.render production --domain "$(domain)" --out .data/nginx-production
+
+# --- web apps (frontends/: npm workspace) ---------------------------------------------------------
+# `make test` runs `web-test` too once frontends/ is installed (`make web`); WEB=0 skips it.
+.PHONY: web web-test web-dev client
+
+web: ## Install the web workspace from its lock file (npm ci in frontends/)
+	cd frontends && npm ci --no-audit --no-fund
+
+web-test: ## Web checks: Biome, TypeScript, Vitest, production build and the bundle budget
+	cd frontends && npm run lint && npm run typecheck && npm test && npm run build && npm run size
+
+web-dev: ## Run the main web app's dev server (next to `make run`; /api goes to the services)
+	cd frontends && npm run dev
+
+client: install ## Regenerate the typed web client from every service's OpenAPI document
+	$(RUN) python tools/export_openapi.py
+	cd frontends && npm run generate
+

@@ -1,7 +1,7 @@
 """game sessions and scores
 
 Revision ID: a8dcb96297bf
-Revises: c309116cdc9c
+Revises: c64fff6b57cb
 Created: 2026-11-27 06:02:03.526210
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "a8dcb96297bf"
-down_revision: str | None = "c309116cdc9c"
+down_revision: str | None = "c64fff6b57cb"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

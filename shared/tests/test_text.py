@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 import pytest
 
 from alif.text import TURNED_COMMA, TUTUQ, fold_for_comparison, normalize_uzbek, strip_marks
@@ -35,3 +38,27 @@ def test_composed_and_decomposed_letters_compare_equal() -> None:
 
 def test_search_may_drop_the_marks() -> None:
     assert strip_marks("Oʻzbek") == "ozbek"
+
+
+# The web apps mirror these functions in `@alif/i18n`; both suites read the same cases.
+CASES = json.loads((Path(__file__).parent / "text_cases.json").read_text(encoding="utf-8"))
+FUNCTIONS = {
+    "normalize_uzbek": normalize_uzbek,
+    "fold_for_comparison": fold_for_comparison,
+    "strip_marks": strip_marks,
+}
+
+
+@pytest.mark.parametrize(
+    ("function", "case"),
+    [(name, case) for name in FUNCTIONS for case in CASES[name]],
+    ids=lambda value: value if isinstance(value, str) else repr(value["input"]),
+)
+def test_cases_shared_with_the_web_apps(function: str, case: dict[str, str]) -> None:
+    assert FUNCTIONS[function](case["input"]) == case["expected"]
+
+
+def test_normalising_twice_changes_nothing() -> None:
+    for case in CASES["normalize_uzbek"]:
+        once = normalize_uzbek(case["input"])
+        assert normalize_uzbek(once) == once

@@ -1,4 +1,4 @@
-"""The main service: accounts, single sign-on, families, organizations, admin."""
+"""The main service: accounts, single sign-on, families, organizations, study groups, admin."""
 
 import hashlib
 import secrets
@@ -21,6 +21,7 @@ from alif_main.auth.sessions import SessionManager
 from alif_main.auth.tokens import TokenIssuer, signing_key
 from alif_main.config import MainSettings
 from alif_main.family.router import router as family_router
+from alif_main.groups.router import router as groups_router
 from alif_main.organizations.router import router as organizations_router
 from alif_main.users.router import router as users_router
 from alif_main.verification.senders import build_delivery
@@ -67,7 +68,7 @@ def create_main_app(settings: MainSettings) -> FastAPI:
         settings,
         title="ALIF24 main",
         description="Accounts and single sign-on for every ALIF24 app, families, organizations.",
-        routers=[auth_router, users_router, family_router, organizations_router],
+        routers=[auth_router, users_router, family_router, organizations_router, groups_router],
         public_routers=[auth_public_router, keys_router],
         lifespan=lifespan,
     )

@@ -79,6 +79,36 @@ async def can_teach_group(db: AsyncSession, user_id: uuid.UUID, group_id: uuid.U
     return organization is not None and organization.owner_id == user_id
 
 
+async def taught_students(
+    db: AsyncSession, user_id: uuid.UUID, student_ids: Collection[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Which of `student_ids` are in a group the user teaches or whose organization they run."""
+    if not student_ids:
+        return set()
+    owned = select(Organization.id).where(Organization.owner_id == user_id)
+    return set(
+        await db.scalars(
+            select(StudyGroupMember.student_id)
+            .join(StudyGroup, StudyGroup.id == StudyGroupMember.group_id)
+            .where(
+                StudyGroupMember.student_id.in_(list(student_ids)),
+                or_(
+                    StudyGroup.teacher_id == user_id,
+                    StudyGroup.organization_id.in_(owned.scalar_subquery()),
+                ),
+            )
+        )
+    )
+
+
+async def users_by_id(db: AsyncSession, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, User]:
+    """Accounts by id, for showing names (a results table, say)."""
+    if not user_ids:
+        return {}
+    users = await db.scalars(select(User).where(User.id.in_(list(user_ids))))
+    return {user.id: user for user in users}
+
+
 async def groups_taught_by(db: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUID]:
     """Active groups a user teaches, or that belong to the organization they own."""
     owned = select(Organization.id).where(Organization.owner_id == user_id)
@@ -86,7 +116,10 @@ async def groups_taught_by(db: AsyncSession, user_id: uuid.UUID) -> list[uuid.UU
         await db.scalars(
             select(StudyGroup.id)
             .where(
-                or_(StudyGroup.teacher_id == user_id, StudyGroup.organization_id.in_(owned)),
+                or_(
+                    StudyGroup.teacher_id == user_id,
+                    StudyGroup.organization_id.in_(owned.scalar_subquery()),
+                ),
                 StudyGroup.archived_at.is_(None),
             )
             .order_by(StudyGroup.name)

@@ -10,7 +10,7 @@ from alif.errors import error_responses
 from alif.kernel.models import MemberRole, MembershipStatus, OrganizationKind, Region
 from alif.schemas import Page, PageParams, page_of
 from alif_main.organizations import service
-from alif_main.organizations.schemas import MemberRead, OrganizationListItem
+from alif_main.organizations.schemas import OrganizationListItem, OrganizationMemberRead
 from alif_main.organizations.service import Member
 from alif_main.users import service as users
 
@@ -19,8 +19,8 @@ router = APIRouter(prefix="/organizations", tags=["organizations"])
 ApprovedOrganization = Annotated[TokenUser, Depends(require_role(Role.organization, approved=True))]
 
 
-def _member(member: Member) -> MemberRead:
-    return MemberRead(
+def _member(member: Member) -> OrganizationMemberRead:
+    return OrganizationMemberRead(
         id=member.membership.id,
         user_id=member.user.id,
         first_name=member.user.first_name,
@@ -52,7 +52,7 @@ async def search_organizations(
 )
 async def join_organization(
     organization_id: uuid.UUID, teacher: TeacherUser, db: SessionDep
-) -> MemberRead:
+) -> OrganizationMemberRead:
     organization = await service.get_approved_organization(db, organization_id)
     user = await users.get_user(db, teacher.id)
     return _member(await service.request_to_join(db, organization, user))
@@ -64,7 +64,7 @@ async def list_members(
     db: SessionDep,
     role: MemberRole | None = None,
     status: MembershipStatus | None = None,
-) -> list[MemberRead]:
+) -> list[OrganizationMemberRead]:
     organization = await service.organization_of_owner(db, owner.id)
     return [
         _member(m) for m in await service.list_members(db, organization, role=role, status=status)
@@ -78,7 +78,7 @@ async def list_members(
 )
 async def approve_member(
     member_id: uuid.UUID, owner: ApprovedOrganization, db: SessionDep, ip_address: ClientIP
-) -> MemberRead:
+) -> OrganizationMemberRead:
     organization = await service.organization_of_owner(db, owner.id)
     member = await service.decide_membership(
         db, organization, member_id, approve=True, actor_id=owner.id, ip_address=ip_address
@@ -89,7 +89,7 @@ async def approve_member(
 @router.post("/mine/members/{member_id}/reject", responses=error_responses(403, 404))
 async def reject_member(
     member_id: uuid.UUID, owner: ApprovedOrganization, db: SessionDep, ip_address: ClientIP
-) -> MemberRead:
+) -> OrganizationMemberRead:
     organization = await service.organization_of_owner(db, owner.id)
     member = await service.decide_membership(
         db, organization, member_id, approve=False, actor_id=owner.id, ip_address=ip_address

@@ -13,7 +13,7 @@ class OrganizationListItem(ResponseModel):
     district: str
 
 
-class MemberRead(ResponseModel):
+class OrganizationMemberRead(ResponseModel):
     id: uuid.UUID
     user_id: uuid.UUID
     first_name: str

@@ -1,0 +1,45 @@
+import { Loading } from "@alif/ui";
+import { lazy, Suspense } from "react";
+import { Route, Routes } from "react-router";
+import { Layout } from "./components/Layout.tsx";
+import { RequireAuth, RequireRole } from "./components/RequireAuth.tsx";
+import { Landing } from "./pages/Landing.tsx";
+
+// Every page but the landing one is its own chunk: a phone downloads only what it shows.
+const Login = lazy(() => import("./pages/Login.tsx"));
+const ChildLogin = lazy(() => import("./pages/ChildLogin.tsx"));
+const Register = lazy(() => import("./pages/Register.tsx"));
+const ForgotPassword = lazy(() => import("./pages/ForgotPassword.tsx"));
+const SignedInArea = lazy(() => import("./components/SignedInArea.tsx"));
+const Home = lazy(() => import("./pages/Home.tsx"));
+const AddChild = lazy(() => import("./pages/AddChild.tsx"));
+const ChildDetail = lazy(() => import("./pages/ChildDetail.tsx"));
+const Settings = lazy(() => import("./pages/Settings.tsx"));
+const NotFound = lazy(() => import("./pages/NotFound.tsx"));
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<Landing />} />
+          <Route path="login" element={<Login />} />
+          <Route path="login/child" element={<ChildLogin />} />
+          <Route path="register" element={<Register />} />
+          <Route path="forgot" element={<ForgotPassword />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<SignedInArea />}>
+              <Route path="home" element={<Home />} />
+              <Route path="settings" element={<Settings />} />
+              <Route element={<RequireRole roles={["parent"]} />}>
+                <Route path="children/new" element={<AddChild />} />
+                <Route path="children/:childId" element={<ChildDetail />} />
+              </Route>
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

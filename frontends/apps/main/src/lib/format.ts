@@ -1,0 +1,62 @@
+import { ApiError } from "@alif/api";
+import { errorMessage, type TFunction } from "@alif/i18n";
+
+const LOCALES: Record<string, string> = { ru: "ru-RU", en: "en-GB" };
+const UZ_MONTHS = [
+  "yanvar",
+  "fevral",
+  "mart",
+  "aprel",
+  "may",
+  "iyun",
+  "iyul",
+  "avgust",
+  "sentabr",
+  "oktabr",
+  "noyabr",
+  "dekabr",
+];
+
+/** "27-noyabr, 2026 14:05": browsers' own Uzbek formats differ (some print "2026 M11 27"). */
+function formatUzbek(date: Date, withTime: boolean): string {
+  const day = `${date.getDate()}-${UZ_MONTHS[date.getMonth()]}, ${date.getFullYear()}`;
+  if (!withTime) return day;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function formatDate(
+  value: string | null | undefined,
+  language: string,
+  withTime = false,
+): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  if (language === "uz") return formatUzbek(date, withTime);
+  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
+    dateStyle: "medium",
+    ...(withTime ? { timeStyle: "short" } : {}),
+  }).format(date);
+}
+
+/** A field's problem from a `validation_error`, in the user's words (the server's are English). */
+export function fieldError(error: unknown, field: string, t: TFunction): string | undefined {
+  if (!(error instanceof ApiError) || error.code !== "validation_error") return undefined;
+  const problem = error.fieldErrors.find((f) => f.field === field || f.field.endsWith(`.${field}`));
+  if (!problem) return undefined;
+  const key = `main:fields.${field}`;
+  return t(key, { defaultValue: "" }) || t("main:fields.invalid");
+}
+
+/** The message for a form's error banner (field errors are shown at their fields). */
+export function formError(error: unknown, t: TFunction, fields: string[] = []): string | null {
+  if (!error) return null;
+  if (error instanceof ApiError && error.code === "validation_error") {
+    const known = error.fieldErrors.every((f) =>
+      fields.some((name) => f.field === name || f.field.endsWith(`.${name}`)),
+    );
+    if (known && error.fieldErrors.length > 0) return null;
+  }
+  return errorMessage(t, error);
+}

@@ -1,0 +1,265 @@
+import { ApiError, call, type MainSchema } from "@alif/api";
+import { useAuth } from "@alif/auth";
+import { errorMessage, useTranslation } from "@alif/i18n";
+import {
+  Alert,
+  Avatar,
+  Button,
+  Card,
+  CardTitle,
+  Dialog,
+  EmptyState,
+  Field,
+  Input,
+  Page,
+  useToast,
+} from "@alif/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
+import { QueryState } from "../components/QueryState.tsx";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { fieldError, formatDate } from "../lib/format.ts";
+import { childQuery, keys } from "../lib/queries.ts";
+
+type Child = MainSchema<"ChildRead">;
+
+function draftOf(child: Child): ChildDraft {
+  return {
+    first_name: child.first_name,
+    last_name: child.last_name,
+    birth_date: child.birth_date ?? "",
+    grade: child.grade === null ? "" : String(child.grade),
+    school_name: child.school_name,
+  };
+}
+
+function EditChild({ child }: { child: Child }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const toast = useToast();
+  const client = useQueryClient();
+  const [draft, setDraft] = useState(() => draftOf(child));
+  const save = useMutation({
+    mutationFn: () =>
+      call(
+        api.main.PATCH("/api/main/children/{child_id}", {
+          params: { path: { child_id: child.id } },
+          body: childBody(draft),
+        }),
+      ),
+    onSuccess: (updated) => {
+      client.setQueryData(keys.child(child.id), updated);
+      void client.invalidateQueries({ queryKey: keys.children, exact: true });
+      toast.show(t("childDetail.saved"));
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Card>
+      <CardTitle>{t("childDetail.edit")}</CardTitle>
+      <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
+        {save.error && !fieldError(save.error, "first_name", t) ? (
+          <Alert tone="error">{errorMessage(t, save.error)}</Alert>
+        ) : null}
+        <ChildFields
+          value={draft}
+          onChange={setDraft}
+          errors={{ first_name: fieldError(save.error, "first_name", t) }}
+        />
+        <Button
+          type="submit"
+          loading={save.isPending}
+          disabled={!draft.first_name.trim()}
+          className="self-start"
+        >
+          {t("common:actions.save")}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+function ResetPin({ child }: { child: Child }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const [pin, setPin] = useState("");
+  const reset = useMutation({
+    mutationFn: () =>
+      call(
+        api.main.PUT("/api/main/children/{child_id}/pin", {
+          params: { path: { child_id: child.id } },
+          body: { pin },
+        }),
+      ),
+    onSuccess: () => {
+      toast.show(t("childDetail.pinChanged"));
+      setOpen(false);
+      setPin("");
+    },
+  });
+  const close = () => {
+    setOpen(false);
+    setPin("");
+    reset.reset();
+  };
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        <span aria-hidden="true">🔑</span> {t("childDetail.resetPin")}
+      </Button>
+      <Dialog
+        open={open}
+        onClose={close}
+        title={t("childDetail.resetPin")}
+        actions={
+          <>
+            <Button variant="ghost" onClick={close}>
+              {t("common:actions.cancel")}
+            </Button>
+            <Button
+              onClick={() => reset.mutate()}
+              loading={reset.isPending}
+              disabled={pin.length < 4}
+            >
+              {t("common:actions.save")}
+            </Button>
+          </>
+        }
+      >
+        <p className="text-muted">{t("childDetail.resetPinText")}</p>
+        {reset.error ? <Alert tone="error">{errorMessage(t, reset.error)}</Alert> : null}
+        <Field label={t("childDetail.newPin")} hint={t("childForm.pinHint")}>
+          <Input
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, "").slice(0, 6))}
+            inputMode="numeric"
+            autoComplete="new-password"
+            className="font-mono text-2xl tracking-[0.3em]"
+          />
+        </Field>
+      </Dialog>
+    </>
+  );
+}
+
+function RemoveChild({ child }: { child: Child }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const remove = useMutation({
+    mutationFn: () =>
+      call(
+        api.main.DELETE("/api/main/children/{child_id}", {
+          params: { path: { child_id: child.id } },
+        }),
+      ),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: keys.child(child.id) });
+      void client.invalidateQueries({ queryKey: keys.children });
+      toast.show(t("childDetail.removed", { name: child.first_name }));
+      navigate("/home", { replace: true });
+    },
+  });
+  return (
+    <>
+      <Button
+        variant="ghost"
+        className="text-red-800 hover:bg-red-50"
+        onClick={() => setOpen(true)}
+      >
+        {t("childDetail.remove")}
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t("childDetail.removeTitle", { name: child.first_name })}
+        actions={
+          <>
+            <Button variant="ghost" onClick={() => setOpen(false)}>
+              {t("common:actions.cancel")}
+            </Button>
+            <Button variant="danger" onClick={() => remove.mutate()} loading={remove.isPending}>
+              {t("childDetail.remove")}
+            </Button>
+          </>
+        }
+      >
+        <p>{t("childDetail.removeText")}</p>
+        {remove.error ? <Alert tone="error">{errorMessage(t, remove.error)}</Alert> : null}
+      </Dialog>
+    </>
+  );
+}
+
+export default function ChildDetail() {
+  const { t, i18n } = useTranslation();
+  const { childId = "" } = useParams();
+  const { api } = useAuth();
+  const child = useQuery(childQuery(api, childId));
+  const back = (
+    <Link to="/home" className="self-start font-bold text-brand-700">
+      ← {t("home.children")}
+    </Link>
+  );
+  if (
+    child.error instanceof ApiError &&
+    (child.error.code === "child_not_found" || child.error.status === 422)
+  ) {
+    return (
+      <Page title={t("childDetail.notFound")} back={back}>
+        <EmptyState icon="🔍" title={t("childDetail.notFound")} />
+      </Page>
+    );
+  }
+  return (
+    <QueryState query={child}>
+      {(data) => (
+        <Page
+          title={`${data.first_name} ${data.last_name}`.trim()}
+          subtitle={data.username ? `@${data.username}` : undefined}
+          back={back}
+        >
+          {data.status === "blocked" ? (
+            <Alert tone="error">{t("childDetail.blocked")}</Alert>
+          ) : null}
+          <Card className="flex items-start gap-4">
+            <Avatar name={data.first_name} avatar={data.avatar} size="lg" />
+            <div className="flex flex-1 flex-col gap-1">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-bold text-lg">{t("childDetail.loginInfo")}</p>
+                <StatusBadge status={data.status} />
+              </div>
+              <p>
+                {t("childDetail.username")}:{" "}
+                <strong className="font-mono text-lg">{data.username}</strong>
+              </p>
+              <p className="text-muted text-sm">{t("childDetail.pinNote")}</p>
+              <p className="text-muted text-sm">
+                {data.last_login_at
+                  ? t("home.lastLogin", {
+                      date: formatDate(data.last_login_at, i18n.language, true),
+                    })
+                  : t("home.neverLoggedIn")}
+              </p>
+            </div>
+          </Card>
+          <div className="flex flex-wrap gap-3">
+            <ResetPin child={data} />
+            <RemoveChild child={data} />
+          </div>
+          <EditChild key={data.id} child={data} />
+        </Page>
+      )}
+    </QueryState>
+  );
+}

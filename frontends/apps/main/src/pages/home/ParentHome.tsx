@@ -1,0 +1,151 @@
+import { call, type MainSchema } from "@alif/api";
+import { useAuth, useMe } from "@alif/auth";
+import { errorMessage, useTranslation } from "@alif/i18n";
+import {
+  Alert,
+  Avatar,
+  Button,
+  buttonClass,
+  Card,
+  CardTitle,
+  EmptyState,
+  Page,
+  useToast,
+} from "@alif/ui";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { QueryState } from "../../components/QueryState.tsx";
+import { formatDate } from "../../lib/format.ts";
+import { childrenQuery } from "../../lib/queries.ts";
+import { useAction } from "../../lib/useAction.ts";
+
+type Child = MainSchema<"ChildRead">;
+
+function ChildCard({ child }: { child: Child }) {
+  const { t, i18n } = useTranslation();
+  const grade =
+    child.grade === null
+      ? null
+      : child.grade === 0
+        ? t("home.preschool")
+        : t("home.grade", { grade: child.grade });
+  return (
+    <Link
+      to={`/children/${child.id}`}
+      className="flex items-center gap-4 rounded-[var(--radius-card)] bg-white p-4 shadow-sm ring-1 ring-slate-200 transition-colors hover:bg-brand-50"
+    >
+      <Avatar name={child.first_name} avatar={child.avatar} size="lg" />
+      <span className="flex flex-1 flex-col">
+        <span className="font-extrabold text-lg">
+          {child.first_name} {child.last_name}
+        </span>
+        <span className="text-muted">
+          {child.username ? `@${child.username}` : null}
+          {grade ? ` · ${grade}` : null}
+        </span>
+        <span className="text-muted text-sm">
+          {child.last_login_at
+            ? t("home.lastLogin", { date: formatDate(child.last_login_at, i18n.language, true) })
+            : t("home.neverLoggedIn")}
+        </span>
+      </span>
+      <span aria-hidden="true" className="text-2xl text-muted">
+        ›
+      </span>
+    </Link>
+  );
+}
+
+function Invitation() {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const toast = useToast();
+  const [invitation, setInvitation] = useState<MainSchema<"InvitationRead"> | null>(null);
+  const create = useAction(async () => {
+    setInvitation(await call(api.main.POST("/api/main/family/invitations", { body: {} })));
+  });
+  const copy = async () => {
+    if (!invitation) return;
+    try {
+      await navigator.clipboard.writeText(invitation.code);
+      toast.show(t("home.copied"));
+    } catch {
+      // the code stays on screen to copy by hand
+    }
+  };
+  return (
+    <Card>
+      <CardTitle>{t("home.linkTitle")}</CardTitle>
+      <p className="mb-4 text-muted">{t("home.linkText")}</p>
+      {create.error ? <Alert tone="error">{errorMessage(t, create.error)}</Alert> : null}
+      {invitation ? (
+        <div className="flex flex-col gap-3">
+          <p className="flex flex-wrap items-center gap-3">
+            <span>{t("home.codeIs")}</span>
+            <strong className="rounded-xl bg-sun-100 px-4 py-2 font-mono text-2xl tracking-widest">
+              {invitation.code}
+            </strong>
+            <Button variant="secondary" onClick={() => void copy()}>
+              {t("home.copy")}
+            </Button>
+          </p>
+          <p className="text-muted text-sm">
+            {t("home.codeExpires", {
+              date: formatDate(invitation.expires_at, i18n.language, true),
+            })}
+          </p>
+        </div>
+      ) : (
+        <Button variant="secondary" onClick={() => void create.run()} loading={create.pending}>
+          {t("home.createCode")}
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+export default function ParentHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { api } = useAuth();
+  const children = useQuery(childrenQuery(api));
+  const add = (
+    <Link to="/children/new" className={buttonClass("primary", "lg")}>
+      <span aria-hidden="true">+</span> {t("home.addChild")}
+    </Link>
+  );
+  return (
+    <Page title={t("home.hello", { name: me.user.first_name })} subtitle={t("home.parentSubtitle")}>
+      <section aria-labelledby="children-title" className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="children-title" className="font-extrabold text-2xl">
+            {t("home.children")}
+          </h2>
+          {children.data?.length ? add : null}
+        </div>
+        <QueryState query={children}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState icon="🧒" title={t("home.noChildren")} action={add}>
+                {t("home.noChildrenText")}
+              </EmptyState>
+            ) : (
+              <>
+                <ul className="grid gap-3 sm:grid-cols-2">
+                  {list.map((child) => (
+                    <li key={child.id}>
+                      <ChildCard child={child} />
+                    </li>
+                  ))}
+                </ul>
+                <p className="text-muted text-sm">{t("home.howChildLogsIn")}</p>
+              </>
+            )
+          }
+        </QueryState>
+      </section>
+      <Invitation />
+    </Page>
+  );
+}

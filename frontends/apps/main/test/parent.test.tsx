@@ -1,0 +1,166 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { apiError, json, path, renderApp, signedInApi } from "./harness.tsx";
+
+const parent = { id: "p1", role: "parent", first_name: "Dilnoza" };
+const ali = {
+  id: "c1",
+  first_name: "Ali",
+  last_name: "Karimov",
+  username: "ali",
+  status: "active",
+  language: "uz",
+  birth_date: "2018-03-08",
+  grade: 2,
+  school_name: "",
+  avatar: "lion",
+  relation: "mother",
+  created_at: "2026-01-01T00:00:00Z",
+  last_login_at: null,
+};
+
+describe("parent home", () => {
+  it("lists the children", async () => {
+    await renderApp("/home", signedInApi(parent).on("GET /api/main/children", [ali]));
+    const link = await screen.findByRole("link", { name: /Ali Karimov/ });
+    expect(link).toHaveAttribute("href", "/children/c1");
+    expect(within(link).getByText(/@ali · 2-sinf/)).toBeInTheDocument();
+    expect(within(link).getByText("Hali kirmagan")).toBeInTheDocument();
+  });
+
+  it("shows a friendly empty state with the way to add a child", async () => {
+    await renderApp("/home", signedInApi(parent).on("GET /api/main/children", []));
+    expect(await screen.findByText("Hali farzand qoʻshilmagan")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: /Farzand qoʻshish/ })).toHaveAttribute(
+      "href",
+      "/children/new",
+    );
+  });
+
+  it("shows a load failure with a retry", async () => {
+    let calls = 0;
+    const api = signedInApi(parent).on("GET /api/main/children", () =>
+      ++calls === 1 ? apiError(503, "service_unavailable") : json(200, [ali]),
+    );
+    await renderApp("/home", api);
+    expect(await screen.findByText(/Xizmat vaqtincha ishlamayapti/)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Qayta urinish" }));
+    expect(await screen.findByRole("link", { name: /Ali Karimov/ })).toBeInTheDocument();
+  });
+
+  it("creates a family invitation code", async () => {
+    const api = signedInApi(parent)
+      .on("GET /api/main/children", [])
+      .on("POST /api/main/family/invitations", () =>
+        json(201, { code: "K7P2QX9A", expires_at: "2026-11-28T10:00:00Z" }),
+      );
+    await renderApp("/home", api);
+    await userEvent.setup().click(await screen.findByRole("button", { name: "Kod yaratish" }));
+    expect(await screen.findByText("K7P2QX9A")).toBeInTheDocument();
+  });
+});
+
+describe("adding a child", () => {
+  async function fill(pin: string, repeat: string) {
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/^Ismi/), "Laylo");
+    await user.type(screen.getByLabelText(/^Login/), "laylo");
+    await user.type(screen.getByLabelText(/^PIN kod( \*)?$/), pin);
+    await user.type(screen.getByLabelText(/PIN kodni takrorlang/), repeat);
+    await user.selectOptions(screen.getByLabelText("Sinf"), "4");
+    await user.click(screen.getByRole("button", { name: "Farzandni qoʻshish" }));
+    return user;
+  }
+
+  it("checks the PIN twice, creates the child and opens its page", async () => {
+    const created = {
+      ...ali,
+      id: "c2",
+      first_name: "Laylo",
+      last_name: "",
+      username: "laylo",
+      grade: 4,
+    };
+    const api = signedInApi(parent)
+      .on("POST /api/main/children", () => json(201, created))
+      .on("GET /api/main/children/:id", created);
+    await renderApp("/children/new", api);
+    await fill("2024", "2025");
+    expect(await screen.findByText("PIN kodlar bir xil emas.")).toBeInTheDocument();
+    expect(api.called("POST", "/api/main/children")).toHaveLength(0);
+
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText(/PIN kodni takrorlang/));
+    await user.type(screen.getByLabelText(/PIN kodni takrorlang/), "2024");
+    await user.click(screen.getByRole("button", { name: "Farzandni qoʻshish" }));
+    await waitFor(() => expect(path()).toBe("/children/c2"));
+    expect(api.called("POST", "/api/main/children")[0]?.body).toEqual({
+      first_name: "Laylo",
+      last_name: "",
+      birth_date: null,
+      grade: 4,
+      school_name: "",
+      username: "laylo",
+      pin: "2024",
+      relation: "guardian",
+    });
+    expect(await screen.findByText("Laylo qoʻshildi!")).toBeInTheDocument();
+  });
+
+  it("shows a taken username at the username field", async () => {
+    const api = signedInApi(parent).on("POST /api/main/children", () =>
+      apiError(409, "username_taken"),
+    );
+    await renderApp("/children/new", api);
+    await fill("2024", "2024");
+    const field = await screen.findByLabelText(/^Login/);
+    await waitFor(() => expect(field).toHaveAttribute("aria-invalid", "true"));
+    expect(field).toHaveAccessibleDescription(/Bu login band/);
+  });
+});
+
+describe("a child's page", () => {
+  it("sets a new PIN", async () => {
+    const api = signedInApi(parent)
+      .on("GET /api/main/children/:id", ali)
+      .on("PUT /api/main/children/:id/pin", () => new Response(null, { status: 204 }));
+    await renderApp("/children/c1", api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: /PIN kodni yangilash/ }));
+    const dialog = screen.getByRole("dialog");
+    await user.type(within(dialog).getByLabelText(/Yangi PIN/), "9876");
+    await user.click(within(dialog).getByRole("button", { name: "Saqlash" }));
+    expect(await screen.findByText("PIN yangilandi.")).toBeInTheDocument();
+    expect(api.called("PUT", "/api/main/children/c1/pin")[0]?.body).toEqual({ pin: "9876" });
+  });
+
+  it("removes the child from the family after a confirmation", async () => {
+    const api = signedInApi(parent)
+      .on("GET /api/main/children/:id", ali)
+      .on("GET /api/main/children", [])
+      .on("DELETE /api/main/children/:id", () => new Response(null, { status: 204 }));
+    await renderApp("/children/c1", api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Oiladan olib tashlash" }));
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByText("Ali oiladan olib tashlansinmi?")).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Oiladan olib tashlash" }));
+    await waitFor(() => expect(path()).toBe("/home"));
+    expect(api.called("DELETE", "/api/main/children/c1")).toHaveLength(1);
+  });
+
+  it("says so when the child is not in this family", async () => {
+    await renderApp(
+      "/children/zzz",
+      signedInApi(parent).on("GET /api/main/children/:id", () => apiError(404, "child_not_found")),
+    );
+    expect(await screen.findAllByText("Bunday farzand topilmadi.")).not.toHaveLength(0);
+  });
+
+  it("is only for parents", async () => {
+    const teacher = { id: "t1", role: "teacher", first_name: "Jasur" };
+    await renderApp("/children/new", signedInApi(teacher));
+    await waitFor(() => expect(path()).toBe("/home"));
+  });
+});

@@ -1,0 +1,3 @@
+export function generate(service: string): Promise<string>;
+export function services(): Promise<string[]>;
+export function stale(): Promise<string[]>;

@@ -1,0 +1,75 @@
+"""Shaping an attempt for whoever looks at it: the student (as the test's settings allow) or a
+teacher (everything)."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from alif.db import utcnow
+from testai.attempts.models import Answer, Attempt, AttemptStatus
+from testai.attempts.schemas import AnswerRead, AttemptRead, ReviewItem
+from testai.attempts.service import answers_of, attempt_questions, shown
+from testai.questions import service as questions
+from testai.questions.models import Question
+from testai.quizzes.models import Quiz
+
+
+def answer_read(answer: Answer) -> AnswerRead:
+    response = answer.response
+    return AnswerRead(
+        question_id=answer.question_id,
+        choice=response.get("choice"),
+        truth=response.get("truth"),
+        text=response.get("text"),
+        revision=answer.revision,
+        saved_at=answer.saved_at,
+    )
+
+
+def _review(question: Question, answer: Answer | None) -> ReviewItem:
+    key = question.answer_key or {}
+    earned = answer.score if answer is not None and answer.score is not None else 0.0
+    return ReviewItem(
+        question_id=question.id,
+        earned=earned,
+        points=question.points,
+        correct=earned >= question.points,
+        correct_option_ids=questions.correct_ids(question),
+        truth=key.get("truth"),
+        accepted_answers=list(key.get("accepted", [])),
+        numeric_answer=key.get("value"),
+        tolerance=key.get("tolerance", 0.0),
+        explanation=question.explanation,
+    )
+
+
+async def attempt_read(
+    db: AsyncSession, attempt: Attempt, quiz: Quiz, *, teacher: bool
+) -> AttemptRead:
+    now = utcnow()
+    items = await attempt_questions(db, attempt)
+    answers = {a.question_id: a for a in await answers_of(db, attempt.id)}
+    finished = attempt.status is AttemptStatus.finished
+    show_score = finished and (teacher or shown(quiz.results_shown, quiz, now))
+    show_key = finished and (teacher or shown(quiz.answers_shown, quiz, now))
+    percent = attempt.percent if show_score else None
+    return AttemptRead(
+        id=attempt.id,
+        test_id=quiz.id,
+        test_title=quiz.title,
+        student_id=attempt.student_id,
+        number=attempt.number,
+        status=attempt.status,
+        started_at=attempt.started_at,
+        deadline_at=attempt.deadline_at,
+        submitted_at=attempt.submitted_at,
+        closed_by_server=attempt.closed_by_server,
+        time_limit_minutes=quiz.time_limit_minutes,
+        time_factor=attempt.time_factor,
+        server_time=now,
+        questions=[questions.student_view(q, attempt.option_order.get(str(q.id))) for q in items],
+        answers=[answer_read(answers[q.id]) for q in items if q.id in answers],
+        score=attempt.score if show_score else None,
+        max_score=attempt.max_score if show_score else None,
+        percent=percent,
+        passed=percent >= quiz.pass_percent if percent is not None else None,
+        review=[_review(q, answers.get(q.id)) for q in items] if show_key else None,
+    )

@@ -1,0 +1,62 @@
+from fastapi import APIRouter, Request, status
+
+from alif.db import SessionDep
+from alif.dependencies import RateLimiterDep
+from alif.errors import error_responses
+from testai.access import StaffDep
+from testai.dependencies import SettingsDep
+from testai.generation import service
+from testai.generation.client import AIClient
+from testai.generation.exceptions import AINotConfigured, TooManyQuestionsAsked
+from testai.generation.schemas import DroppedItems, GenerateRequest, GenerateResult
+from testai.questions import service as questions
+from testai.quizzes import service as quizzes
+
+router = APIRouter(prefix="/ai", tags=["ai"])
+
+
+def _client(request: Request) -> AIClient:
+    client: AIClient | None = request.app.state.ai
+    if client is None:
+        raise AINotConfigured()
+    return client
+
+
+@router.post(
+    "/generate",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 409, 422, 429, 502, 503),
+    summary="Generate questions with AI into a draft for review",
+)
+async def generate(
+    data: GenerateRequest,
+    request: Request,
+    staff: StaffDep,
+    db: SessionDep,
+    settings: SettingsDep,
+    limiter: RateLimiterDep,
+) -> GenerateResult:
+    client = _client(request)
+    if data.count > settings.ai_max_questions:
+        raise TooManyQuestionsAsked(
+            f"At most {settings.ai_max_questions} questions at a time.",
+            details={"max": settings.ai_max_questions},
+        )
+    target = None
+    if data.test_id is not None:
+        target = await quizzes.get_readable(db, staff, data.test_id)
+        quizzes.check_editable(staff, target)
+        quizzes.check_draft(target)
+    await service.check_allowance(db, staff, data.count, settings, limiter)
+    # The model may take a minute: end the (read-only) transaction so that no pooled connection,
+    # nor SQLite's write lock, waits with it. A new one begins when the draft is saved.
+    await db.commit()
+    generated = await service.generate(db, staff, data, client, settings, target)
+    return GenerateResult(
+        test_id=generated.quiz.id,
+        requested=data.count,
+        accepted=len(generated.questions),
+        rounds=generated.record.rounds,
+        dropped=[DroppedItems(reason=r.value, count=n) for r, n in generated.dropped.items()],
+        questions=[questions.read(q) for q in generated.questions],
+    )

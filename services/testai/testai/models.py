@@ -1,0 +1,8 @@
+"""Every table testai owns, for alembic (the `alif.models` entry point)."""
+
+from testai.attempts.models import Answer, Attempt
+from testai.generation.models import Generation
+from testai.questions.models import Question
+from testai.quizzes.models import Assignment, ExtraTime, Quiz
+
+__all__ = ["Answer", "Assignment", "Attempt", "ExtraTime", "Generation", "Question", "Quiz"]
