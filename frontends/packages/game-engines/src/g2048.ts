@@ -3,6 +3,7 @@
  * The board holds exponents (0 empty, 1 = a 2 tile, 11 = 2048), cells 0..15 row by row from the
  * top left.
  */
+import { at } from "./at.js";
 import { InvalidLog } from "./errors.js";
 import { Sfc32 } from "./prng.js";
 
@@ -32,7 +33,7 @@ export function slideLine(line: readonly number[]): { line: number[]; points: nu
   let points = 0;
   let i = 0;
   while (i < tiles.length) {
-    const tile = tiles[i]!;
+    const tile = at(tiles, i);
     if (i + 1 < tiles.length && tile === tiles[i + 1]) {
       merged.push(tile + 1);
       points += 2 ** (tile + 1);
@@ -76,7 +77,7 @@ export class Game2048 {
     this.cells.forEach((e, i) => {
       if (e === 0) empty.push(i);
     });
-    this.cells[empty[this.rng.below(empty.length)]!] = exponent;
+    this.cells[at(empty, this.rng.below(empty.length))] = exponent;
   }
 
   canMove(): boolean {
@@ -97,11 +98,11 @@ export class Game2048 {
     const c = this.cells;
     let changed = false;
     for (const indices of lines) {
-      const before = indices.map((i) => c[i]!);
+      const before = indices.map((i) => at(c, i));
       const { line, points } = slideLine(before);
       if (line.some((e, k) => e !== before[k])) {
         indices.forEach((i, k) => {
-          c[i] = line[k]!;
+          c[i] = at(line, k);
         });
         this.score += points;
         changed = true;

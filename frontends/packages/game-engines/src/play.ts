@@ -7,7 +7,7 @@
  */
 import { Game2048 } from "./g2048.js";
 import type { Input } from "./replay.js";
-import { TICKS_PER_SECOND, Tetris } from "./tetris.js";
+import { Tetris, TICKS_PER_SECOND } from "./tetris.js";
 
 /** The tick reached `elapsedMs` milliseconds after the game started. */
 export function ticksAt(elapsedMs: number): number {

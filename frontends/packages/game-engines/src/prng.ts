@@ -16,7 +16,8 @@ export class Sfc32 {
 
   /** The seed is 32 lower-case hex digits: four big-endian 32-bit words a, b, c, d. */
   constructor(seed: string) {
-    if (!SEED_PATTERN.test(seed)) throw new InvalidSeed("a seed is 32 lower-case hexadecimal digits");
+    if (!SEED_PATTERN.test(seed))
+      throw new InvalidSeed("a seed is 32 lower-case hexadecimal digits");
     this.a = parseInt(seed.slice(0, 8), 16) | 0;
     this.b = parseInt(seed.slice(8, 16), 16) | 0;
     this.c = parseInt(seed.slice(16, 24), 16) | 0;

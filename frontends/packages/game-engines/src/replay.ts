@@ -28,7 +28,7 @@ export function checkLog(game: GameKind, inputs: readonly Input[], endTick: numb
   });
 }
 
-function at<T>(index: number, run: () => T): T {
+function atInput<T>(index: number, run: () => T): T {
   try {
     return run();
   } catch (error) {
@@ -39,7 +39,9 @@ function at<T>(index: number, run: () => T): T {
 
 export function replay2048(seed: string, inputs: readonly Input[]): Game2048 {
   const game = new Game2048(seed);
-  inputs.forEach(([, move], index) => at(index, () => game.move(move)));
+  for (const [index, [, move]] of inputs.entries()) {
+    atInput(index, () => game.move(move));
+  }
   return game;
 }
 
@@ -55,7 +57,7 @@ export function replayTetris(
       game.finishTick();
       game.advanceTo(tick);
     }
-    at(index, () => game.apply(action));
+    atInput(index, () => game.apply(action));
   });
   if (inputs.length > 0) game.finishTick();
   game.advanceTo(endTick);

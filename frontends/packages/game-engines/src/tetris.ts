@@ -3,6 +3,7 @@
  * (docs/games.md §4). x 0..9 from the left, y 0..39 from the bottom; a piece's box cell (c, r),
  * r counted downward, is field cell (x + c, y - r).
  */
+import { at } from "./at.js";
 import { InvalidLog } from "./errors.js";
 import { Sfc32 } from "./prng.js";
 
@@ -25,8 +26,27 @@ const G = 65536;
 const MAX_GRAVITY = 20 * G;
 /** Rows per tick × 65536, by level (index 0 unused); written out, never computed. */
 export const GRAVITY: readonly number[] = [
-  0, 1092, 1377, 1768, 2311, 3075, 4169, 5759, 8107, 11634, 17026, 25416, 38709, 60169, 95483,
-  154742, 256187, 433425, 749597, MAX_GRAVITY, MAX_GRAVITY,
+  0,
+  1092,
+  1377,
+  1768,
+  2311,
+  3075,
+  4169,
+  5759,
+  8107,
+  11634,
+  17026,
+  25416,
+  38709,
+  60169,
+  95483,
+  154742,
+  256187,
+  433425,
+  749597,
+  MAX_GRAVITY,
+  MAX_GRAVITY,
 ];
 
 export type Kind = "I" | "J" | "L" | "O" | "S" | "T" | "Z";
@@ -34,49 +54,218 @@ export const KINDS: readonly Kind[] = ["I", "J", "L", "O", "S", "T", "Z"];
 type Cell = readonly [number, number];
 
 const SHAPES: Readonly<Record<Kind, { size: number; cells: readonly Cell[] }>> = {
-  I: { size: 4, cells: [[0, 1], [1, 1], [2, 1], [3, 1]] },
-  J: { size: 3, cells: [[0, 0], [0, 1], [1, 1], [2, 1]] },
-  L: { size: 3, cells: [[2, 0], [0, 1], [1, 1], [2, 1]] },
-  O: { size: 2, cells: [[0, 0], [1, 0], [0, 1], [1, 1]] },
-  S: { size: 3, cells: [[1, 0], [2, 0], [0, 1], [1, 1]] },
-  T: { size: 3, cells: [[1, 0], [0, 1], [1, 1], [2, 1]] },
-  Z: { size: 3, cells: [[0, 0], [1, 0], [1, 1], [2, 1]] },
+  I: {
+    size: 4,
+    cells: [
+      [0, 1],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ],
+  },
+  J: {
+    size: 3,
+    cells: [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ],
+  },
+  L: {
+    size: 3,
+    cells: [
+      [2, 0],
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ],
+  },
+  O: {
+    size: 2,
+    cells: [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ],
+  },
+  S: {
+    size: 3,
+    cells: [
+      [1, 0],
+      [2, 0],
+      [0, 1],
+      [1, 1],
+    ],
+  },
+  T: {
+    size: 3,
+    cells: [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ],
+  },
+  Z: {
+    size: 3,
+    cells: [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [2, 1],
+    ],
+  },
 };
 const SPAWN_X: Readonly<Record<Kind, number>> = { I: 3, J: 3, L: 3, O: 4, S: 3, T: 3, Z: 3 };
 const SPAWN_Y = 21;
 
 type Kick = readonly [number, number];
 const JLSTZ_KICKS: Readonly<Record<string, readonly Kick[]>> = {
-  "0>1": [[0, 0], [-1, 0], [-1, 1], [0, -2], [-1, -2]],
-  "1>0": [[0, 0], [1, 0], [1, -1], [0, 2], [1, 2]],
-  "1>2": [[0, 0], [1, 0], [1, -1], [0, 2], [1, 2]],
-  "2>1": [[0, 0], [-1, 0], [-1, 1], [0, -2], [-1, -2]],
-  "2>3": [[0, 0], [1, 0], [1, 1], [0, -2], [1, -2]],
-  "3>2": [[0, 0], [-1, 0], [-1, -1], [0, 2], [-1, 2]],
-  "3>0": [[0, 0], [-1, 0], [-1, -1], [0, 2], [-1, 2]],
-  "0>3": [[0, 0], [1, 0], [1, 1], [0, -2], [1, -2]],
+  "0>1": [
+    [0, 0],
+    [-1, 0],
+    [-1, 1],
+    [0, -2],
+    [-1, -2],
+  ],
+  "1>0": [
+    [0, 0],
+    [1, 0],
+    [1, -1],
+    [0, 2],
+    [1, 2],
+  ],
+  "1>2": [
+    [0, 0],
+    [1, 0],
+    [1, -1],
+    [0, 2],
+    [1, 2],
+  ],
+  "2>1": [
+    [0, 0],
+    [-1, 0],
+    [-1, 1],
+    [0, -2],
+    [-1, -2],
+  ],
+  "2>3": [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, -2],
+    [1, -2],
+  ],
+  "3>2": [
+    [0, 0],
+    [-1, 0],
+    [-1, -1],
+    [0, 2],
+    [-1, 2],
+  ],
+  "3>0": [
+    [0, 0],
+    [-1, 0],
+    [-1, -1],
+    [0, 2],
+    [-1, 2],
+  ],
+  "0>3": [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, -2],
+    [1, -2],
+  ],
 };
 const I_KICKS: Readonly<Record<string, readonly Kick[]>> = {
-  "0>1": [[0, 0], [-2, 0], [1, 0], [-2, -1], [1, 2]],
-  "1>0": [[0, 0], [2, 0], [-1, 0], [2, 1], [-1, -2]],
-  "1>2": [[0, 0], [-1, 0], [2, 0], [-1, 2], [2, -1]],
-  "2>1": [[0, 0], [1, 0], [-2, 0], [1, -2], [-2, 1]],
-  "2>3": [[0, 0], [2, 0], [-1, 0], [2, 1], [-1, -2]],
-  "3>2": [[0, 0], [-2, 0], [1, 0], [-2, -1], [1, 2]],
-  "3>0": [[0, 0], [1, 0], [-2, 0], [1, -2], [-2, 1]],
-  "0>3": [[0, 0], [-1, 0], [2, 0], [-1, 2], [2, -1]],
+  "0>1": [
+    [0, 0],
+    [-2, 0],
+    [1, 0],
+    [-2, -1],
+    [1, 2],
+  ],
+  "1>0": [
+    [0, 0],
+    [2, 0],
+    [-1, 0],
+    [2, 1],
+    [-1, -2],
+  ],
+  "1>2": [
+    [0, 0],
+    [-1, 0],
+    [2, 0],
+    [-1, 2],
+    [2, -1],
+  ],
+  "2>1": [
+    [0, 0],
+    [1, 0],
+    [-2, 0],
+    [1, -2],
+    [-2, 1],
+  ],
+  "2>3": [
+    [0, 0],
+    [2, 0],
+    [-1, 0],
+    [2, 1],
+    [-1, -2],
+  ],
+  "3>2": [
+    [0, 0],
+    [-2, 0],
+    [1, 0],
+    [-2, -1],
+    [1, 2],
+  ],
+  "3>0": [
+    [0, 0],
+    [1, 0],
+    [-2, 0],
+    [1, -2],
+    [-2, 1],
+  ],
+  "0>3": [
+    [0, 0],
+    [-1, 0],
+    [2, 0],
+    [-1, 2],
+    [2, -1],
+  ],
 };
 
 const LINE_POINTS = [0, 100, 300, 500, 800];
 const TSPIN_POINTS = [400, 800, 1200, 1600];
 const MINI_TSPIN_POINTS = [100, 200, 400];
 const COMBO_POINTS = 50;
-const T_CORNERS: readonly Cell[] = [[0, 0], [2, 0], [0, 2], [2, 2]];
+const T_CORNERS: readonly Cell[] = [
+  [0, 0],
+  [2, 0],
+  [0, 2],
+  [2, 2],
+];
 const T_FRONT_CORNERS: readonly (readonly Cell[])[] = [
-  [[0, 0], [2, 0]],
-  [[2, 0], [2, 2]],
-  [[0, 2], [2, 2]],
-  [[0, 0], [0, 2]],
+  [
+    [0, 0],
+    [2, 0],
+  ],
+  [
+    [2, 0],
+    [2, 2],
+  ],
+  [
+    [0, 2],
+    [2, 2],
+  ],
+  [
+    [0, 0],
+    [0, 2],
+  ],
 ];
 
 export const ACTIONS = ["L+", "L-", "R+", "R-", "D+", "D-", "CW", "CCW", "HD", "HOLD"] as const;
@@ -86,7 +275,7 @@ function rotations(kind: Kind): readonly (readonly Cell[])[] {
   const { size, cells } = SHAPES[kind];
   const states: (readonly Cell[])[] = [cells];
   for (let i = 0; i < 3; i++) {
-    const last = states[states.length - 1]!;
+    const last = at(states, states.length - 1);
     states.push(kind === "O" ? cells : last.map(([c, r]) => [size - 1 - r, c] as const));
   }
   return states;
@@ -176,7 +365,9 @@ export class Tetris {
         throw new Error(`a row is ${WIDTH} of ".GIJLOSTZ"`);
       }
       this.colors[y] = row.split("");
-      this.rows[y] = row.split("").reduce((mask, cell, x) => (cell === "." ? mask : mask | (1 << x)), 0);
+      this.rows[y] = row
+        .split("")
+        .reduce((mask, cell, x) => (cell === "." ? mask : mask | (1 << x)), 0);
     });
     this.spawn(this.take());
   }
@@ -186,20 +377,22 @@ export class Tetris {
       const bag = [...KINDS];
       for (let i = 6; i > 0; i--) {
         const j = this.rng.below(i + 1);
-        [bag[i], bag[j]] = [bag[j]!, bag[i]!];
+        [bag[i], bag[j]] = [at(bag, j), at(bag, i)];
       }
       this.queue.push(...bag);
     }
-    return this.queue.shift()!;
+    const next = this.queue.shift();
+    if (next === undefined) throw new RangeError("the queue is never empty here");
+    return next;
   }
 
   /** Whether a piece in this rotation fits with its box at (px, py). */
   fits(kind: Kind, rotation: number, px: number, py: number): boolean {
-    for (const [c, r] of CELLS[kind][rotation]!) {
+    for (const [c, r] of at(CELLS[kind], rotation)) {
       const x = px + c;
       const y = py - r;
       if (x < 0 || x >= WIDTH || y < 0 || y >= HEIGHT) return false;
-      if ((this.rows[y]! >> x) & 1) return false;
+      if ((at(this.rows, y) >> x) & 1) return false;
     }
     return true;
   }
@@ -247,9 +440,8 @@ export class Tetris {
   private rotate(turn: number): void {
     if (this.kind === "O") return;
     const target = (this.rotation + turn + 4) % 4;
-    const kicks = (this.kind === "I" ? I_KICKS : JLSTZ_KICKS)[`${this.rotation}>${target}`]!;
-    for (let index = 0; index < kicks.length; index++) {
-      const [dx, dy] = kicks[index]!;
+    const kicks = (this.kind === "I" ? I_KICKS : JLSTZ_KICKS)[`${this.rotation}>${target}`] ?? [];
+    for (const [index, [dx, dy]] of kicks.entries()) {
       if (this.fits(this.kind, target, this.x + dx, this.y + dy)) {
         this.rotation = target;
         this.x += dx;
@@ -295,14 +487,14 @@ export class Tetris {
 
   private occupied(x: number, y: number): boolean {
     if (x < 0 || x >= WIDTH || y < 0 || y >= HEIGHT) return true;
-    return ((this.rows[y]! >> x) & 1) === 1;
+    return ((at(this.rows, y) >> x) & 1) === 1;
   }
 
   private tspin(): "full" | "mini" | null {
     if (this.kind !== "T" || !this.lastRotated) return null;
     const count = T_CORNERS.filter(([c, r]) => this.occupied(this.x + c, this.y - r)).length;
     if (count < 3) return null;
-    const front = T_FRONT_CORNERS[this.rotation]!;
+    const front = at(T_FRONT_CORNERS, this.rotation);
     if (this.lastKick === 4 || front.every(([c, r]) => this.occupied(this.x + c, this.y - r))) {
       return "full";
     }
@@ -310,11 +502,13 @@ export class Tetris {
   }
 
   private lock(): void {
-    const cells = CELLS[this.kind][this.rotation]!.map(([c, r]) => [this.x + c, this.y - r] as const);
+    const cells = at(CELLS[this.kind], this.rotation).map(
+      ([c, r]) => [this.x + c, this.y - r] as const,
+    );
     let spin = this.tspin();
     for (const [x, y] of cells) {
-      this.rows[y] = this.rows[y]! | (1 << x);
-      this.colors[y]![x] = this.kind;
+      this.rows[y] = at(this.rows, y) | (1 << x);
+      at(this.colors, y)[x] = this.kind;
     }
     const full = [...new Set(cells.map(([, y]) => y))]
       .sort((a, b) => b - a)
@@ -329,10 +523,10 @@ export class Tetris {
     if (spin === "mini" && cleared === 3) spin = "full";
     let points =
       spin === "full"
-        ? TSPIN_POINTS[cleared]!
+        ? at(TSPIN_POINTS, cleared)
         : spin === "mini"
-          ? MINI_TSPIN_POINTS[cleared]!
-          : LINE_POINTS[cleared]!;
+          ? at(MINI_TSPIN_POINTS, cleared)
+          : at(LINE_POINTS, cleared);
     const level = this.level;
     points *= level;
     if (cleared > 0) {
@@ -451,7 +645,7 @@ export class Tetris {
   }
 
   private gravity(): number {
-    const perTick = GRAVITY[this.level]!;
+    const perTick = at(GRAVITY, this.level);
     return this.soft ? Math.min(perTick * SOFT_DROP_FACTOR, MAX_GRAVITY) : perTick;
   }
 
@@ -478,12 +672,12 @@ export class Tetris {
 
   /** The falling piece's cells, for rendering (with `dropDistance()` for the ghost). */
   pieceCells(): Array<readonly [number, number]> {
-    return CELLS[this.kind][this.rotation]!.map(([c, r]) => [this.x + c, this.y - r] as const);
+    return at(CELLS[this.kind], this.rotation).map(([c, r]) => [this.x + c, this.y - r] as const);
   }
 
   /** Row y of the locked field, "." for empty cells, a piece letter for filled ones. */
   row(y: number): string {
-    return this.colors[y]!.join("");
+    return at(this.colors, y).join("");
   }
 
   snapshot(): TetrisSnapshot {

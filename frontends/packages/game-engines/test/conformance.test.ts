@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { InvalidLog } from "../src/errors.js";
-import { ENGINE_VERSION, replay, type GameKind, type Input } from "../src/replay.js";
 import { Sfc32 } from "../src/prng.js";
+import { ENGINE_VERSION, type GameKind, type Input, replay } from "../src/replay.js";
 
 const VECTORS = new URL("../../../../services/games/conformance/", import.meta.url);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { at } from "../src/at.js";
 import { Game2048, slideLine } from "../src/g2048.js";
 import { Play2048, TetrisPlay, ticksAt } from "../src/play.js";
 import { replay } from "../src/replay.js";
@@ -51,10 +52,9 @@ describe("playing and recording", () => {
     let pick = 7;
     for (let i = 0; i < 3000 && !play.game.over; i++) {
       pick = (pick * 1103515245 + 12345) % 2147483648;
-      now += [0, 5, 16, 33, 90, 250][pick % 6]!;
+      now += at([0, 5, 16, 33, 90, 250], pick % 6);
       play.advanceTo(ticksAt(now));
-      const action = keys[(pick >> 8) % keys.length]!;
-      play.input(action); // refused presses of held keys are simply not recorded
+      play.input(at(keys, (pick >> 8) % keys.length)); // a held key's press is not recorded
     }
     const log = play.finish();
     const result = replay("tetris", SEED, log.inputs, log.end_tick);
@@ -80,7 +80,7 @@ describe("playing and recording", () => {
     for (let i = 0; i < 400 && !play.game.over; i++) {
       tick += 7;
       play.advanceTo(tick);
-      play.input("ULDR"[(i * 7) % 4]!);
+      play.input(at(["U", "L", "D", "R"], (i * 7) % 4));
     }
     const log = play.finish();
     expect(replay("2048", SEED, log.inputs, log.end_tick).finalState).toEqual(play.game.snapshot());
