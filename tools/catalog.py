@@ -8,7 +8,7 @@ A service is a folder `services/<name>/` whose `pyproject.toml` has a `[tool.ali
     app = "games.app:build_app"   # the uvicorn factory
 
     [tool.alif.gateway]           # optional: routes (under /api/<name>/) the gateway treats
-    rate_limit = { "auth/login" = "login" }   # specially; see docs/decisions/gateway.md
+    rate_limit = { "auth/login" = "login" }   # specially; see docs/decisions/0020-gateway.md
     allow_only = { "payments/payme" = "payme" }
     admin_ui = ["admin"]
     uploads = { "imports/" = "20m" }

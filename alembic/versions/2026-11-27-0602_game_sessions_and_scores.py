@@ -1,7 +1,7 @@
 """game sessions and scores
 
 Revision ID: a8dcb96297bf
-Revises: c64fff6b57cb
+Revises: 67ebb88950c4
 Created: 2026-11-27 06:02:03.526210
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "a8dcb96297bf"
-down_revision: str | None = "c64fff6b57cb"
+down_revision: str | None = "67ebb88950c4"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -6,12 +6,23 @@ the environment (and `.env` in development); nothing else in the code base reads
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PLACEHOLDER_MARKERS = ("changeme", "change-me", "change_me", "changethis", "placeholder", "xxx")
+
+
+# Coins a user may earn per source per day unless COIN_DAILY_CAPS says otherwise. A source that is
+# not listed has no cap: list every source that rewards activity a child can repeat.
+DEFAULT_COIN_DAILY_CAPS: dict[str, int] = {
+    "games": 150,
+    "tests": 200,
+    "lessons": 200,
+    "harf": 100,
+    "olympiads": 500,
+}
 
 
 class Environment(StrEnum):
@@ -60,6 +71,27 @@ class CommonSettings(BaseSettings):
     sentry_traces_sample_rate: float = 0.0
     release: str = "dev"
 
+    # Coins: the most a user can earn from one source in one day (Tashkent time). Every service
+    # reads the same values, so a cap is changed in one place (COIN_DAILY_CAPS, a JSON object).
+    coin_daily_caps: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_COIN_DAILY_CAPS))
+    # Subscription features everyone has, whatever their plan (FREE_FEATURES=olimp,harf_audio):
+    # lets operators open a paid feature to everyone without a release.
+    free_features: Annotated[frozenset[str], NoDecode] = Field(default_factory=frozenset)
+
+    @field_validator("free_features", mode="before")
+    @classmethod
+    def _split_features(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return frozenset(f.strip() for f in value.split(",") if f.strip())
+        return value
+
+    @field_validator("coin_daily_caps", mode="after")
+    @classmethod
+    def _caps_are_not_negative(cls, value: dict[str, int]) -> dict[str, int]:
+        if any(cap < 0 for cap in value.values()):
+            raise ValueError("COIN_DAILY_CAPS values must be 0 or more")
+        return value
+
     @field_validator("database_url", mode="after")
     @classmethod
     def _default_to_embedded_sqlite(cls, value: str, info: ValidationInfo) -> str:
@@ -83,6 +115,10 @@ class CommonSettings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    def coin_daily_cap(self, source: str) -> int | None:
+        """The daily cap for a coin source, for `alif.ledger.reward(..., daily_cap=...)`."""
+        return self.coin_daily_caps.get(source)
 
     @property
     def json_logs(self) -> bool:

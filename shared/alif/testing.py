@@ -10,12 +10,13 @@
 A service's `tests/conftest.py` only provides the `app` fixture built from `settings_values`.
 """
 
+import asyncio
 import os
 import secrets
 import threading
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -48,6 +49,16 @@ from alif.kernel.models import (
 from alif.keys import private_key_to_pem, public_key_to_pem
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
+
+
+def runs_on_postgres() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith("postgresql")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`@pytest.mark.postgres` tests need a real PostgreSQL; on SQLite they are skipped."""
+    if item.get_closest_marker("postgres") is not None and not runs_on_postgres():
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
 
 
 @dataclass(frozen=True)
@@ -341,3 +352,27 @@ def serve_asgi(app: Any, host: str = "127.0.0.1", *, lifespan: bool = False) -> 
     finally:
         server.should_exit = True
         thread.join(timeout=5)
+
+
+@asynccontextmanager
+async def serve_here(app: Any, host: str = "127.0.0.1") -> AsyncIterator[str]:
+    """Serve an ASGI app over real HTTP on a free port, from the test's own event loop.
+
+    Unlike `serve_asgi` (a thread with its own loop, for fake providers), the app keeps using the
+    test's database connection, so a test can drive the app under test exactly as a provider's
+    servers would (Payme, Click) and still see and roll back what the requests wrote.
+    """
+    config = uvicorn.Config(app, host=host, port=0, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            await task
+            raise RuntimeError("the test server did not start")
+        await asyncio.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        await task

@@ -1,4 +1,5 @@
-"""The main service: accounts, single sign-on, families, organizations, study groups, admin."""
+"""The main service: accounts, single sign-on, families, organizations, study groups,
+coins, subscriptions, payments, admin."""
 
 import hashlib
 import secrets
@@ -22,10 +23,16 @@ from alif_main.auth.tokens import TokenIssuer, signing_key
 from alif_main.config import MainSettings
 from alif_main.family.router import router as family_router
 from alif_main.groups.router import router as groups_router
+from alif_main.orders.router import router as orders_router
 from alif_main.organizations.router import router as organizations_router
+from alif_main.payments.router import public_router as payments_public_router
+from alif_main.payments.router import router as payments_router
+from alif_main.shop.router import router as shop_router
+from alif_main.subscriptions.router import router as subscriptions_router
 from alif_main.users.router import router as users_router
 from alif_main.verification.senders import build_delivery
 from alif_main.verification.service import CodeService
+from alif_main.wallet.router import router as wallet_router
 
 
 def create_main_app(settings: MainSettings) -> FastAPI:
@@ -67,9 +74,21 @@ def create_main_app(settings: MainSettings) -> FastAPI:
     app = create_app(
         settings,
         title="ALIF24 main",
-        description="Accounts and single sign-on for every ALIF24 app, families, organizations.",
-        routers=[auth_router, users_router, family_router, organizations_router, groups_router],
-        public_routers=[auth_public_router, keys_router],
+        description="Accounts and single sign-on for every ALIF24 app, families, organizations, "
+        "study groups, coins, subscriptions and payments.",
+        routers=[
+            auth_router,
+            users_router,
+            family_router,
+            organizations_router,
+            groups_router,
+            wallet_router,
+            shop_router,
+            subscriptions_router,
+            orders_router,
+            payments_router,
+        ],
+        public_routers=[auth_public_router, keys_router, payments_public_router],
         lifespan=lifespan,
     )
     # Outside production an unset secret gets a random one: admin sessions end at a restart.

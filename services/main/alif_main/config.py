@@ -36,6 +36,38 @@ class MainSettings(CommonSettings):
 
     admin_session_secret: str = ""
 
+    # Payments. Secrets only from the environment; without them checkout answers 503.
+    payme_merchant_id: str = ""
+    payme_key: str = Field(default="", description="cash-desk key (TEST_KEY in the sandbox)")
+    payme_checkout_url: str = "https://checkout.paycom.uz"
+    payme_ikpu_code: str = Field(default="", description="fiscal product code for receipts")
+    payme_package_code: str = ""
+    payme_vat_percent: int = Field(default=0, ge=0, le=100)
+    click_service_id: str = ""
+    click_merchant_id: str = ""
+    click_secret_key: str = ""
+    click_pay_url: str = "https://my.click.uz/services/pay"
+    click_sign_max_age_minutes: int = Field(default=1440, gt=0)
+    click_prepare_ttl_minutes: int = Field(default=30, gt=0)
+    payment_return_url: str = "https://alif24.uz/payments/return"
+    order_ttl_hours: int = Field(default=24, gt=0)
+
+    subscription_trial_days: int = Field(default=7, ge=1, le=60)
+    subscription_trial_plan: str = "family_month"
+    subscription_refund_window_hours: int = Field(default=24, ge=0)
+
+    @property
+    def payme_configured(self) -> bool:
+        return bool(self.payme_merchant_id.strip() and self.payme_key.strip())
+
+    @property
+    def click_configured(self) -> bool:
+        return bool(
+            self.click_service_id.strip()
+            and self.click_merchant_id.strip()
+            and self.click_secret_key.strip()
+        )
+
     def deployment_problems(self) -> list[str]:
         problems = super().deployment_problems()
         if is_placeholder(self.jwt_private_key):
@@ -50,4 +82,25 @@ class MainSettings(CommonSettings):
             problems.append("EMAIL_SENDER must be smtp (the console sender logs codes)")
         elif not self.smtp_host or is_placeholder(self.smtp_password):
             problems.append("SMTP_HOST and SMTP_PASSWORD are required")
+        problems += self._payment_problems()
+        return problems
+
+    def _payment_problems(self) -> list[str]:
+        """A provider is off (all empty) or fully configured, never half or with placeholders."""
+        problems = []
+        providers = {
+            "PAYME_MERCHANT_ID, PAYME_KEY": [self.payme_merchant_id, self.payme_key],
+            "CLICK_SERVICE_ID, CLICK_MERCHANT_ID, CLICK_SECRET_KEY": [
+                self.click_service_id,
+                self.click_merchant_id,
+                self.click_secret_key,
+            ],
+        }
+        for names, values in providers.items():
+            if any(v.strip() for v in values) and any(is_placeholder(v) for v in values):
+                problems.append(f"{names} must all be real values (or all be empty)")
+        if "test." in self.payme_checkout_url:
+            problems.append("PAYME_CHECKOUT_URL points at the Payme sandbox")
+        if self.click_service_id.strip() and not self.click_service_id.strip().isdigit():
+            problems.append("CLICK_SERVICE_ID must be a number")
         return problems

@@ -1,12 +1,16 @@
-"""Demo accounts for `make run`: a family, a teacher, a learning centre and an admin.
+"""Demo data for `make run`: a family, a teacher, a learning centre and an admin; subscription
+plans and shop items; a few coins for the children to spend.
 
 Development only: the function refuses any other environment. Running it again changes nothing.
 """
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif import ledger
 from alif.auth import AccountStatus, Role
 from alif.config import Environment
 from alif.db import standalone_session, utcnow
@@ -23,8 +27,10 @@ from alif.kernel.models import (
     TeacherProfile,
     User,
 )
+from alif.subscriptions import Feature, PlanAudience, SubscriptionPlan
 from alif_main.auth.passwords import SecretHasher
 from alif_main.config import MainSettings
+from alif_main.shop.models import ItemKind, ShopItem
 
 DEMO_PASSWORD = "alif24-demo"
 DEMO_PIN = "2024"
@@ -35,7 +41,106 @@ GUIDE = f"""Demo accounts (password {DEMO_PASSWORD}):
   children      username ali, laylo   PIN {DEMO_PIN}
   teacher       +998900000002   approved, member of Ziyo oʻquv markazi
   organization  +998900000003   Ziyo oʻquv markazi (learning centre)
-  admin         +998900000009   admin UI at /api/main/admin"""
+  admin         +998900000009   admin UI at /api/main/admin
+  plans         family_month (the 7-day trial), family_year, family_solo_month, school_month
+  coins         each child starts with 100 coins for the shop"""
+
+FAMILY_FEATURES = [
+    Feature.olimp,
+    Feature.premium_courses,
+    Feature.games_plus,
+    Feature.harf_audio,
+    Feature.parent_reports,
+]
+# Prices in tiyin (1 so'm = 100 tiyin).
+PLANS: list[dict[str, Any]] = [
+    {
+        "code": "family_solo_month",
+        "name": "Bitta bola — 1 oy",
+        "description": "Bir farzand uchun barcha imkoniyatlar, 30 kun.",
+        "audience": PlanAudience.family,
+        "price": 1_990_000,
+        "duration_days": 30,
+        "features": FAMILY_FEATURES,
+        "max_children": 1,
+        "sort_order": 10,
+    },
+    {
+        "code": "family_month",
+        "name": "Oila — 1 oy",
+        "description": "Uchtagacha farzand uchun barcha imkoniyatlar, 30 kun.",
+        "audience": PlanAudience.family,
+        "price": 2_990_000,
+        "duration_days": 30,
+        "features": FAMILY_FEATURES,
+        "max_children": 3,
+        "sort_order": 20,
+    },
+    {
+        "code": "family_year",
+        "name": "Oila — 1 yil",
+        "description": "Uchtagacha farzand uchun barcha imkoniyatlar, 365 kun: ikki oy bepul.",
+        "audience": PlanAudience.family,
+        "price": 29_900_000,
+        "duration_days": 365,
+        "features": FAMILY_FEATURES,
+        "max_children": 3,
+        "sort_order": 30,
+    },
+    {
+        "code": "school_month",
+        "name": "Maktab yoki oʻquv markazi — 1 oy",
+        "description": "200 tagacha oʻquvchi va barcha oʻqituvchilar uchun, AI testlar bilan.",
+        "audience": PlanAudience.organization,
+        "price": 150_000_000,
+        "duration_days": 30,
+        "features": [*FAMILY_FEATURES, Feature.ai_tests],
+        "max_children": 200,
+        "sort_order": 40,
+    },
+]
+SHOP_ITEMS: list[tuple[str, ItemKind, str, int]] = [
+    ("avatar-lion", ItemKind.avatar, "Sher", 50),
+    ("avatar-owl", ItemKind.avatar, "Boyoʻgʻli", 50),
+    ("avatar-rocket", ItemKind.avatar, "Raketa", 80),
+    ("frame-stars", ItemKind.frame, "Yulduzli ramka", 90),
+    ("frame-gold", ItemKind.frame, "Oltin ramka", 120),
+    ("theme-space", ItemKind.theme, "Koinot", 150),
+    ("theme-ocean", ItemKind.theme, "Okean", 150),
+]
+DEMO_COINS = 100
+
+
+async def seed_catalogue(db: AsyncSession) -> None:
+    """The plans and shop items that are missing (by code); existing ones are left as they are."""
+    plan_codes = set(await db.scalars(select(SubscriptionPlan.code)))
+    db.add_all(SubscriptionPlan(**plan) for plan in PLANS if plan["code"] not in plan_codes)
+    item_codes = set(await db.scalars(select(ShopItem.code)))
+    db.add_all(
+        ShopItem(
+            code=code,
+            kind=kind,
+            name=name,
+            price=price,
+            image=f"/shop/{code}.svg",
+            sort_order=order,
+        )
+        for order, (code, kind, name, price) in enumerate(SHOP_ITEMS)
+        if code not in item_codes
+    )
+    await db.flush()
+
+
+async def seed_coins(db: AsyncSession, admin: User, children: list[User]) -> None:
+    for child in children:
+        await ledger.adjust(
+            db,
+            user_id=child.id,
+            amount=DEMO_COINS,
+            idempotency_key=f"demo:coins:{child.id}",
+            reason="Demo coins to try the shop",
+            actor_id=admin.id,
+        )
 
 
 async def seed(settings: MainSettings) -> str:
@@ -59,6 +164,7 @@ async def seed(settings: MainSettings) -> str:
         )
 
     async with standalone_session(settings) as db:
+        await seed_catalogue(db)
         if await db.scalar(select(User.id).where(User.phone == PARENT_PHONE)):
             return "Demo data is already there.\n" + GUIDE
         parent = adult(Role.parent, PARENT_PHONE, "Dilnoza", "Karimova")
@@ -106,4 +212,5 @@ async def seed(settings: MainSettings) -> str:
                 decided_by_id=owner.id,
             )
         )
+        await seed_coins(db, admin, children)
     return "Demo data added.\n" + GUIDE

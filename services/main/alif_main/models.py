@@ -3,6 +3,25 @@
 from alif_main.audit.models import AuditLog
 from alif_main.auth.models import AuthSession, RefreshToken
 from alif_main.family.models import FamilyInvitation
+from alif_main.orders.models import Order
+from alif_main.payments.models import PaymentCallback, PaymentTransaction, ProviderKey
+from alif_main.shop.models import InventoryItem, ShopItem
+from alif_main.subscriptions.models import PromoCode, PromoRedemption, SubscriptionPeriod
 from alif_main.verification.models import VerificationCode
 
-__all__ = ["AuditLog", "AuthSession", "FamilyInvitation", "RefreshToken", "VerificationCode"]
+__all__ = [
+    "AuditLog",
+    "AuthSession",
+    "FamilyInvitation",
+    "InventoryItem",
+    "Order",
+    "PaymentCallback",
+    "PaymentTransaction",
+    "PromoCode",
+    "PromoRedemption",
+    "ProviderKey",
+    "RefreshToken",
+    "ShopItem",
+    "SubscriptionPeriod",
+    "VerificationCode",
+]

@@ -1,14 +1,26 @@
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from alif.testing import TestKeys
+from alif.cache import Cache
+from alif.testing import TestKeys, serve_here
 from alif_main.app import create_main_app
 from alif_main.auth.service import AuthService
 from alif_main.config import MainSettings
+from alif_main.payments.testing import (
+    CLICK_MERCHANT_ID,
+    CLICK_SECRET_KEY,
+    CLICK_SERVICE_ID,
+    PAYME_KEY,
+    PAYME_MERCHANT_ID,
+    ClickClient,
+    PaymeClient,
+)
 from alif_main.testing import Outbox
 from alif_main.verification.senders import CodeDelivery
 
@@ -20,6 +32,13 @@ def main_settings(settings_values: dict[str, Any], test_keys: TestKeys) -> MainS
         jwt_private_key=test_keys.private_pem,
         admin_session_secret="test-admin-session-secret-of-enough-length",
         cookie_domain="alif24.test",
+        # Test values only: tests talk to the app as Payme and Click would, never to them.
+        payme_merchant_id=PAYME_MERCHANT_ID,
+        payme_key=PAYME_KEY,
+        payme_checkout_url="https://checkout.test.paycom.uz",
+        click_service_id=CLICK_SERVICE_ID,
+        click_merchant_id=CLICK_MERCHANT_ID,
+        click_secret_key=CLICK_SECRET_KEY,
     )
 
 
@@ -37,3 +56,36 @@ def outbox(started_app: FastAPI) -> Iterator[Outbox]:
     )
     yield outbox
     started_app.state.auth = auth
+
+
+@pytest.fixture
+def change_settings(started_app: FastAPI) -> Iterator[Callable[..., MainSettings]]:
+    """`change_settings(payme_key="")`: the app reads these settings until the test ends."""
+    original: MainSettings = started_app.state.settings
+
+    def change(**values: Any) -> MainSettings:
+        started_app.state.settings = original.model_copy(update=values)
+        changed: MainSettings = started_app.state.settings
+        return changed
+
+    yield change
+    started_app.state.settings = original
+
+
+@pytest.fixture
+async def provider_http(
+    started_app: FastAPI, db_session: AsyncSession, cache: Cache
+) -> AsyncIterator[httpx.AsyncClient]:
+    """Real HTTP to the app on a free port: how Payme's and Click's servers reach it."""
+    async with serve_here(started_app) as url, httpx.AsyncClient(base_url=url) as http:
+        yield http
+
+
+@pytest.fixture
+def payme(provider_http: httpx.AsyncClient) -> PaymeClient:
+    return PaymeClient(provider_http)
+
+
+@pytest.fixture
+def click(provider_http: httpx.AsyncClient) -> ClickClient:
+    return ClickClient(provider_http)

@@ -10,20 +10,23 @@ links, and a strict cookie is never sent with a link followed from another site.
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, ClassVar
 
 from fastapi import FastAPI
 from pydantic import ValidationError
-from sqladmin import Admin, ModelView, action
+from sqladmin import Admin, action
 from sqladmin.authentication import AuthenticationBackend
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
+from alif.auth import STAFF_ROLES, AccountStatus, TokenUser
 from alif.db import Database, utcnow
 from alif.errors import AppError
 from alif.kernel.models import Organization, OrganizationMember, User
+from alif_main.admin.money import MONEY_VIEWS, ReconciliationView
+from alif_main.admin.views import StaffView, staff_of
 from alif_main.audit.models import AuditLog
 from alif_main.auth.models import AuthSession, SessionKind
 from alif_main.auth.service import AuthService, Client
@@ -60,17 +63,6 @@ async def _transaction(app: FastAPI) -> AsyncIterator[AsyncSession]:
         await session.commit()
 
 
-def _main_app(request: Request) -> FastAPI:
-    """sqladmin runs as a mounted sub-application; the platform's state lives on main's app."""
-    app: FastAPI = request.app.state.main_app
-    return app
-
-
-def _staff(request: Request) -> TokenUser | None:
-    staff: TokenUser | None = getattr(request.state, "staff", None)
-    return staff
-
-
 class StaffAuthentication(AuthenticationBackend):
     def __init__(self, settings: MainSettings, secret: str) -> None:
         super().__init__(
@@ -88,14 +80,14 @@ class StaffAuthentication(AuthenticationBackend):
             identifier = normalize_identifier(str(form.get("username", "")))
         except ValueError:
             return False
-        auth: AuthService = _main_app(request).state.auth
+        auth: AuthService = request.app.state.auth
         client = Client(
             ip_address=request.client.host if request.client else "unknown",
             user_agent=request.headers.get("user-agent", ""),
             session_kind=SessionKind.admin,
         )
         try:
-            async with _transaction(_main_app(request)) as db:
+            async with _transaction(request.app) as db:
                 issued = await auth.login(db, identifier, str(form.get("password", "")), client)
                 if issued.user.role not in STAFF_ROLES:
                     await auth.sessions.revoke(db, issued.session, "not_staff")
@@ -110,8 +102,8 @@ class StaffAuthentication(AuthenticationBackend):
     async def logout(self, request: Request) -> bool:
         session_id = request.session.get("session_id")
         if session_id:
-            auth: AuthService = _main_app(request).state.auth
-            async with _transaction(_main_app(request)) as db:
+            auth: AuthService = request.app.state.auth
+            async with _transaction(request.app) as db:
                 auth_session = await db.get(AuthSession, uuid.UUID(session_id))
                 if auth_session is not None:
                     await auth.sessions.revoke(db, auth_session, "logout")
@@ -122,7 +114,7 @@ class StaffAuthentication(AuthenticationBackend):
         session_id = request.session.get("session_id")
         if not session_id:
             return False
-        async with _transaction(_main_app(request)) as db:
+        async with _transaction(request.app) as db:
             auth_session = await db.get(AuthSession, uuid.UUID(session_id))
             user = await db.get(User, auth_session.user_id) if auth_session else None
         if (
@@ -143,23 +135,6 @@ class StaffAuthentication(AuthenticationBackend):
             expires_at=auth_session.expires_at,
         )
         return True
-
-
-class StaffView(ModelView):
-    """Read-only by default: changes go through the audited actions."""
-
-    can_create = False
-    can_edit = False
-    can_delete = False
-    can_export = False
-    admin_only: ClassVar[bool] = False
-
-    def is_accessible(self, request: Request) -> bool:
-        staff = _staff(request)
-        return staff is not None and (staff.role is Role.admin or not self.admin_only)
-
-    def is_visible(self, request: Request) -> bool:
-        return self.is_accessible(request)
 
 
 AccountChange = Callable[[AsyncSession, User, TokenUser, str], Awaitable[Any]]
@@ -192,11 +167,11 @@ class UserAdmin(StaffView, model=User):
     column_details_exclude_list: ClassVar[list[Any]] = [User.password_hash, User.pin_hash]
 
     async def _apply(self, request: Request, change: AccountChange) -> Response:
-        staff = _staff(request)
+        staff = staff_of(request)
         ip_address = request.client.host if request.client else ""
         pks = [pk for pk in request.query_params.get("pks", "").split(",") if pk]
         if staff is not None:
-            async with _transaction(_main_app(request)) as db:
+            async with _transaction(request.app) as db:
                 for pk in pks:
                     target = await users.get_user(db, uuid.UUID(pk))
                     try:
@@ -215,7 +190,7 @@ class UserAdmin(StaffView, model=User):
 
     @action(name="block", label="Block", confirmation_message="Block and sign out these accounts?")
     async def block(self, request: Request) -> Response:
-        auth: AuthService = _main_app(request).state.auth
+        auth: AuthService = request.app.state.auth
 
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
             await users.block_account(
@@ -304,8 +279,14 @@ def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
         base_url=ADMIN_PATH,
         title="ALIF24 admin",
         authentication_backend=StaffAuthentication(settings, secret),
+        templates_dir=str(Path(__file__).parent / "templates"),
     )
-    admin.admin.state.main_app = app
+    # Inside the admin, `request.app` is sqladmin's own sub-application: give it the main app's
+    # state, so the views reach the same database, auth service and settings.
+    admin.admin.state = app.state
     for view in (UserAdmin, OrganizationAdmin, MembershipAdmin, SessionAdmin, AuditLogAdmin):
         admin.add_view(view)
+    for money_view in MONEY_VIEWS:
+        admin.add_view(money_view)
+    admin.add_view(ReconciliationView)
     return admin

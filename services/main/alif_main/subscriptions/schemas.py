@@ -1,0 +1,151 @@
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from alif.schemas import RequestModel, ResponseModel
+from alif.subscriptions import CoveredAs, Feature, PlanAudience
+from alif_main.subscriptions.models import PeriodKind, PromoKind
+
+PlanCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
+PromoText = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z0-9_-]{3,40}$")
+]
+
+
+class PlanRead(ResponseModel):
+    id: uuid.UUID
+    code: str
+    name: str
+    description: str
+    audience: PlanAudience
+    price: int = Field(description="tiyin (1 so'm = 100 tiyin)")
+    duration_days: int
+    features: list[str]
+    max_children: int
+    is_active: bool
+    sort_order: int
+
+
+class PlanCreate(RequestModel):
+    code: PlanCode
+    name: str = Field(min_length=1, max_length=120)
+    description: str = Field(default="", max_length=2000)
+    audience: PlanAudience
+    price: int = Field(gt=0, le=100_000_000_00, description="tiyin")
+    duration_days: int = Field(gt=0, le=3660)
+    features: list[str] = Field(min_length=1, max_length=20)
+    max_children: int = Field(gt=0, le=10_000)
+    is_active: bool = True
+    sort_order: int = 0
+
+
+class PlanUpdate(RequestModel):
+    """The price and length of a plan may change; orders already made keep their amount."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=120)
+    description: str | None = Field(default=None, max_length=2000)
+    price: int | None = Field(default=None, gt=0, le=100_000_000_00)
+    duration_days: int | None = Field(default=None, gt=0, le=3660)
+    features: list[str] | None = Field(default=None, min_length=1, max_length=20)
+    max_children: int | None = Field(default=None, gt=0, le=10_000)
+    is_active: bool | None = None
+    sort_order: int | None = None
+
+
+class FeatureRead(ResponseModel):
+    code: Feature
+    description: str
+
+
+class CoverageRead(ResponseModel):
+    plan_code: str
+    plan_name: str
+    features: list[str]
+    ends_at: datetime
+    is_trial: bool
+    covered_as: CoveredAs
+
+
+class PeriodRead(ResponseModel):
+    id: uuid.UUID
+    kind: PeriodKind
+    plan_id: uuid.UUID
+    order_id: uuid.UUID | None
+    starts_at: datetime
+    ends_at: datetime
+    revoked_at: datetime | None
+
+
+class OwnSubscriptionRead(ResponseModel):
+    plan: PlanRead
+    starts_at: datetime
+    ends_at: datetime
+    is_active: bool
+    is_trial: bool
+    trial_used: bool
+    periods: list[PeriodRead]
+
+
+class MySubscription(ResponseModel):
+    """What the caller has: the features they may use, and the subscription they manage."""
+
+    features: list[str]
+    coverages: list[CoverageRead]
+    subscription: OwnSubscriptionRead | None = Field(
+        description="Only for the parent or organization that holds it"
+    )
+    trial_available: bool
+
+
+class PromoRedeem(RequestModel):
+    code: PromoText
+
+
+class PromoCodeCreate(RequestModel):
+    code: PromoText
+    kind: PromoKind
+    percent: int | None = Field(default=None, ge=1, le=99)
+    free_days: int | None = Field(default=None, ge=1, le=366)
+    plan_id: uuid.UUID | None = None
+    max_redemptions: int | None = Field(default=None, ge=1)
+    per_user_limit: int = Field(default=1, ge=1, le=100)
+    valid_from: datetime | None = None
+    valid_until: datetime | None = None
+    description: str = Field(default="", max_length=200)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "PromoCodeCreate":
+        if self.kind is PromoKind.percent and (self.percent is None or self.free_days is not None):
+            raise ValueError("a percent code has a percent and no free_days")
+        if self.kind is PromoKind.free_days and (
+            self.free_days is None or self.percent is not None or self.plan_id is None
+        ):
+            raise ValueError("a free_days code has free_days, a plan_id and no percent")
+        if self.valid_until and self.valid_from and self.valid_until <= self.valid_from:
+            raise ValueError("valid_until must be after valid_from")
+        return self
+
+
+class PromoCodeUpdate(RequestModel):
+    is_active: bool | None = None
+    valid_until: datetime | None = None
+    max_redemptions: int | None = Field(default=None, ge=1)
+    description: str | None = Field(default=None, max_length=200)
+
+
+class PromoCodeRead(ResponseModel):
+    id: uuid.UUID
+    code: str
+    kind: PromoKind
+    percent: int | None
+    free_days: int | None
+    plan_id: uuid.UUID | None
+    max_redemptions: int | None
+    per_user_limit: int
+    valid_from: datetime
+    valid_until: datetime | None
+    is_active: bool
+    description: str
+    used: int = Field(description="Redemptions that count against the limits now")
