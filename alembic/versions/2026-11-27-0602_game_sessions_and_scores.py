@@ -49,9 +49,16 @@ def upgrade() -> None:
         sa.Column("flag_reason", sa.String(length=40), nullable=True),
         sa.Column("rejection", sa.String(length=40), nullable=True),
         sa.Column("coins", sa.Integer(), nullable=False),
+        sa.Column("coins_paid", sa.Integer(), nullable=True),
+        sa.Column("coin_transaction_id", sa.Uuid(), nullable=True),
         sa.Column("xp", sa.Integer(), nullable=False),
         sa.Column("rank_key", sa.BigInteger(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["coin_transaction_id"],
+            ["coin_transaction.id"],
+            name=op.f("fk_game_session_coin_transaction_id_coin_transaction"),
+        ),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["user_account.id"],

@@ -12,6 +12,7 @@ import pytest
 from httpx import AsyncClient, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif import ledger
 from alif.auth import Role
 from alif.testing import Actor, LoginAs
 from games.engines.replay import GameKind, replay
@@ -70,7 +71,9 @@ async def test_a_student_plays_2048_and_the_replayed_score_counts(
     assert result["score"] == score > 0
     assert result["flagged"] is False
     assert result["stats"]["moves"] == 150
-    assert result["coins"] == min(20, score // 400)
+    assert result["coins"] == min(20, score // 400) > 0
+    assert result["coins_paid"] == result["coins"]
+    assert await ledger.balance_of(db_session, child.id) == result["coins"]
     assert result["xp"] == min(100, score * 5 // 400)
     assert result["seconds_played"] == log.end_tick / 60
 
@@ -107,7 +110,8 @@ async def test_a_claimed_score_that_differs_is_flagged_and_pays_nothing(
     assert result["score"] == real  # the replay's score, never the claim
     assert result["claimed_score"] == 999_999
     assert result["flagged"] is True and result["flag_reason"] == "score_mismatch"
-    assert result["coins"] == 0 and result["xp"] == 0
+    assert result["coins"] == 0 and result["xp"] == 0 and result["coins_paid"] is None
+    assert await ledger.balance_of(db_session, child.id) == 0
     board = (await child.get("/api/games/leaderboards/2048?period=all")).json()
     assert board["me"] is None and board["players"] == 0
 
@@ -229,10 +233,39 @@ async def test_a_retried_finish_returns_the_first_result_and_pays_once(
     other = await finish(child, started["id"], Log([(0, "U")], 1), 0)  # a different log, too
     assert first.status_code == again.status_code == other.status_code == 200
     assert first.json() == again.json() == other.json()
+    paid = first.json()["coins_paid"]
+    assert paid > 0
+    assert await ledger.balance_of(db_session, child.id) == paid  # paid once
     stats = (await child.get("/api/games/me/stats")).json()
-    assert stats["coins"] == first.json()["coins"]
+    assert stats["coins"] == paid
     board = (await child.get("/api/games/leaderboards/2048?period=all")).json()
     assert board["players"] == 1
+
+
+async def test_coins_stop_at_the_daily_cap_shared_by_every_game(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    child = await login_as(Role.student)
+    # Earlier today: 145 coins from games (the cap is 150 a day for all games together), and
+    # coins from tests, which have their own cap.
+    await ledger.reward(
+        db_session, user_id=child.id, source="games", amount=145, idempotency_key="earlier-games"
+    )
+    await ledger.reward(
+        db_session, user_id=child.id, source="tests", amount=30, idempotency_key="earlier-tests"
+    )
+    started, log = await played_game(child, db_session, "tetris", moves=40)
+    capped = (
+        await finish(child, started["id"], log, score_of("tetris", started["seed"], log))
+    ).json()
+    assert capped["coins"] == 20  # what the formula grants...
+    assert capped["coins_paid"] == 5  # ...and what was left of today's cap
+    started, log = await played_game(child, db_session, "2048", moves=150)
+    after = (await finish(child, started["id"], log, score_of("2048", started["seed"], log))).json()
+    assert after["coins"] > 0 and after["coins_paid"] == 0
+    assert await ledger.balance_of(db_session, child.id) == 145 + 30 + 5
+    board = (await child.get("/api/games/leaderboards/2048?period=day")).json()
+    assert board["me"]["score"] == after["score"]  # the cap limits coins, not the boards
 
 
 async def test_a_student_cannot_see_or_finish_another_students_game(
@@ -268,6 +301,7 @@ async def test_adults_may_play_but_earn_nothing_and_stay_off_the_boards(
     score = score_of("2048", started["seed"], log)
     result = (await finish(parent, started["id"], log, score)).json()
     assert result["score"] == score and result["coins"] == 0 and result["xp"] == 0
+    assert await ledger.balance_of(db_session, parent.id) == 0
     board = (await parent.get("/api/games/leaderboards/2048")).json()
     assert board["players"] == 0
 

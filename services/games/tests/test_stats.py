@@ -18,7 +18,7 @@ async def test_my_stats_count_games_best_scores_time_and_rewards(
     child = await login_as(Role.student)
     now = utcnow()
     first = await make_finished_game(db_session, child.user, GameKind.tetris, 700, now)
-    first.coins, first.xp = 7, 35
+    first.coins, first.coins_paid, first.xp = 9, 7, 35  # the daily cap kept 2
     await make_finished_game(db_session, child.user, GameKind.tetris, 300, now)
     await make_finished_game(
         db_session, child.user, GameKind.tetris, 99_999, now, flag="score_mismatch"

@@ -64,6 +64,10 @@ class SessionRead(ResponseModel):
     stats: dict[str, Any] = Field(description="lines, level, pieces, T-spins; or moves, max tile")
     seconds_played: float | None
     coins: int = Field(description="Coins the formula grants for this game, before the daily cap")
+    coins_paid: int | None = Field(
+        description="Coins credited to the wallet (the daily cap may cut them, to 0); "
+        "null when the game earned none"
+    )
     xp: int
 
     @classmethod
@@ -87,5 +91,6 @@ class SessionRead(ResponseModel):
             if session.end_tick is None
             else session.end_tick / TICKS_PER_SECOND,
             coins=session.coins,
+            coins_paid=session.coins_paid,
             xp=session.xp,
         )

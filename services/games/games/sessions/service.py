@@ -14,6 +14,7 @@ from typing import NoReturn
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif import ledger
 from alif.auth import Role, TokenUser
 from alif.cache import Limit, RateLimiter
 from alif.db import utcnow
@@ -41,6 +42,8 @@ from games.sessions.schemas import SessionFinish
 logger = structlog.get_logger("games.sessions")
 
 CLOCK_DRIFT = 0.01  # a client's clock may run this much fast
+COIN_SOURCE = "games"  # one daily cap across every game (COIN_DAILY_CAPS)
+TITLES = {GameKind.g2048: "2048", GameKind.tetris: "Tetris"}
 
 
 async def start_session(
@@ -140,6 +143,21 @@ async def finish_session(
         session.coins, session.xp = earned.coins, earned.xp
         session.rank_key = rank_key(result.score, now)
     await db.flush()
+    if session.coins:
+        # In the same transaction as the result: both are kept, or neither. The session is the
+        # idempotency key, so no retry, race or replay can pay a game twice.
+        paid = await ledger.reward(
+            db,
+            user_id=session.user_id,
+            source=COIN_SOURCE,
+            amount=session.coins,
+            idempotency_key=f"games:session:{session.id}",
+            daily_cap=settings.coin_daily_cap(COIN_SOURCE),
+            reference=str(session.id),
+            description=TITLES[session.game],
+        )
+        session.coins_paid, session.coin_transaction_id = paid.amount, paid.transaction_id
+        await db.flush()
     if session.rank_key is not None:
         await boards.record(db, session)
     logger.info(
@@ -149,5 +167,6 @@ async def finish_session(
         score=result.score,
         flag=session.flag_reason,
         coins=session.coins,
+        coins_paid=session.coins_paid,
     )
     return session

@@ -10,7 +10,7 @@ class GameStats(ResponseModel):
     game: GameKind
     played: int = Field(description="Games finished (replayed), flagged ones included")
     best_score: int | None = Field(description="The best verified score, flagged games aside")
-    coins: int = Field(description="Coins earned by the formula, before the daily cap")
+    coins: int = Field(description="Coins these games put into the wallet")
     xp: int
     seconds_played: float
     seconds_played_this_week: float

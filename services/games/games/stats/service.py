@@ -21,7 +21,7 @@ async def stats_of(db: AsyncSession, user_id: uuid.UUID, week_start: datetime) -
             GameSession.game,
             func.count(),
             func.max(case((GameSession.flag_reason.is_(None), GameSession.score))),
-            func.sum(GameSession.coins),
+            func.sum(GameSession.coins_paid),
             func.sum(GameSession.xp),
             func.sum(GameSession.end_tick),
             func.sum(case((this_week, GameSession.end_tick), else_=0)),

@@ -263,7 +263,7 @@ export type components = {
             best_score: number | null;
             /**
              * Coins
-             * @description Coins earned by the formula, before the daily cap
+             * @description Coins these games put into the wallet
              */
             coins: number;
             /** Xp */
@@ -427,6 +427,11 @@ export type components = {
              * @description Coins the formula grants for this game, before the daily cap
              */
             coins: number;
+            /**
+             * Coins Paid
+             * @description Coins credited to the wallet (the daily cap may cut them, to 0); null when the game earned none
+             */
+            coins_paid: number | null;
             /** Xp */
             xp: number;
         };
