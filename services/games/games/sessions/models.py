@@ -52,9 +52,7 @@ class GameSession(UUIDPrimaryKey, Base):
     coins: Mapped[int] = mapped_column(default=0)  # what the formula grants, before the daily cap
     # What the coins ledger credited (the daily cap may cut it, to 0); None when nothing was due.
     coins_paid: Mapped[int | None]
-    coin_transaction_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("coin_transaction.id")
-    )
+    coin_transaction_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("coin_transaction.id"))
     xp: Mapped[int] = mapped_column(default=0)
     # Orders leaderboards on both backends: score, then who reached it first (leaderboards/keys.py).
     rank_key: Mapped[int | None] = mapped_column(BigInteger)
