@@ -352,6 +352,7 @@ async def test_playing_needs_a_login(client: AsyncClient) -> None:
 async def test_the_rules_are_public(client: AsyncClient) -> None:
     rules = (await client.get("/api/games/rules")).json()
     assert rules["ticks_per_second"] == 60
+    assert rules["coins_daily_cap"] == 150
     by_game = {g["game"]: g for g in rules["games"]}
     assert by_game["2048"]["coins_per_points"] == 400
     assert by_game["tetris"]["coins_per_points"] == 100

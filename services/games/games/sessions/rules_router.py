@@ -3,31 +3,13 @@ and a client reads the limits it must stay within."""
 
 from fastapi import APIRouter
 
-from alif.schemas import ResponseModel
 from games.dependencies import SettingsDep
 from games.engines.replay import ACTIONS_OF, ENGINE_VERSION, GameKind
 from games.engines.tetris import TICKS_PER_SECOND
-from games.sessions import rules
+from games.sessions import rules, service
+from games.sessions.schemas import GameRules, RulesRead
 
 router = APIRouter(tags=["rules"])
-
-
-class GameRules(ResponseModel):
-    game: GameKind
-    actions: list[str]
-    max_presses_per_second: int
-    coins_per_points: int
-    max_coins_per_game: int
-    max_xp_per_game: int
-    minimum_play: str
-
-
-class RulesRead(ResponseModel):
-    engine_version: int
-    ticks_per_second: int
-    max_inputs: int
-    max_game_minutes: int
-    games: list[GameRules]
 
 
 @router.get("/rules", summary="How games are checked and what they earn (public)")
@@ -37,6 +19,7 @@ async def get_rules(settings: SettingsDep) -> RulesRead:
         ticks_per_second=TICKS_PER_SECOND,
         max_inputs=rules.MAX_INPUTS,
         max_game_minutes=settings.games_session_max_age_minutes,
+        coins_daily_cap=settings.coin_daily_cap(service.COIN_SOURCE),
         games=[
             GameRules(
                 game=game,

@@ -14,6 +14,25 @@ Tick = Annotated[int, Field(ge=0, le=MAX_TICKS)]
 Action = Annotated[str, Field(min_length=1, max_length=4)]
 
 
+class GameRules(ResponseModel):
+    game: GameKind
+    actions: list[str]
+    max_presses_per_second: int
+    coins_per_points: int
+    max_coins_per_game: int
+    max_xp_per_game: int
+    minimum_play: str
+
+
+class RulesRead(ResponseModel):
+    engine_version: int
+    ticks_per_second: int
+    max_inputs: int
+    max_game_minutes: int
+    coins_daily_cap: int | None = Field(description="Coins all games together pay a day at most")
+    games: list[GameRules]
+
+
 class SessionStart(RequestModel):
     game: GameKind
 

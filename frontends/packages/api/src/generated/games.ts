@@ -330,6 +330,11 @@ export type components = {
             max_inputs: number;
             /** Max Game Minutes */
             max_game_minutes: number;
+            /**
+             * Coins Daily Cap
+             * @description Coins all games together pay a day at most
+             */
+            coins_daily_cap: number | null;
             /** Games */
             games: components["schemas"]["GameRules"][];
         };
