@@ -37,6 +37,13 @@ class TestaiSettings(CommonSettings):
     import_max_pages: int = Field(default=60, ge=1)
     import_max_chars: int = Field(default=200_000, ge=1000)
 
+    pass_coins: int = Field(
+        default=20,
+        ge=0,
+        le=500,
+        description="Coins for a student's first attempt that reaches a test's pass mark "
+        "(0: none); all test rewards of a day stay under COIN_DAILY_CAPS' tests cap.",
+    )
     attempt_grace_seconds: int = Field(
         default=30,
         ge=0,

@@ -19,7 +19,7 @@ from testai.attempts.schemas import (
     ResultRow,
     SharedTest,
 )
-from testai.attempts.service import StudentResult
+from testai.attempts.service import Policy, StudentResult
 from testai.attempts.views import answer_read, attempt_read
 from testai.dependencies import SettingsDep
 from testai.quizzes import service as quizzes
@@ -51,7 +51,7 @@ async def _quiz_of(db: SessionDep, test_id: uuid.UUID) -> Quiz:
 async def my_tests(
     student: StudentUser, db: SessionDep, settings: SettingsDep
 ) -> list[AssignedTest]:
-    await service.close_overdue(db, settings.attempt_grace_seconds, student_id=student.id)
+    await service.close_overdue(db, Policy.of(settings), student_id=student.id)
     assigned = await service.assigned_quizzes(db, student.id)
     attempts = await service.attempts_for_assigned(db, student.id, [q.id for q, _ in assigned])
     summaries = await quizzes.summaries(db, [q for q, _ in assigned])
@@ -122,7 +122,7 @@ async def start_attempt(
     quiz = await service.quiz_for_student(
         db, student.id, test_id=data.test_id, code=data.code, limiter=limiter
     )
-    attempt = await service.start(db, student.id, quiz, settings.attempt_grace_seconds)
+    attempt = await service.start(db, student.id, quiz, Policy.of(settings))
     return await attempt_read(db, attempt, quiz, teacher=False)
 
 
@@ -132,7 +132,7 @@ async def get_attempt(
 ) -> AttemptRead:
     attempt = await service.get_own_attempt(db, student.id, attempt_id, for_update=True)
     await service.close_overdue(
-        db, settings.attempt_grace_seconds, quiz_id=attempt.test_id, student_id=student.id
+        db, Policy.of(settings), quiz_id=attempt.test_id, student_id=student.id
     )
     return await attempt_read(db, attempt, await _quiz_of(db, attempt.test_id), teacher=False)
 
@@ -151,9 +151,7 @@ async def save_answer(
     settings: SettingsDep,
 ) -> AnswerRead:
     attempt = await service.get_own_attempt(db, student.id, attempt_id, for_update=True)
-    answer = await service.save_answer(
-        db, attempt, question_id, data, settings.attempt_grace_seconds
-    )
+    answer = await service.save_answer(db, attempt, question_id, data, Policy.of(settings))
     return answer_read(answer)
 
 
@@ -166,7 +164,7 @@ async def submit_attempt(
     attempt_id: uuid.UUID, student: StudentUser, db: SessionDep, settings: SettingsDep
 ) -> AttemptRead:
     attempt = await service.get_own_attempt(db, student.id, attempt_id, for_update=True)
-    await service.submit(db, attempt, settings.attempt_grace_seconds)
+    await service.submit(db, attempt, Policy.of(settings))
     return await attempt_read(db, attempt, await _quiz_of(db, attempt.test_id), teacher=False)
 
 
@@ -174,7 +172,7 @@ async def submit_attempt(
 async def my_results(
     student: StudentUser, db: SessionDep, settings: SettingsDep
 ) -> list[ResultRow]:
-    results = await service.results_of_student(db, student.id, settings.attempt_grace_seconds)
+    results = await service.results_of_student(db, student.id, Policy.of(settings))
     return [_row(r) for r in results]
 
 
@@ -188,5 +186,5 @@ async def child_results(
 ) -> list[ResultRow]:
     if not await queries.is_guardian(db, parent.id, child_id):
         raise ChildNotFound()
-    results = await service.results_of_student(db, child_id, settings.attempt_grace_seconds)
+    results = await service.results_of_student(db, child_id, Policy.of(settings))
     return [_row(r) for r in results]

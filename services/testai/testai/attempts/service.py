@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.cache import Limit, RateLimiter
 from alif.db import utcnow
 from alif.kernel import queries
+from alif.ledger import reward
 from testai.attempts.exceptions import (
     AnswerDoesNotFit,
     AttemptClosed,
@@ -28,6 +29,7 @@ from testai.attempts.exceptions import (
 )
 from testai.attempts.models import Answer, Attempt, AttemptStatus
 from testai.attempts.schemas import AnswerIn
+from testai.config import TestaiSettings
 from testai.questions import grading
 from testai.questions.exceptions import QuestionNotFound
 from testai.questions.models import Question, QuestionType
@@ -36,8 +38,28 @@ from testai.quizzes.models import Assignment, ExtraTime, GradingMethod, Quiz, Qu
 
 logger = structlog.get_logger("testai.attempts")
 
+COIN_SOURCE = "tests"
+
 CODE_GUESSES = Limit(10, 900)
 _shuffler = random.SystemRandom()
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The settings that rule attempts: the grace after the deadline, and the coins a student
+    earns the first time they pass a test (under the daily cap for tests)."""
+
+    grace_seconds: int
+    pass_coins: int
+    daily_cap: int | None
+
+    @classmethod
+    def of(cls, settings: TestaiSettings) -> "Policy":
+        return cls(
+            grace_seconds=settings.attempt_grace_seconds,
+            pass_coins=settings.pass_coins,
+            daily_cap=settings.coin_daily_cap(COIN_SOURCE),
+        )
 
 
 def shown(when: ReviewTime, quiz: Quiz, now: datetime) -> bool:
@@ -135,12 +157,12 @@ async def quiz_for_student(
 # --- the attempt's clock ------------------------------------------------------------------
 
 
-def _grace(grace_seconds: int) -> timedelta:
-    return timedelta(seconds=grace_seconds)
+def _grace(policy: Policy) -> timedelta:
+    return timedelta(seconds=policy.grace_seconds)
 
 
-def is_overdue(attempt: Attempt, now: datetime, grace_seconds: int) -> bool:
-    return attempt.deadline_at is not None and now > attempt.deadline_at + _grace(grace_seconds)
+def is_overdue(attempt: Attempt, now: datetime, policy: Policy) -> bool:
+    return attempt.deadline_at is not None and now > attempt.deadline_at + _grace(policy)
 
 
 def _deadline(quiz: Quiz, started_at: datetime, factor: float) -> datetime | None:
@@ -209,10 +231,10 @@ async def _attempts_of(
     )
 
 
-async def start(db: AsyncSession, student_id: uuid.UUID, quiz: Quiz, grace_seconds: int) -> Attempt:
+async def start(db: AsyncSession, student_id: uuid.UUID, quiz: Quiz, policy: Policy) -> Attempt:
     """Start an attempt, or resume the one still running (a reload, a second tab)."""
     now = utcnow()
-    await close_overdue(db, grace_seconds, quiz_id=quiz.id, student_id=student_id)
+    await close_overdue(db, policy, quiz_id=quiz.id, student_id=student_id)
     attempts = await _attempts_of(db, quiz.id, student_id)
     if running := [a for a in attempts if a.status is AttemptStatus.in_progress]:
         return running[0]
@@ -307,15 +329,15 @@ async def save_answer(
     attempt: Attempt,
     question_id: uuid.UUID,
     data: AnswerIn,
-    grace_seconds: int,
+    policy: Policy,
 ) -> Answer:
     """Save (or replace) one answer. Saving the same thing again changes nothing; a save older
     than the one stored (a lower revision) is ignored; after the deadline nothing is saved."""
     now = utcnow()
     if attempt.status is AttemptStatus.finished:
         raise AttemptClosed()
-    if is_overdue(attempt, now, grace_seconds):
-        await finish(db, attempt, by_server=True)
+    if is_overdue(attempt, now, policy):
+        await finish(db, attempt, policy, by_server=True)
         raise AttemptClosed()
     if str(question_id) not in attempt.question_order:
         raise QuestionNotFound()
@@ -350,7 +372,7 @@ async def attempt_questions(db: AsyncSession, attempt: Attempt) -> list[Question
     return [found[i] for i in ids if i in found]
 
 
-async def finish(db: AsyncSession, attempt: Attempt, *, by_server: bool) -> Attempt:
+async def finish(db: AsyncSession, attempt: Attempt, policy: Policy, *, by_server: bool) -> Attempt:
     """Grade every saved answer and close the attempt. Every type is objective, so the score is
     final at once."""
     questions = {q.id: q for q in await attempt_questions(db, attempt)}
@@ -374,6 +396,7 @@ async def finish(db: AsyncSession, attempt: Attempt, *, by_server: bool) -> Atte
     attempt.submitted_at = attempt.deadline_at if by_server and attempt.deadline_at else utcnow()
     attempt.closed_by_server = by_server
     await db.flush()
+    await _reward_first_pass(db, attempt, policy)
     logger.info(
         "attempt_finished",
         attempt_id=str(attempt.id),
@@ -383,23 +406,43 @@ async def finish(db: AsyncSession, attempt: Attempt, *, by_server: bool) -> Atte
     return attempt
 
 
-async def submit(db: AsyncSession, attempt: Attempt, grace_seconds: int) -> Attempt:
+async def _reward_first_pass(db: AsyncSession, attempt: Attempt, policy: Policy) -> None:
+    """Coins for the first attempt that reaches the test's pass mark: the key is the test and the
+    student, so a later pass, a retried submit or the server's closing never pays again."""
+    quiz = await db.get(Quiz, attempt.test_id)
+    if quiz is None or policy.pass_coins <= 0 or attempt.percent is None:
+        return
+    if attempt.percent < quiz.pass_percent:
+        return
+    await reward(
+        db,
+        user_id=attempt.student_id,
+        source=COIN_SOURCE,
+        amount=policy.pass_coins,
+        idempotency_key=f"testai:pass:{attempt.test_id}:{attempt.student_id}",
+        daily_cap=policy.daily_cap,
+        reference=str(attempt.id),
+        description=quiz.title,
+    )
+
+
+async def submit(db: AsyncSession, attempt: Attempt, policy: Policy) -> Attempt:
     """Submitting twice is harmless: the second answers with the finished attempt."""
     if attempt.status is AttemptStatus.finished:
         return attempt
-    return await finish(db, attempt, by_server=is_overdue(attempt, utcnow(), grace_seconds))
+    return await finish(db, attempt, policy, by_server=is_overdue(attempt, utcnow(), policy))
 
 
 async def close_overdue(
     db: AsyncSession,
-    grace_seconds: int,
+    policy: Policy,
     *,
     quiz_id: uuid.UUID | None = None,
     student_id: uuid.UUID | None = None,
 ) -> int:
     """Close every running attempt whose time (and grace) is over. Called before anyone looks
     at attempts or results, so an abandoned attempt is graded by the time anyone asks."""
-    cutoff = utcnow() - _grace(grace_seconds)
+    cutoff = utcnow() - _grace(policy)
     statement = select(Attempt).where(
         Attempt.status == AttemptStatus.in_progress, Attempt.deadline_at < cutoff
     )
@@ -409,7 +452,7 @@ async def close_overdue(
         statement = statement.where(Attempt.student_id == student_id)
     closed = 0
     for attempt in await db.scalars(statement.with_for_update()):
-        await finish(db, attempt, by_server=True)
+        await finish(db, attempt, policy, by_server=True)
         closed += 1
     return closed
 
@@ -444,9 +487,9 @@ def result_of(quiz: Quiz, attempts: list[Attempt], now: datetime) -> StudentResu
 
 
 async def results_of_student(
-    db: AsyncSession, student_id: uuid.UUID, grace_seconds: int
+    db: AsyncSession, student_id: uuid.UUID, policy: Policy
 ) -> list[StudentResult]:
-    await close_overdue(db, grace_seconds, student_id=student_id)
+    await close_overdue(db, policy, student_id=student_id)
     attempts = await db.scalars(
         select(Attempt).where(Attempt.student_id == student_id).order_by(Attempt.number)
     )

@@ -6,6 +6,7 @@ from fastapi.responses import Response
 from alif.db import SessionDep
 from alif.errors import error_responses
 from testai.attempts.schemas import AttemptRead
+from testai.attempts.service import Policy
 from testai.attempts.views import attempt_read
 from testai.dependencies import SettingsDep
 from testai.quizzes.dependencies import ReadableQuiz
@@ -21,7 +22,7 @@ router = APIRouter(prefix="/tests", tags=["results"])
     summary="Every student's grade, the distribution and per-question statistics",
 )
 async def test_results(quiz: ReadableQuiz, db: SessionDep, settings: SettingsDep) -> ResultsReport:
-    return await service.report(db, quiz, settings.attempt_grace_seconds)
+    return await service.report(db, quiz, Policy.of(settings))
 
 
 @router.get(
@@ -31,7 +32,7 @@ async def test_results(quiz: ReadableQuiz, db: SessionDep, settings: SettingsDep
     summary="The results as a spreadsheet",
 )
 async def test_results_csv(quiz: ReadableQuiz, db: SessionDep, settings: SettingsDep) -> Response:
-    report = await service.report(db, quiz, settings.attempt_grace_seconds)
+    report = await service.report(db, quiz, Policy.of(settings))
     return Response(
         content=service.to_csv(report).encode("utf-8-sig"),  # the BOM makes Excel read UTF-8
         media_type="text/csv; charset=utf-8",

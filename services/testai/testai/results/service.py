@@ -74,8 +74,8 @@ def _question_stats(
     return stats
 
 
-async def report(db: AsyncSession, quiz: Quiz, grace_seconds: int) -> ResultsReport:
-    await attempts.close_overdue(db, grace_seconds, quiz_id=quiz.id)
+async def report(db: AsyncSession, quiz: Quiz, policy: attempts.Policy) -> ResultsReport:
+    await attempts.close_overdue(db, policy, quiz_id=quiz.id)
     all_attempts = list(
         await db.scalars(select(Attempt).where(Attempt.test_id == quiz.id).order_by(Attempt.number))
     )
