@@ -15,7 +15,7 @@ import os
 import secrets
 import threading
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -37,7 +37,15 @@ from alembic import command
 from alif.auth import AccountStatus, Role, sign_access_token
 from alif.cache import Cache
 from alif.db import Database, utcnow
-from alif.kernel.models import FamilyLink, StudentProfile, User
+from alif.kernel.models import (
+    FamilyLink,
+    Organization,
+    OrganizationKind,
+    StudentProfile,
+    StudyGroup,
+    StudyGroupMember,
+    User,
+)
 from alif.keys import private_key_to_pem, public_key_to_pem
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
@@ -289,6 +297,36 @@ async def make_child(session: AsyncSession, parent: User, **fields: Any) -> User
     session.add(FamilyLink(parent_id=parent.id, child_id=child.id))
     await session.flush()
     return child
+
+
+async def make_study_group(
+    session: AsyncSession,
+    teacher: User,
+    students: Sequence[User] = (),
+    *,
+    organization: Organization | None = None,
+    name: str = "5-B",
+) -> StudyGroup:
+    """A class or group (kernel rows main would write), with its students."""
+    group = StudyGroup(
+        teacher_id=teacher.id,
+        organization_id=organization.id if organization else None,
+        name=name,
+        join_code=secrets.token_hex(6),
+    )
+    session.add(group)
+    await session.flush()
+    session.add_all(StudyGroupMember(group_id=group.id, student_id=s.id) for s in students)
+    await session.flush()
+    return group
+
+
+async def make_school(session: AsyncSession, owner: User, name: str = "12-maktab") -> Organization:
+    """An organization (a school) owned by `owner`, an `organization` user."""
+    school = Organization(owner_id=owner.id, name=name, kind=OrganizationKind.school)
+    session.add(school)
+    await session.flush()
+    return school
 
 
 @contextmanager
