@@ -376,3 +376,56 @@ async def serve_here(app: Any, host: str = "127.0.0.1") -> AsyncIterator[str]:
     finally:
         server.should_exit = True
         await task
+
+
+def fresh_database(folder: Path) -> str:
+    """A migrated SQLite database of its own, for a service served whole on a real port (its
+    commits must not meet the rolled-back tests' data)."""
+    url = f"sqlite+aiosqlite:///{folder / 'service.db'}"
+    migrate(url)
+    return url
+
+
+def fuzz_openapi(
+    base_url: str,
+    service: str,
+    token: str,
+    *,
+    public_paths: frozenset[str] = frozenset(),
+    skip_paths: frozenset[str] = frozenset(),
+    max_examples: int = 25,
+) -> int:
+    """Schemathesis over a running service's OpenAPI document, as the signed-in user of `token`:
+    no generated request may cause a 5xx, every answer must match its documented schema, and no
+    route but `public_paths` may work without a token. Returns how many operations ran."""
+    import schemathesis
+    from schemathesis.checks import ignored_auth, not_a_server_error, response_schema_conformance
+
+    schema: Any = schemathesis.openapi.from_url(f"{base_url}/api/{service}/openapi.json")
+    headers = {"Authorization": f"Bearer {token}"}
+    operations = [result.ok() for result in schema.get_all_operations()]
+    operations = [operation for operation in operations if operation.path not in skip_paths]
+    for operation in operations:
+        checks = [not_a_server_error, response_schema_conformance]
+        if operation.path not in public_paths:
+            checks.append(ignored_auth)
+        _fuzz_operation(operation, base_url, headers, checks, max_examples)
+    return len(operations)
+
+
+def _fuzz_operation(
+    operation: Any, base_url: str, headers: dict[str, str], checks: list[Any], max_examples: int
+) -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=max_examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def call(case: Any) -> None:
+        case.call_and_validate(base_url=base_url, headers=headers, checks=checks)
+
+    call()
