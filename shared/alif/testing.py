@@ -47,6 +47,7 @@ from alif.kernel.models import (
     User,
 )
 from alif.keys import private_key_to_pem, public_key_to_pem
+from alif.subscriptions.models import PlanAudience, Subscription, SubscriptionPlan
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 
@@ -290,6 +291,30 @@ async def make_user(session: AsyncSession, *, role: Role = Role.student, **field
         session.add(StudentProfile(user_id=user.id))
         await session.flush()
     return user
+
+
+async def subscribe(
+    session: AsyncSession, user: User, *features: str, days: int = 30
+) -> Subscription:
+    """Give `user` (a parent, or any account) an active plan with these features."""
+    plan = SubscriptionPlan(
+        code=f"test-{secrets.token_hex(4)}",
+        name="Test plan",
+        audience=PlanAudience.family,
+        price=0,
+        duration_days=days,
+        features=list(features),
+        max_children=3,
+    )
+    session.add(plan)
+    await session.flush()
+    now = utcnow()
+    subscription = Subscription(
+        owner_user_id=user.id, plan_id=plan.id, starts_at=now, ends_at=now + timedelta(days=days)
+    )
+    session.add(subscription)
+    await session.flush()
+    return subscription
 
 
 async def make_child(session: AsyncSession, parent: User, **fields: Any) -> User:
