@@ -2,11 +2,14 @@
 
 Redis when `REDIS_URL` is set (production, CI, several processes); an in-process dictionary
 otherwise, which is correct for a single process (the embedded `make run`): each has its own.
+Besides string values it keeps sorted sets (leaderboards), with Redis's ordering on both
+backends: by score, equal scores by member (byte order), reversed for the `zrev*` reads.
 """
 
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, cast
 
 from redis.asyncio import Redis
 
@@ -31,6 +34,10 @@ class Cache(Protocol):
         """Seconds until the key expires; 0 when it is missing or has no expiry."""
         ...
 
+    async def expire(self, key: str, ttl: int) -> None:
+        """Let an existing key (a value or a sorted set) expire `ttl` seconds from now."""
+        ...
+
     async def ping(self) -> None: ...
 
     async def clear(self) -> None:
@@ -39,10 +46,37 @@ class Cache(Protocol):
 
     async def close(self) -> None: ...
 
+    # Sorted sets: members (strings) with float scores.
+
+    async def zadd(self, key: str, scores: Mapping[str, float], *, gt: bool = False) -> None:
+        """Set members' scores; with `gt`, a member's score is only ever raised, never lowered."""
+        ...
+
+    async def zscore(self, key: str, member: str) -> float | None: ...
+
+    async def zmscore(self, key: str, members: Sequence[str]) -> list[float | None]:
+        """The scores of several members at once (None for those not in the set)."""
+        ...
+
+    async def zrevrank(self, key: str, member: str) -> int | None:
+        """The member's 0-based position from the highest score; None when it is not there."""
+        ...
+
+    async def zrevrange(self, key: str, start: int, stop: int) -> list[tuple[str, float]]:
+        """Members and scores from position `start` to `stop` (inclusive), highest first."""
+        ...
+
+    async def zcard(self, key: str) -> int: ...
+
+
+class WrongType(TypeError):
+    """A value read as a sorted set or the other way round, as Redis's WRONGTYPE."""
+
 
 class InMemoryCache:
     def __init__(self) -> None:
         self._values: dict[str, tuple[str, float | None]] = {}
+        self._sorted: dict[str, tuple[dict[str, float], float | None]] = {}
 
     def _live(self, key: str) -> tuple[str, float | None] | None:
         item = self._values.get(key)
@@ -51,29 +85,43 @@ class InMemoryCache:
             return None
         return item
 
+    def _live_sorted(self, key: str) -> dict[str, float] | None:
+        item = self._sorted.get(key)
+        if item is not None and item[1] is not None and item[1] <= time.monotonic():
+            del self._sorted[key]
+            return None
+        return item[0] if item else None
+
+    def _string(self, key: str) -> tuple[str, float | None] | None:
+        if self._live_sorted(key) is not None:
+            raise WrongType(key)
+        return self._live(key)
+
     def _sweep(self) -> None:
         now = time.monotonic()
         for key in [k for k, (_, exp) in self._values.items() if exp is not None and exp <= now]:
             del self._values[key]
 
     async def get(self, key: str) -> str | None:
-        item = self._live(key)
+        item = self._string(key)
         return item[0] if item else None
 
     async def set(self, key: str, value: str, ttl: int | None = None) -> None:
         if len(self._values) > 10_000:
             self._sweep()
+        self._sorted.pop(key, None)  # SET replaces a value of any type, as on Redis
         self._values[key] = (value, time.monotonic() + ttl if ttl else None)
 
     async def delete(self, *keys: str) -> None:
         for key in keys:
             self._values.pop(key, None)
+            self._sorted.pop(key, None)
 
     async def exists(self, key: str) -> bool:
-        return self._live(key) is not None
+        return self._live_sorted(key) is not None or self._live(key) is not None
 
     async def incr(self, key: str, ttl: int) -> int:
-        item = self._live(key)
+        item = self._string(key)
         if item is None:
             await self.set(key, "1", ttl)
             return 1
@@ -82,19 +130,72 @@ class InMemoryCache:
         return count
 
     async def ttl(self, key: str) -> int:
-        item = self._live(key)
-        if item is None or item[1] is None:
+        if self._live_sorted(key) is not None:
+            expiry = self._sorted[key][1]
+        else:
+            item = self._live(key)
+            expiry = item[1] if item else None
+        if expiry is None:
             return 0
-        return max(1, round(item[1] - time.monotonic()))
+        return max(1, round(expiry - time.monotonic()))
+
+    async def expire(self, key: str, ttl: int) -> None:
+        at = time.monotonic() + ttl
+        members = self._live_sorted(key)
+        if members is not None:
+            self._sorted[key] = (members, at)
+            return
+        item = self._live(key)
+        if item is not None:
+            self._values[key] = (item[0], at)
 
     async def ping(self) -> None:
         return None
 
     async def clear(self) -> None:
         self._values.clear()
+        self._sorted.clear()
 
     async def close(self) -> None:
-        self._values.clear()
+        await self.clear()
+
+    def _members(self, key: str) -> dict[str, float]:
+        if self._live(key) is not None:
+            raise WrongType(key)
+        return self._live_sorted(key) or {}
+
+    def _descending(self, key: str) -> list[tuple[str, float]]:
+        # Redis orders equal scores by member; its reversed reads reverse that order too.
+        return sorted(self._members(key).items(), key=lambda item: (item[1], item[0]), reverse=True)
+
+    async def zadd(self, key: str, scores: Mapping[str, float], *, gt: bool = False) -> None:
+        members = self._members(key)
+        if key not in self._sorted:
+            self._sorted[key] = (members, None)
+        for member, score in scores.items():
+            current = members.get(member)
+            if not gt or current is None or score > current:
+                members[member] = float(score)
+
+    async def zscore(self, key: str, member: str) -> float | None:
+        return self._members(key).get(member)
+
+    async def zmscore(self, key: str, members: Sequence[str]) -> list[float | None]:
+        scores = self._members(key)
+        return [scores.get(member) for member in members]
+
+    async def zrevrank(self, key: str, member: str) -> int | None:
+        if member not in self._members(key):
+            return None
+        return next(i for i, (m, _) in enumerate(self._descending(key)) if m == member)
+
+    async def zrevrange(self, key: str, start: int, stop: int) -> list[tuple[str, float]]:
+        ordered = self._descending(key)
+        end = len(ordered) if stop == -1 else stop + 1
+        return ordered[start:end]
+
+    async def zcard(self, key: str) -> int:
+        return len(self._members(key))
 
 
 class RedisCache:
@@ -129,6 +230,9 @@ class RedisCache:
     async def ttl(self, key: str) -> int:
         return max(0, int(await self._redis.ttl(self._key(key))))
 
+    async def expire(self, key: str, ttl: int) -> None:
+        await self._redis.expire(self._key(key), ttl)
+
     async def ping(self) -> None:
         await self._redis.ping()
 
@@ -139,6 +243,31 @@ class RedisCache:
 
     async def close(self) -> None:
         await self._redis.aclose()
+
+    async def zadd(self, key: str, scores: Mapping[str, float], *, gt: bool = False) -> None:
+        if scores:
+            await self._redis.zadd(self._key(key), dict(scores), gt=gt)
+
+    async def zscore(self, key: str, member: str) -> float | None:
+        score = await self._redis.zscore(self._key(key), member)
+        return None if score is None else float(score)
+
+    async def zmscore(self, key: str, members: Sequence[str]) -> list[float | None]:
+        if not members:
+            return []
+        scores = await self._redis.zmscore(self._key(key), list(members))
+        return [None if score is None else float(score) for score in scores]
+
+    async def zrevrank(self, key: str, member: str) -> int | None:
+        rank = await self._redis.zrevrank(self._key(key), member)
+        return rank if isinstance(rank, int) else None
+
+    async def zrevrange(self, key: str, start: int, stop: int) -> list[tuple[str, float]]:
+        rows = await self._redis.zrevrange(self._key(key), start, stop, withscores=True)
+        return [(str(row[0]), float(row[1])) for row in cast(list[tuple[str, float]], rows)]
+
+    async def zcard(self, key: str) -> int:
+        return int(await self._redis.zcard(self._key(key)))
 
 
 def create_cache(settings: CommonSettings) -> Cache:

@@ -15,7 +15,7 @@ import os
 import secrets
 import threading
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -37,8 +37,17 @@ from alembic import command
 from alif.auth import AccountStatus, Role, sign_access_token
 from alif.cache import Cache
 from alif.db import Database, utcnow
-from alif.kernel.models import FamilyLink, StudentProfile, User
+from alif.kernel.models import (
+    FamilyLink,
+    Organization,
+    OrganizationKind,
+    StudentProfile,
+    StudyGroup,
+    StudyGroupMember,
+    User,
+)
 from alif.keys import private_key_to_pem, public_key_to_pem
+from alif.subscriptions.models import PlanAudience, Subscription, SubscriptionPlan
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 
@@ -284,11 +293,65 @@ async def make_user(session: AsyncSession, *, role: Role = Role.student, **field
     return user
 
 
+async def subscribe(
+    session: AsyncSession, user: User, *features: str, days: int = 30
+) -> Subscription:
+    """Give `user` (a parent, or any account) an active plan with these features."""
+    plan = SubscriptionPlan(
+        code=f"test-{secrets.token_hex(4)}",
+        name="Test plan",
+        audience=PlanAudience.family,
+        price=0,
+        duration_days=days,
+        features=list(features),
+        max_children=3,
+    )
+    session.add(plan)
+    await session.flush()
+    now = utcnow()
+    subscription = Subscription(
+        owner_user_id=user.id, plan_id=plan.id, starts_at=now, ends_at=now + timedelta(days=days)
+    )
+    session.add(subscription)
+    await session.flush()
+    return subscription
+
+
 async def make_child(session: AsyncSession, parent: User, **fields: Any) -> User:
     child = await make_user(session, role=Role.student, created_by_id=parent.id, **fields)
     session.add(FamilyLink(parent_id=parent.id, child_id=child.id))
     await session.flush()
     return child
+
+
+async def make_study_group(
+    session: AsyncSession,
+    teacher: User,
+    students: Sequence[User] = (),
+    *,
+    organization: Organization | None = None,
+    name: str = "5-B",
+) -> StudyGroup:
+    """A class or group (kernel rows main would write), with its students."""
+    group = StudyGroup(
+        teacher_id=teacher.id,
+        organization_id=organization.id if organization else None,
+        name=name,
+        join_code=secrets.token_hex(6),
+    )
+    session.add(group)
+    await session.flush()
+    session.add_all(StudyGroupMember(group_id=group.id, student_id=s.id) for s in students)
+    await session.flush()
+    return group
+
+
+async def make_school(session: AsyncSession, owner: User, name: str = "12-maktab") -> Organization:
+    """An organization (a school) owned by `owner`, an `organization` user."""
+    school = Organization(owner_id=owner.id, name=name, kind=OrganizationKind.school)
+    session.add(school)
+    await session.flush()
+    return school
 
 
 @contextmanager
@@ -338,3 +401,56 @@ async def serve_here(app: Any, host: str = "127.0.0.1") -> AsyncIterator[str]:
     finally:
         server.should_exit = True
         await task
+
+
+def fresh_database(folder: Path) -> str:
+    """A migrated SQLite database of its own, for a service served whole on a real port (its
+    commits must not meet the rolled-back tests' data)."""
+    url = f"sqlite+aiosqlite:///{folder / 'service.db'}"
+    migrate(url)
+    return url
+
+
+def fuzz_openapi(
+    base_url: str,
+    service: str,
+    token: str,
+    *,
+    public_paths: frozenset[str] = frozenset(),
+    skip_paths: frozenset[str] = frozenset(),
+    max_examples: int = 25,
+) -> int:
+    """Schemathesis over a running service's OpenAPI document, as the signed-in user of `token`:
+    no generated request may cause a 5xx, every answer must match its documented schema, and no
+    route but `public_paths` may work without a token. Returns how many operations ran."""
+    import schemathesis
+    from schemathesis.checks import ignored_auth, not_a_server_error, response_schema_conformance
+
+    schema: Any = schemathesis.openapi.from_url(f"{base_url}/api/{service}/openapi.json")
+    headers = {"Authorization": f"Bearer {token}"}
+    operations = [result.ok() for result in schema.get_all_operations()]
+    operations = [operation for operation in operations if operation.path not in skip_paths]
+    for operation in operations:
+        checks = [not_a_server_error, response_schema_conformance]
+        if operation.path not in public_paths:
+            checks.append(ignored_auth)
+        _fuzz_operation(operation, base_url, headers, checks, max_examples)
+    return len(operations)
+
+
+def _fuzz_operation(
+    operation: Any, base_url: str, headers: dict[str, str], checks: list[Any], max_examples: int
+) -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=max_examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def call(case: Any) -> None:
+        case.call_and_validate(base_url=base_url, headers=headers, checks=checks)
+
+    call()

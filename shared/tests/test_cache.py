@@ -80,3 +80,62 @@ async def test_the_window_starts_again_after_it_ends(backend: Cache) -> None:
         await limiter.consume("burst", limit)
     await asyncio.sleep(1.1)
     await limiter.consume("burst", limit)
+
+
+async def test_a_sorted_set_reads_highest_first_with_ranks_and_scores(backend: Cache) -> None:
+    await backend.zadd("board", {"aziz": 120.0, "malika": 300.0, "sardor": 50.0})
+    assert await backend.zrevrange("board", 0, 1) == [("malika", 300.0), ("aziz", 120.0)]
+    assert await backend.zrevrange("board", 0, -1) == [
+        ("malika", 300.0),
+        ("aziz", 120.0),
+        ("sardor", 50.0),
+    ]
+    assert await backend.zrevrank("board", "sardor") == 2
+    assert await backend.zrevrank("board", "nobody") is None
+    assert await backend.zscore("board", "aziz") == 120.0
+    assert await backend.zscore("board", "nobody") is None
+    assert await backend.zmscore("board", ["sardor", "nobody", "malika"]) == [50.0, None, 300.0]
+    assert await backend.zmscore("board", []) == []
+    assert await backend.zcard("board") == 3
+    assert await backend.zcard("empty") == 0
+    assert await backend.zrevrange("empty", 0, 9) == []
+
+
+async def test_gt_only_ever_raises_a_score(backend: Cache) -> None:
+    await backend.zadd("best", {"aziz": 100.0})
+    await backend.zadd("best", {"aziz": 90.0, "malika": 10.0}, gt=True)
+    assert await backend.zmscore("best", ["aziz", "malika"]) == [100.0, 10.0]
+    await backend.zadd("best", {"aziz": 140.0}, gt=True)
+    assert await backend.zscore("best", "aziz") == 140.0
+    await backend.zadd("best", {"aziz": 1.0})  # without gt a score is simply set
+    assert await backend.zscore("best", "aziz") == 1.0
+
+
+async def test_equal_scores_are_ordered_by_member_reversed(backend: Cache) -> None:
+    await backend.zadd("ties", {"b": 5.0, "a": 5.0, "c": 5.0, "z": 1.0})
+    assert [m for m, _ in await backend.zrevrange("ties", 0, -1)] == ["c", "b", "a", "z"]
+    assert await backend.zrevrank("ties", "a") == 2
+
+
+async def test_large_integer_scores_survive_exactly(backend: Cache) -> None:
+    # leaderboards pack a score and a time into one number below 2**53
+    score = float((2_000_000 << 32) + 4_000_000_000)
+    await backend.zadd("packed", {"aziz": score})
+    assert await backend.zscore("packed", "aziz") == score
+    assert int(score) == (2_000_000 << 32) + 4_000_000_000
+
+
+async def test_sorted_sets_expire_and_delete_like_values(backend: Cache) -> None:
+    await backend.zadd("today", {"aziz": 1.0})
+    assert await backend.exists("today")
+    assert await backend.ttl("today") == 0
+    await backend.expire("today", 1)
+    assert 0 < await backend.ttl("today") <= 1
+    await asyncio.sleep(1.1)
+    assert not await backend.exists("today")
+    assert await backend.zcard("today") == 0
+    await backend.zadd("week", {"aziz": 1.0})
+    await backend.delete("week")
+    assert await backend.zrevrange("week", 0, -1) == []
+    await backend.expire("missing", 10)  # nothing to expire: nothing happens
+    assert not await backend.exists("missing")

@@ -1,3 +1,5 @@
 """Every table games owns, for alembic (the `alif.models` entry point)."""
 
-__all__: list[str] = []
+from games.sessions.models import GameSession
+
+__all__ = ["GameSession"]

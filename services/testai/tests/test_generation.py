@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
-from alif.testing import Actor, LoginAs, serve_asgi
+from alif.subscriptions import Feature
+from alif.testing import Actor, LoginAs, serve_asgi, subscribe
 from testai.app import create_testai_app
 from testai.generation.models import Generation
 from testai.testing import API, FakeOpenAI, ai_item, ai_settings, five_items
@@ -41,14 +42,27 @@ GENERATE = f"{API}/ai/generate"
 BRIEF = {"subject": "Matematika", "topic": "Kasrlar", "grade": 5, "language": "uz", "count": 5}
 
 
-async def _teacher(login_as: LoginAs) -> Actor:
-    return await login_as(Role.teacher)
+async def _teacher(login_as: LoginAs, db_session: AsyncSession) -> Actor:
+    """A teacher whose plan (usually their school's) includes AI tests."""
+    teacher = await login_as(Role.teacher)
+    await subscribe(db_session, teacher.user, Feature.ai_tests)
+    return teacher
+
+
+async def test_ai_tests_need_a_plan_that_includes_them(
+    login_as: LoginAs, fake_openai: FakeOpenAI
+) -> None:
+    teacher = await login_as(Role.teacher)
+    refused = await teacher.post(GENERATE, json=BRIEF)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "feature_not_included"
+    assert fake_openai.requests == []  # nothing was spent on the model
 
 
 async def test_valid_output_lands_as_a_draft_waiting_for_review(
     login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     fake_openai.reply_questions(five_items())
     response = await teacher.post(GENERATE, json=BRIEF)
     assert response.status_code == 201, response.text
@@ -89,9 +103,9 @@ async def test_valid_output_lands_as_a_draft_waiting_for_review(
 
 
 async def test_fenced_json_with_prose_and_trailing_commas_is_read(
-    login_as: LoginAs, fake_openai: FakeOpenAI
+    login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     fake_openai.reply_questions(five_items()[:2], fenced=True)
     messy = (
         '{"questions": [{"type": "single", "text": "3/4 va 1/2 dan qaysi biri katta?", '
@@ -106,9 +120,9 @@ async def test_fenced_json_with_prose_and_trailing_commas_is_read(
 
 
 async def test_invalid_items_are_dropped_and_asked_for_again(
-    login_as: LoginAs, fake_openai: FakeOpenAI
+    login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     good = five_items()
     fake_openai.reply_questions(
         [
@@ -143,7 +157,7 @@ async def test_invalid_items_are_dropped_and_asked_for_again(
 async def test_output_that_never_validates_is_an_error_not_a_fake_result(
     login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     fake_openai.reply("Kechirasiz, men bunga javob bera olmayman.")
     fake_openai.reply("```json\n{ broken json \n```")
     fake_openai.reply(None, refusal="I cannot help with that.")
@@ -159,9 +173,9 @@ async def test_output_that_never_validates_is_an_error_not_a_fake_result(
 
 
 async def test_the_provider_failing_is_reported_as_unavailable(
-    login_as: LoginAs, fake_openai: FakeOpenAI
+    login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     fake_openai.reply(status=500)
     response = await teacher.post(GENERATE, json=BRIEF)
     assert response.status_code == 502
@@ -169,9 +183,9 @@ async def test_the_provider_failing_is_reported_as_unavailable(
 
 
 async def test_questions_from_a_source_text_keep_a_real_excerpt(
-    login_as: LoginAs, fake_openai: FakeOpenAI
+    login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     source = (
         "Amir Temur 1336-yil 9-aprelda Kesh yaqinidagi Xoʻja Ilgʻor qishlogʻida tugʻilgan. "
         "U 1370-yilda Movarounnahr hukmdori boʻldi. Poytaxti Samarqand edi."
@@ -206,8 +220,10 @@ async def test_questions_from_a_source_text_keep_a_real_excerpt(
     assert "<source>" in fake_openai.requests[0]["messages"][1]["content"]
 
 
-async def test_every_type_can_be_generated(login_as: LoginAs, fake_openai: FakeOpenAI) -> None:
-    teacher = await _teacher(login_as)
+async def test_every_type_can_be_generated(
+    login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
+) -> None:
+    teacher = await _teacher(login_as, db_session)
     base = {**ai_item("x", [], 0), "options": [], "correct_options": []}
     fake_openai.reply_questions(
         [
@@ -246,24 +262,24 @@ async def test_every_type_can_be_generated(login_as: LoginAs, fake_openai: FakeO
 
 
 async def test_generated_questions_can_join_my_draft_but_not_a_colleagues(
-    login_as: LoginAs, fake_openai: FakeOpenAI
+    login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     draft = (await teacher.post(f"{API}/tests", json={"title": "Mening testim"})).json()
     fake_openai.reply_questions(five_items()[:2])
     added = await teacher.post(GENERATE, json={**BRIEF, "count": 2, "test_id": draft["id"]})
     assert added.status_code == 201 and added.json()["test_id"] == draft["id"]
 
-    colleague = await _teacher(login_as)
+    colleague = await _teacher(login_as, db_session)
     refused = await colleague.post(GENERATE, json={**BRIEF, "count": 2, "test_id": draft["id"]})
     assert refused.status_code == 404
     assert len(fake_openai.requests) == 1  # nothing was spent on the refused request
 
 
 async def test_rate_limit_and_daily_quota_protect_the_bill(
-    login_as: LoginAs, fake_openai: FakeOpenAI
+    login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     for _ in range(2):
         fake_openai.reply_questions(five_items())
         assert (await teacher.post(GENERATE, json=BRIEF)).status_code == 201
@@ -273,7 +289,7 @@ async def test_rate_limit_and_daily_quota_protect_the_bill(
     assert over.json()["error"]["code"] == "ai_quota_exceeded"
     assert over.json()["error"]["details"]["remaining_today"] == 2
 
-    other = await _teacher(login_as)
+    other = await _teacher(login_as, db_session)
     for _ in range(3):
         fake_openai.reply_questions(five_items()[:1])
         assert (await other.post(GENERATE, json={**BRIEF, "count": 1})).status_code == 201
@@ -284,9 +300,9 @@ async def test_rate_limit_and_daily_quota_protect_the_bill(
 
 
 async def test_asking_for_more_than_the_limit_is_refused_before_any_call(
-    login_as: LoginAs, fake_openai: FakeOpenAI
+    login_as: LoginAs, fake_openai: FakeOpenAI, db_session: AsyncSession
 ) -> None:
-    teacher = await _teacher(login_as)
+    teacher = await _teacher(login_as, db_session)
     response = await teacher.post(GENERATE, json={**BRIEF, "count": 21})
     assert response.status_code == 422
     assert response.json()["error"]["details"] == {"max": 20}

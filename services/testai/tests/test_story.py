@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif import testing as alif_testing
 from alif.auth import Role
 from alif.db import utcnow
-from alif.testing import Actor, LoginAs, make_child, serve_asgi, token_for
+from alif.subscriptions import Feature
+from alif.testing import Actor, LoginAs, make_child, serve_asgi, subscribe, token_for
 from testai.app import create_testai_app
 from testai.testing import (
     API,
@@ -66,6 +67,7 @@ async def test_the_whole_story(
     test_keys: alif_testing.TestKeys,
 ) -> None:
     teacher = await login_as(Role.teacher, first_name="Malika")
+    await subscribe(db_session, teacher.user, Feature.ai_tests)  # a plan with AI tests
     parent = await login_as(Role.parent)
     child = await make_child(db_session, parent.user, first_name="Aziz")
     student = Actor(user=child, token=token_for(test_keys, child), client=parent.client)

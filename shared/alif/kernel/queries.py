@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.kernel.models import (
     FamilyLink,
+    MemberRole,
     MembershipStatus,
     Organization,
     OrganizationMember,
@@ -106,3 +107,71 @@ async def users_by_id(db: AsyncSession, user_ids: Collection[uuid.UUID]) -> dict
         return {}
     users = await db.scalars(select(User).where(User.id.in_(list(user_ids))))
     return {user.id: user for user in users}
+
+
+async def groups_taught_by(db: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUID]:
+    """Active groups a user teaches, or that belong to the organization they own."""
+    owned = select(Organization.id).where(Organization.owner_id == user_id)
+    return list(
+        await db.scalars(
+            select(StudyGroup.id)
+            .where(
+                or_(
+                    StudyGroup.teacher_id == user_id,
+                    StudyGroup.organization_id.in_(owned.scalar_subquery()),
+                ),
+                StudyGroup.archived_at.is_(None),
+            )
+            .order_by(StudyGroup.name)
+        )
+    )
+
+
+async def get_groups(db: AsyncSession, group_ids: Collection[uuid.UUID]) -> list[StudyGroup]:
+    if not group_ids:
+        return []
+    return list(
+        await db.scalars(
+            select(StudyGroup).where(StudyGroup.id.in_(group_ids)).order_by(StudyGroup.name)
+        )
+    )
+
+
+async def get_organizations(
+    db: AsyncSession, organization_ids: Collection[uuid.UUID]
+) -> list[Organization]:
+    if not organization_ids:
+        return []
+    return list(
+        await db.scalars(
+            select(Organization)
+            .where(Organization.id.in_(organization_ids))
+            .order_by(Organization.name)
+        )
+    )
+
+
+async def students_of_organization(db: AsyncSession, organization_id: uuid.UUID) -> list[uuid.UUID]:
+    """Students who are approved members of the organization or in one of its active groups."""
+    members = select(OrganizationMember.user_id).where(
+        OrganizationMember.organization_id == organization_id,
+        OrganizationMember.role == MemberRole.student,
+        OrganizationMember.status == MembershipStatus.active,
+    )
+    in_groups = (
+        select(StudyGroupMember.student_id)
+        .join(StudyGroup, StudyGroup.id == StudyGroupMember.group_id)
+        .where(StudyGroup.organization_id == organization_id, StudyGroup.archived_at.is_(None))
+    )
+    return list(await db.scalars(union(members, in_groups)))
+
+
+async def display_names(db: AsyncSession, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """How other people see these users where children may be listed (leaderboards): the first
+    name and the initial of the last, never the whole name."""
+    if not user_ids:
+        return {}
+    rows = await db.execute(
+        select(User.id, User.first_name, User.last_name).where(User.id.in_(user_ids))
+    )
+    return {user_id: f"{first} {last[0]}." if last else first for user_id, first, last in rows}

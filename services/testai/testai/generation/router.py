@@ -1,8 +1,9 @@
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Depends, Request, status
 
 from alif.db import SessionDep
 from alif.dependencies import RateLimiterDep
 from alif.errors import error_responses
+from alif.subscriptions import Feature, require_feature
 from testai.access import StaffDep
 from testai.dependencies import SettingsDep
 from testai.generation import service
@@ -24,6 +25,7 @@ def _client(request: Request) -> AIClient:
 
 @router.post(
     "/generate",
+    dependencies=[Depends(require_feature(Feature.ai_tests))],
     status_code=status.HTTP_201_CREATED,
     responses=error_responses(403, 404, 409, 422, 429, 502, 503),
     summary="Generate questions with AI into a draft for review",

@@ -1,0 +1,29 @@
+"""The games service's own objects on `app.state`, as typed dependencies."""
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from games.config import GamesSettings
+from games.leaderboards.boards import Boards
+from games.sessions.replayer import Replayer
+
+
+def get_settings(request: Request) -> GamesSettings:
+    settings: GamesSettings = request.app.state.settings
+    return settings
+
+
+def get_replayer(request: Request) -> Replayer:
+    replayer: Replayer = request.app.state.replayer
+    return replayer
+
+
+def get_boards(request: Request) -> Boards:
+    boards: Boards = request.app.state.boards
+    return boards
+
+
+SettingsDep = Annotated[GamesSettings, Depends(get_settings)]
+ReplayerDep = Annotated[Replayer, Depends(get_replayer)]
+BoardsDep = Annotated[Boards, Depends(get_boards)]

@@ -1,0 +1,1 @@
+"""The deterministic game engines: pure Python, no I/O, mirrored in `@alif/game-engines`."""

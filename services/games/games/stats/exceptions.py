@@ -1,0 +1,5 @@
+from alif.errors import NotFound
+
+
+class ChildNotFound(NotFound):
+    message = "Child not found."
