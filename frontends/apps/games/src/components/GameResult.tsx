@@ -114,8 +114,9 @@ export function GameResult(props: {
             "animate-pop",
           )}
           data-testid="coins-paid"
+          data-coins={paid}
         >
-          <span aria-hidden="true">🪙</span> +{paid}
+          <span aria-hidden="true">🪙 +{paid}</span>
           <span className="sr-only">{t("result.coins", { coins: paid })}</span>
         </p>
       ) : null}

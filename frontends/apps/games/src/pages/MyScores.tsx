@@ -8,8 +8,9 @@ import { QueryState } from "../components/QueryState.tsx";
 import { formatDate } from "../lib/format.ts";
 import { HISTORY_PAGE, historyQuery, statsQuery } from "../lib/queries.ts";
 
+/** Minutes played, rounded up: a short first game is "1 minute", not "0". */
 function minutes(seconds: number): number {
-  return Math.round(seconds / 60);
+  return Math.ceil(seconds / 60);
 }
 
 /** My games: best scores, coins and time per game, and every game I finished. */

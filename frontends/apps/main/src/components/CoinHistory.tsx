@@ -63,7 +63,8 @@ export function CoinHistory(props: { owner: "me" | (string & {}); childName?: st
   };
   return (
     <div className="flex flex-col gap-4">
-      <fieldset>
+      {/* A fieldset is as wide as its content unless told otherwise: the chips then scroll. */}
+      <fieldset className="min-w-0">
         <legend className="sr-only">{t("coins.filter")}</legend>
         <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
           {["", ...COIN_SOURCES].map((value) => (
