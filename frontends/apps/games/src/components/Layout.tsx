@@ -1,5 +1,6 @@
-import { appOrigin, useAuth } from "@alif/auth";
-import { useTranslation } from "@alif/i18n";
+import { call } from "@alif/api";
+import { type AuthContextValue, appOrigin, useAuth } from "@alif/auth";
+import { type Language, useTranslation } from "@alif/i18n";
 import {
   Avatar,
   Button,
@@ -52,8 +53,20 @@ function Toggle(props: { label: string; on: boolean; onChange(on: boolean): void
   );
 }
 
+/** A signed-in player's language goes to the account too, as on main. */
+async function saveLanguage(auth: AuthContextValue, language: Language): Promise<void> {
+  if (auth.state.status !== "signedIn" || auth.state.me.user.language === language) return;
+  try {
+    await call(auth.api.main.PATCH("/api/main/me", { body: { language } }));
+    await auth.reload();
+  } catch {
+    // the page has switched already; the account keeps its old language until the next change
+  }
+}
+
 function SettingsButton() {
   const { t } = useTranslation();
+  const auth = useAuth();
   const preferences = usePreferences();
   const [open, setOpen] = useState(false);
   return (
@@ -81,7 +94,7 @@ function SettingsButton() {
         />
         <div className="flex items-center justify-between gap-3">
           <span className="font-bold">{t("settings.language")}</span>
-          <LanguageSwitch />
+          <LanguageSwitch onChange={(language) => saveLanguage(auth, language)} />
         </div>
         <Button variant="secondary" onClick={() => setOpen(false)}>
           {t("common:actions.close")}
