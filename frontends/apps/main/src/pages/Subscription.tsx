@@ -187,9 +187,11 @@ function PlanCard(props: { plan: Plan; mine: Mine | undefined; onChoose(extend: 
       </p>
       <p className="text-muted">
         {t("billing.days", { days: plan.duration_days })} ·{" "}
-        {plan.audience === "family"
-          ? t("billing.children", { max: plan.max_children })
-          : t("billing.students", { max: plan.max_children })}
+        {plan.audience !== "family"
+          ? t("billing.students", { max: plan.max_children })
+          : plan.max_children === 1
+            ? t("billing.oneChild")
+            : t("billing.children", { max: plan.max_children })}
       </p>
       <Features codes={plan.features} />
       <div className="mt-auto pt-2">
