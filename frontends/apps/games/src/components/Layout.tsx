@@ -1,6 +1,6 @@
 import { call } from "@alif/api";
 import { type AuthContextValue, appOrigin, useAuth } from "@alif/auth";
-import { type Language, useTranslation } from "@alif/i18n";
+import { type Language, useAccountLanguage, useTranslation } from "@alif/i18n";
 import {
   Avatar,
   Button,
@@ -138,6 +138,8 @@ function Me() {
 
 export function Layout() {
   const { pathname } = useLocation();
+  const auth = useAuth();
+  useAccountLanguage(auth.state.status === "signedIn" ? auth.state.me.user.language : null);
   const playing = pathname.startsWith("/play/");
   return (
     <PreferencesProvider>
