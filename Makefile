@@ -72,6 +72,10 @@ web-test: ## Web checks: Biome, TypeScript, Vitest, production build and the bun
 web-dev: ## Run the main web app's dev server (next to `make run`; /api goes to the services)
 	cd frontends && npm run dev
 
+e2e: install ## End-to-end: the platform behind the real gateway, driven in Chromium (builds the apps)
+	@test -d frontends/node_modules || $(MAKE) --no-print-directory web
+	cd frontends && npm run build && npm run e2e
+
 client: install ## Regenerate the typed web client from every service's OpenAPI document
 	$(RUN) python tools/export_openapi.py
 	cd frontends && npm run generate

@@ -15,7 +15,8 @@ import signal
 import socket
 import subprocess
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx
@@ -69,8 +70,13 @@ def environment(data_dir: Path, *, with_gateway: bool) -> dict[str, str]:
     return env
 
 
-def gateway_process(services: list[Service], data_dir: Path, port: int) -> Process | None:
-    """The local gateway rendered into .data/nginx, or None (with a hint) without nginx."""
+def gateway_process(
+    services: list[Service],
+    data_dir: Path,
+    port: int,
+    upstream_ports: Mapping[str, int] | None = None,
+) -> Process | None:
+    """The local gateway rendered into <data dir>/nginx, or None (with a hint) without nginx."""
     nginx = gateway.installed_nginx()
     if nginx is None:
         print(
@@ -80,7 +86,11 @@ def gateway_process(services: list[Service], data_dir: Path, port: int) -> Proce
         return None
     prefix = data_dir / "nginx"
     target = gateway.local_target(
-        services, prefix, port=port, nginx_version=gateway.installed_nginx_version(nginx)
+        services,
+        prefix,
+        port=port,
+        upstream_ports=upstream_ports,
+        nginx_version=gateway.installed_nginx_version(nginx),
     )
     gateway.install(target, services, prefix)
     return Process(
@@ -112,6 +122,12 @@ def print_urls(services: list[Service], port: int | None, width: int) -> None:
     else:
         for service in services:
             print(f"  {service.name:<{width}}  {service_url(service)}/api/{service.name}/docs")
+
+
+def free_port(host: str) -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
 
 
 def ensure_ports_free(ports: dict[str, int], host: str) -> None:
@@ -244,6 +260,12 @@ def main() -> None:
         help=f"the gateway's port (default {gateway.LOCAL_PORT})",
     )
     parser.add_argument("--no-gateway", action="store_true", help="do not start nginx")
+    parser.add_argument(
+        "--free-ports",
+        action="store_true",
+        help="run the services on free ports instead of their own (the gateway still routes to "
+        "them): a throw-away run next to another one, as the end-to-end tests do",
+    )
     parser.add_argument("--list", action="store_true", help="list the services and exit")
     args = parser.parse_args()
 
@@ -256,18 +278,23 @@ def main() -> None:
     services = choose(services, args.only, args.exclude)
     if not services:
         raise SystemExit("No service to start.")
+    if args.free_ports:
+        services = [replace(s, port=free_port(args.host)) for s in services]
     ports = {s.name: s.port for s in services}
     if not args.no_gateway:
         ports["gateway"] = args.gateway_port
     ensure_ports_free(ports, args.host)
 
+    # DATA_DIR (a temporary folder for a throw-away run) holds the database, keys and gateway.
+    data_dir = Path(os.environ.get("DATA_DIR") or ROOT / ".data")
     gateway_item = (
         None
         if args.no_gateway
-        else gateway_process(discover_services(), ROOT / ".data", args.gateway_port)
+        else gateway_process(
+            discover_services(), data_dir, args.gateway_port, {s.name: s.port for s in services}
+        )
     )
-    env = environment(ROOT / ".data", with_gateway=gateway_item is not None)
-    data_dir = Path(env["DATA_DIR"])
+    env = environment(data_dir, with_gateway=gateway_item is not None)
     data_dir.mkdir(parents=True, exist_ok=True)
     development_private_key(data_dir)  # one key pair, created before any service reads it
     run_step("Migrating the database", [sys.executable, "-m", "alembic", "upgrade", "head"], env)

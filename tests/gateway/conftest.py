@@ -60,6 +60,7 @@ echo_app = Starlette(
     routes=[
         Route("/api/echo/whoami", whoami),
         Route("/api/echo/upload/file", upload, methods=["POST"]),
+        Route("/api/echo/upload", upload, methods=["POST"]),
         Route("/api/echo/small", upload, methods=["POST"]),
         WebSocketRoute("/api/echo/ws/echo", echo_socket),
     ]

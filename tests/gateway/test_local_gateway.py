@@ -193,6 +193,15 @@ def test_bodies_are_small_except_on_upload_routes(platform: Any) -> None:
     assert_error_envelope(upload_too_big, 413, "payload_too_large")
 
 
+def test_a_route_next_to_an_upload_prefix_is_not_redirected(platform: Any) -> None:
+    # echo's uploads prefix is upload/; nginx would answer POST /api/echo/upload with a 301 (and
+    # the browser would follow it as a GET), as it did for POST /api/games/sessions.
+    with platform.client("games") as client:
+        response = client.post("/api/echo/upload", content=b"x" * 10)
+    assert response.status_code == 200
+    assert response.json() == {"size": 10}
+
+
 def test_the_payme_callback_is_refused_to_other_addresses(platform: Any) -> None:
     with platform.client("main") as client:
         # A forged X-Forwarded-For naming Payme's range changes nothing: the peer is 127.0.0.1.

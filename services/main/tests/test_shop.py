@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif import ledger
 from alif.auth import Role
 from alif.kernel.models import StudentProfile
-from alif.testing import Actor, LoginAs
+from alif.testing import Actor, LoginAs, make_child
 from alif_main.shop.models import ItemKind, ShopItem
 
 
@@ -101,6 +101,31 @@ async def test_wearing_an_avatar_changes_the_profile_picture(
     assert profile is not None and profile.avatar == "avatar-owl"
     not_mine = await child.post(f"/api/main/shop/inventory/{items[2].id}/equip")
     assert not_mine.status_code == 404
+
+
+async def test_a_shop_avatar_is_not_free_through_the_profile(
+    child: Actor, items: list[ShopItem], login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    lion, owl = items[0], items[1]
+    unpaid = await child.patch("/api/main/me", json={"avatar": "avatar-owl"})
+    assert unpaid.status_code == 404
+    assert unpaid.json()["error"]["code"] == "item_not_owned"
+    await buy(child, lion)
+    await child.post(f"/api/main/shop/inventory/{lion.id}/equip")
+    # A free picture takes the shop avatar off; the bought one can be chosen again by its code.
+    assert (await child.patch("/api/main/me", json={"avatar": "cat"})).status_code == 200
+    inventory = (await child.get("/api/main/shop/inventory")).json()
+    assert [i["equipped"] for i in inventory] == [False]
+    assert (await child.patch("/api/main/me", json={"avatar": "avatar-lion"})).status_code == 200
+    inventory = (await child.get("/api/main/shop/inventory")).json()
+    assert [i["equipped"] for i in inventory] == [True]
+    me = (await child.get("/api/main/me")).json()
+    assert me["student_profile"]["avatar"] == "avatar-lion"
+    # A parent cannot hand out a shop avatar for free either.
+    parent = await login_as(Role.parent)
+    kid = await make_child(db_session, parent.user)
+    given = await parent.patch(f"/api/main/children/{kid.id}", json={"avatar": owl.code})
+    assert given.status_code == 404 and given.json()["error"]["code"] == "item_not_owned"
 
 
 async def test_admins_manage_the_catalogue(login_as: LoginAs) -> None:

@@ -15,6 +15,14 @@ const Home = lazy(() => import("./pages/Home.tsx"));
 const AddChild = lazy(() => import("./pages/AddChild.tsx"));
 const ChildDetail = lazy(() => import("./pages/ChildDetail.tsx"));
 const Settings = lazy(() => import("./pages/Settings.tsx"));
+const Wallet = lazy(() => import("./pages/Wallet.tsx"));
+const ChildCoins = lazy(() => import("./pages/ChildCoins.tsx"));
+const Shop = lazy(() => import("./pages/Shop.tsx"));
+const MyClasses = lazy(() => import("./pages/MyClasses.tsx"));
+const Groups = lazy(() => import("./pages/Groups.tsx"));
+const GroupDetail = lazy(() => import("./pages/GroupDetail.tsx"));
+const Subscription = lazy(() => import("./pages/Subscription.tsx"));
+const PaymentReturn = lazy(() => import("./pages/PaymentReturn.tsx"));
 const NotFound = lazy(() => import("./pages/NotFound.tsx"));
 
 export function App() {
@@ -31,9 +39,23 @@ export function App() {
             <Route element={<SignedInArea />}>
               <Route path="home" element={<Home />} />
               <Route path="settings" element={<Settings />} />
+              <Route path="wallet" element={<Wallet />} />
               <Route element={<RequireRole roles={["parent"]} />}>
                 <Route path="children/new" element={<AddChild />} />
                 <Route path="children/:childId" element={<ChildDetail />} />
+                <Route path="children/:childId/coins" element={<ChildCoins />} />
+              </Route>
+              <Route element={<RequireRole roles={["student"]} />}>
+                <Route path="shop" element={<Shop />} />
+                <Route path="classes" element={<MyClasses />} />
+              </Route>
+              <Route element={<RequireRole roles={["teacher", "organization"]} />}>
+                <Route path="groups" element={<Groups />} />
+                <Route path="groups/:groupId" element={<GroupDetail />} />
+              </Route>
+              <Route element={<RequireRole roles={["parent", "organization"]} />}>
+                <Route path="subscription" element={<Subscription />} />
+                <Route path="payments/return" element={<PaymentReturn />} />
               </Route>
             </Route>
           </Route>

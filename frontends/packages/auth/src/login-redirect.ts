@@ -19,11 +19,14 @@ export function loginUrl(
 }
 
 /**
- * Sends the browser to main's login and back to this page afterwards. Returns false (and does not
+ * Sends the browser to main's login (`path`: another login page, such as `/login/child`) and back
+ * to this page afterwards. Returns false (and does not
  * go) when the tab has bounced to the login several times in a minute: a loop, which the page
  * should explain instead of repeating.
  */
-export function redirectToLogin(options: { mainOrigin?: string; here?: Here } = {}): boolean {
+export function redirectToLogin(
+  options: { mainOrigin?: string; here?: Here; path?: string } = {},
+): boolean {
   const here = options.here ?? location;
   const now = Date.now();
   let recent: number[] = [];

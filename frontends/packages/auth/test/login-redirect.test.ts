@@ -28,4 +28,13 @@ describe("redirectToLogin", () => {
     expect(redirectToLogin({ here })).toBe(false);
     expect(assign).toHaveBeenCalledTimes(3);
   });
+
+  it("can send a child to the child login page", () => {
+    const assign = vi.fn();
+    vi.spyOn(window, "location", "get").mockReturnValue({ ...window.location, assign });
+    expect(redirectToLogin({ here, path: "/login/child" })).toBe(true);
+    expect(assign).toHaveBeenCalledWith(
+      `https://alif24.uz/login/child?next=${encodeURIComponent("https://games.alif24.uz/play/2048")}`,
+    );
+  });
 });

@@ -42,7 +42,8 @@ export class TetrisPlay {
    */
   input(action: string): boolean {
     if (this.game.over) return false;
-    const key = action.length === 2 ? (action[0] as "L" | "R" | "D") : null;
+    // Only the held keys (L+, R-, D+...): CW and HD are two letters long too, but never held.
+    const key = /^[LRD][+-]$/.test(action) ? (action[0] as "L" | "R" | "D") : null;
     if (key !== null && this.game.isHeld(key) === action.endsWith("+")) return false;
     this.game.apply(action);
     this.inputs.push([this.game.tick, action]);

@@ -59,7 +59,17 @@ describe("playing and recording", () => {
     const log = play.finish();
     const result = replay("tetris", SEED, log.inputs, log.end_tick);
     expect(result.finalState).toEqual(play.game.snapshot());
-    expect(log.inputs.length).toBeGreaterThan(100);
+    // Hard drops are recorded now, so the game tops out sooner: still a long log.
+    expect(log.inputs.length).toBeGreaterThan(50);
+  });
+
+  it("records a turn, a hard drop and a hold whether or not soft drop is held", () => {
+    const play = new TetrisPlay(SEED);
+    expect(play.input("CW")).toBe(true);
+    expect(play.input("CCW")).toBe(true);
+    expect(play.input("HOLD")).toBe(true);
+    expect(play.input("HD")).toBe(true);
+    expect(play.finish().inputs.map(([, action]) => action)).toEqual(["CW", "CCW", "HOLD", "HD"]);
   });
 
   it("refuses to record a second press of a held key", () => {

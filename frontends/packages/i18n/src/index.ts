@@ -7,7 +7,8 @@
  * each app adds its own namespace.
  */
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
-import { initReactI18next } from "react-i18next";
+import { useEffect } from "react";
+import { initReactI18next, useTranslation } from "react-i18next";
 import uzCommon from "./locales/uz.json";
 
 export type { TFunction } from "i18next";
@@ -39,6 +40,29 @@ const loadCommon = (language: Exclude<Language, "uz">): Promise<Translations> =>
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language chosen on this site (this browser, this host), or null when none was chosen. */
+export function rememberedLanguage(): Language | null {
+  try {
+    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A signed-in user's language, saved on their account, for a site where nobody chose one yet:
+ * each app remembers the choice per host, so a family that picked Russian on one app sees Russian
+ * on the others too. A choice made on this site wins.
+ */
+export function useAccountLanguage(account: string | null | undefined): void {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!isLanguage(account) || rememberedLanguage() !== null || i18n.language === account) return;
+    changeLanguage(i18n, account, { remember: false }).catch(() => undefined);
+  }, [account, i18n]);
 }
 
 export function storedLanguage(): Language {

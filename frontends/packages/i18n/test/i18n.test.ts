@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import gamesErrors from "../../api/openapi/games.errors.json";
 import mainErrors from "../../api/openapi/main.errors.json";
 import {
   type AppTranslations,
@@ -92,7 +93,9 @@ describe("the common translations", () => {
 });
 
 describe("error codes of the main service", () => {
-  it.each(Object.keys(mainErrors))("%s is translated in every language", (code) => {
+  // The services whose web apps exist: every code they can answer with has a text.
+  const codes = [...new Set([...Object.keys(mainErrors), ...Object.keys(gamesErrors)])];
+  it.each(codes)("%s is translated in every language", (code) => {
     for (const language of [uz, ru, en]) {
       expect(language.errors).toHaveProperty(code);
     }

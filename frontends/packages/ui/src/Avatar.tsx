@@ -1,4 +1,5 @@
 import { cx } from "./cx.ts";
+import { hasShopPicture, ShopPicture } from "./ShopPicture.tsx";
 
 /** Avatars a child can pick; the key is what the profile stores. */
 export const AVATARS: Record<string, string> = {
@@ -24,24 +25,44 @@ function hash(text: string): number {
   return h;
 }
 
-export function Avatar(props: { avatar?: string | null; name: string; size?: "md" | "lg" | "xl" }) {
+export function Avatar(props: {
+  avatar?: string | null;
+  name: string;
+  size?: "md" | "lg" | "xl";
+  /** A frame from the shop around the picture (`frame-gold`...). */
+  frame?: string | null;
+}) {
   const emoji = props.avatar ? AVATARS[props.avatar] : undefined;
+  const bought = hasShopPicture(props.avatar);
   const size =
     props.size === "xl"
       ? "size-24 text-6xl"
       : props.size === "lg"
         ? "size-16 text-4xl"
         : "size-12 text-2xl";
-  return (
+  const face = (
     <span
       aria-hidden="true"
       className={cx(
-        "inline-flex shrink-0 items-center justify-center rounded-full font-extrabold text-brand-800",
+        "inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full font-extrabold text-brand-800",
         BACKGROUNDS[hash(props.name) % BACKGROUNDS.length],
         size,
       )}
     >
-      {emoji ?? (props.name.trim()[0] ?? "?").toUpperCase()}
+      {bought && props.avatar ? (
+        <ShopPicture code={props.avatar} kind="avatar" />
+      ) : (
+        (emoji ?? (props.name.trim()[0] ?? "?").toUpperCase())
+      )}
+    </span>
+  );
+  if (!props.frame || !hasShopPicture(props.frame)) return face;
+  return (
+    <span aria-hidden="true" className="relative inline-flex shrink-0 p-[8%]">
+      {face}
+      <span className="pointer-events-none absolute inset-0">
+        <ShopPicture code={props.frame} kind="frame" />
+      </span>
     </span>
   );
 }

@@ -16,5 +16,6 @@ export { Field, Input, Select, Textarea } from "./Field.tsx";
 export { LanguageSwitch } from "./LanguageSwitch.tsx";
 export { PinPad, type PinPadProps } from "./PinPad.tsx";
 export { Page, Shell } from "./Shell.tsx";
+export { hasShopPicture, ShopPicture, THEMES } from "./ShopPicture.tsx";
 export { Loading, Spinner } from "./Spinner.tsx";
 export { ToastProvider, useToast } from "./Toast.tsx";

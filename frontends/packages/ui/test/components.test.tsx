@@ -3,12 +3,15 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import {
+  Avatar,
   Button,
   Dialog,
   Field,
+  hasShopPicture,
   Input,
   LanguageSwitch,
   PinPad,
+  ShopPicture,
   ToastProvider,
   useToast,
 } from "../src/index.ts";
@@ -158,5 +161,25 @@ describe("LanguageSwitch and toasts", () => {
     act(() => vi.advanceTimersByTime(5100));
     expect(screen.queryByText("Saqlandi")).not.toBeInTheDocument();
     vi.useRealTimers();
+  });
+});
+
+describe("shop pictures", () => {
+  it("draws a bought avatar and its frame, and falls back for unknown items", async () => {
+    const { container } = await renderWithI18n(
+      <>
+        <Avatar name="Ali" avatar="avatar-owl" frame="frame-gold" />
+        <Avatar name="Laylo" avatar="cat" />
+        <ShopPicture code="hat-new" kind="avatar" image="/shop/hat-new.svg" />
+        <ShopPicture code="mystery" kind="theme" />
+      </>,
+    );
+    expect(hasShopPicture("avatar-owl")).toBe(true);
+    expect(hasShopPicture("cat")).toBe(false);
+    // The owl and the gold frame are drawn; the free avatar stays an emoji.
+    expect(container.querySelectorAll("svg")).toHaveLength(2);
+    expect(container).toHaveTextContent("🐱");
+    expect(container.querySelector("img")).toHaveAttribute("src", "/shop/hat-new.svg");
+    expect(container).toHaveTextContent("🎨");
   });
 });

@@ -31,6 +31,7 @@ from alif_main.family.exceptions import (
 )
 from alif_main.family.models import FamilyInvitation
 from alif_main.family.schemas import ChildCreate, ChildUpdate
+from alif_main.shop import service as shop
 
 logger = structlog.get_logger("alif_main.family")
 
@@ -113,6 +114,8 @@ async def create_child(
 
 async def update_child(db: AsyncSession, child: Child, data: ChildUpdate) -> Child:
     changes = data.model_dump(exclude_unset=True)
+    if "avatar" in changes:
+        await shop.choose_avatar(db, child.user.id, changes["avatar"] or "")
     for field in ("first_name", "last_name", "language"):
         if field in changes and changes[field] is not None:
             setattr(child.user, field, changes[field])

@@ -135,6 +135,23 @@ async def set_equipped(
     return Owned(entry, item)
 
 
+async def choose_avatar(db: AsyncSession, user_id: uuid.UUID, avatar: str) -> None:
+    """A profile picture chosen outside the shop (the free ones, or one bought earlier): a shop
+    avatar must be owned, and the shop's "equipped" marks follow the choice."""
+    item = await db.scalar(
+        select(ShopItem).where(ShopItem.kind == ItemKind.avatar, ShopItem.code == avatar)
+    )
+    if item is not None and await _owned(db, user_id, item.id) is None:
+        raise ItemNotOwned()
+    avatars = select(ShopItem.id).where(ShopItem.kind == ItemKind.avatar)
+    await db.execute(
+        update(InventoryItem)
+        .where(InventoryItem.user_id == user_id, InventoryItem.item_id.in_(avatars))
+        .values(equipped=InventoryItem.item_id == item.id if item is not None else False)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
 async def create_item(
     db: AsyncSession, data: ShopItemCreate, *, actor_id: uuid.UUID, ip_address: str
 ) -> ShopItem:

@@ -59,7 +59,9 @@ async def read_me(user: CurrentUser, db: SessionDep) -> MeResponse:
     return _me(await service.load_me(db, user.id))
 
 
-@router.patch("/me", responses=error_responses(422), summary="Edit my name, language and profile")
+@router.patch(
+    "/me", responses=error_responses(404, 422), summary="Edit my name, language and profile"
+)
 async def update_me(data: ProfileUpdate, user: CurrentUser, db: SessionDep) -> MeResponse:
     me = await service.load_me(db, user.id)
     await service.update_profile(db, me, data)

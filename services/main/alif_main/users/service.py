@@ -25,6 +25,7 @@ from alif.text import fold_for_comparison
 from alif_main.audit.service import record_audit
 from alif_main.auth.sessions import SessionManager
 from alif_main.identifiers import is_phone
+from alif_main.shop import service as shop
 from alif_main.users.exceptions import (
     CannotChangeOwnRole,
     NotPendingApproval,
@@ -136,6 +137,8 @@ async def update_profile(db: AsyncSession, me: Me, data: ProfileUpdate) -> None:
         if field in changes:
             setattr(user, field, changes[field])
     if me.student_profile is not None:
+        if "avatar" in changes:
+            await shop.choose_avatar(db, user.id, changes["avatar"])
         for field in ("avatar", "school_name"):
             if field in changes:
                 setattr(me.student_profile, field, changes[field])

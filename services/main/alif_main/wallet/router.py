@@ -3,9 +3,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from alif import ledger
 from alif.auth import AdminUser, CurrentUser, ParentUser, StaffUser
-from alif.db import SessionDep
+from alif.db import SessionDep, utcnow
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
 from alif.schemas import Page, PageParams, page_of
@@ -28,7 +27,7 @@ SourceFilter = Annotated[Source | None, Query(description="Only coins from this 
 
 @router.get("/wallet", summary="My coins")
 async def my_wallet(user: CurrentUser, db: SessionDep) -> WalletRead:
-    return WalletRead(user_id=user.id, balance=await ledger.balance_of(db, user.id))
+    return await service.wallet_of(db, user.id, now=utcnow())
 
 
 @router.get("/wallet/transactions", summary="My coins: earned, spent and refunded, newest first")
@@ -43,12 +42,12 @@ async def my_history(
 
 @router.get("/wallet/children", summary="My children's coins")
 async def children_wallets(parent: ParentUser, db: SessionDep) -> list[ChildWalletRead]:
-    return await service.children_wallets(db, parent.id)
+    return await service.children_wallets(db, parent.id, now=utcnow())
 
 
 @router.get("/wallet/children/{child_id}", responses=error_responses(404))
 async def child_wallet(child_id: ChildIdDep, db: SessionDep) -> WalletRead:
-    return WalletRead(user_id=child_id, balance=await ledger.balance_of(db, child_id))
+    return await service.wallet_of(db, child_id, now=utcnow())
 
 
 @router.get("/wallet/children/{child_id}/transactions", responses=error_responses(404))
@@ -66,7 +65,7 @@ async def child_history(
 )
 async def user_wallet(user_id: uuid.UUID, staff: StaffUser, db: SessionDep) -> WalletRead:
     await users.get_user(db, user_id)
-    return WalletRead(user_id=user_id, balance=await ledger.balance_of(db, user_id))
+    return await service.wallet_of(db, user_id, now=utcnow())
 
 
 @router.get("/coins/wallets/{user_id}/transactions", responses=error_responses(404))

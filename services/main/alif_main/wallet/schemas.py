@@ -13,6 +13,10 @@ Source = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 class WalletRead(ResponseModel):
     user_id: uuid.UUID
     balance: int = Field(description="coins")
+    streak_days: int = Field(
+        description="Consecutive days (Tashkent time) with coins earned, up to today; a streak "
+        "that reached yesterday still counts until midnight"
+    )
 
 
 class ChildWalletRead(WalletRead):

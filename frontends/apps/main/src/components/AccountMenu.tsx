@@ -7,6 +7,32 @@ import { Link, useLocation } from "react-router";
 const ITEM =
   "flex min-h-12 w-full items-center gap-3 rounded-xl px-3 text-left font-bold text-ink hover:bg-brand-50";
 
+type MenuLink = { to: string; icon: string; label: string };
+
+/** The pages of each role besides home and settings. */
+function menuLinks(role: Me["user"]["role"]): MenuLink[] {
+  const wallet = { to: "/wallet", icon: "🪙", label: "nav.coins" };
+  switch (role) {
+    case "student":
+      return [
+        wallet,
+        { to: "/shop", icon: "🛍️", label: "nav.shop" },
+        { to: "/classes", icon: "🏫", label: "nav.classes" },
+      ];
+    case "parent":
+      return [wallet, { to: "/subscription", icon: "⭐", label: "nav.subscription" }];
+    case "teacher":
+      return [{ to: "/groups", icon: "🏫", label: "nav.groups" }, wallet];
+    case "organization":
+      return [
+        { to: "/groups", icon: "🏫", label: "nav.groups" },
+        { to: "/subscription", icon: "⭐", label: "nav.subscription" },
+      ];
+    default:
+      return [];
+  }
+}
+
 /** The avatar in the header: a small disclosure with my page, settings and logging out. */
 export function AccountMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -60,6 +86,11 @@ export function AccountMenu({ me }: { me: Me }) {
         <Link to="/home" className={ITEM}>
           <span aria-hidden="true">🏠</span> {t("nav.home")}
         </Link>
+        {menuLinks(me.user.role).map((link) => (
+          <Link key={link.to} to={link.to} className={ITEM}>
+            <span aria-hidden="true">{link.icon}</span> {t(link.label)}
+          </Link>
+        ))}
         <Link to="/settings" className={ITEM}>
           <span aria-hidden="true">⚙️</span> {t("nav.settings")}
         </Link>

@@ -1,5 +1,5 @@
 import { useAuth } from "@alif/auth";
-import { useTranslation } from "@alif/i18n";
+import { useAccountLanguage, useTranslation } from "@alif/i18n";
 import { buttonClass, ErrorBoundary, LanguageSwitch, Loading, Shell } from "@alif/ui";
 import { Suspense, useEffect, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router";
@@ -58,6 +58,7 @@ export function Layout() {
   const auth = useAuth();
   const { pathname } = useLocation();
   useFocusOnNavigation();
+  useAccountLanguage(auth.state.status === "signedIn" ? auth.state.me.user.language : null);
   return (
     <Shell
       brand={<Brand />}

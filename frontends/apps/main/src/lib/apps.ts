@@ -18,7 +18,7 @@ export const APPS: AppEntry[] = [
     id: "games",
     emoji: "🎮",
     tone: "bg-sun-100 text-amber-900",
-    status: "soon",
+    status: "available",
     forChildren: true,
   },
   {

@@ -60,3 +60,14 @@ export function formError(error: unknown, t: TFunction, fields: string[] = []): 
   }
   return errorMessage(t, error);
 }
+
+/** Whole numbers with the grouping people read: "29 900" (uz, ru), "29,900" (en). */
+export function formatNumber(value: number, language: string): string {
+  const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(value);
+  return language === "en" ? grouped : grouped.replace(/,/g, "\u00a0");
+}
+
+/** Tiyin as so'm: 2 990 000 tiyin -> "29 900" (the unit is added by the text). */
+export function formatSoum(tiyin: number, language: string): string {
+  return formatNumber(tiyin / 100, language);
+}

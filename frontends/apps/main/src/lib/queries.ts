@@ -51,3 +51,173 @@ export const organizationsQuery = (api: Api, q: string) =>
         }),
       ),
   });
+
+// --- coins, shop, subscriptions, groups ---------------------------------------------------------
+
+export const coinKeys = {
+  all: ["coins"] as const,
+  wallet: ["coins", "wallet"] as const,
+  history: (owner: string, source: string, offset: number) =>
+    ["coins", "history", owner, source, offset] as const,
+  children: ["coins", "children"] as const,
+  child: (id: string) => ["coins", "child", id] as const,
+};
+
+export const walletQuery = (api: Api) =>
+  queryOptions({
+    queryKey: coinKeys.wallet,
+    queryFn: () => call(api.main.GET("/api/main/wallet")),
+  });
+
+export const childrenWalletsQuery = (api: Api) =>
+  queryOptions({
+    queryKey: coinKeys.children,
+    queryFn: () => call(api.main.GET("/api/main/wallet/children")),
+  });
+
+export const childWalletQuery = (api: Api, childId: string) =>
+  queryOptions({
+    queryKey: coinKeys.child(childId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/wallet/children/{child_id}", {
+          params: { path: { child_id: childId } },
+        }),
+      ),
+  });
+
+export const HISTORY_PAGE = 20;
+
+/** A page of coin history: mine (`owner` "me") or one of my children's (their id). */
+export const historyQuery = (
+  api: Api,
+  owner: string,
+  source: string,
+  offset: number,
+  limit = HISTORY_PAGE,
+) =>
+  queryOptions({
+    queryKey: [...coinKeys.history(owner, source, offset), limit],
+    queryFn: () => {
+      const query = { source: source || undefined, limit, offset };
+      return owner === "me"
+        ? call(api.main.GET("/api/main/wallet/transactions", { params: { query } }))
+        : call(
+            api.main.GET("/api/main/wallet/children/{child_id}/transactions", {
+              params: { path: { child_id: owner }, query },
+            }),
+          );
+    },
+  });
+
+export const shopKeys = {
+  all: ["shop"] as const,
+  items: ["shop", "items"] as const,
+  inventory: ["shop", "inventory"] as const,
+};
+
+export const shopItemsQuery = (api: Api) =>
+  queryOptions({
+    queryKey: shopKeys.items,
+    queryFn: () => call(api.main.GET("/api/main/shop/items")),
+  });
+
+export const inventoryQuery = (api: Api) =>
+  queryOptions({
+    queryKey: shopKeys.inventory,
+    queryFn: () => call(api.main.GET("/api/main/shop/inventory")),
+  });
+
+export const billingKeys = {
+  all: ["billing"] as const,
+  plans: (audience: string) => ["billing", "plans", audience] as const,
+  mine: ["billing", "mine"] as const,
+  orders: (offset: number) => ["billing", "orders", offset] as const,
+  order: (id: string) => ["billing", "order", id] as const,
+};
+
+export const plansQuery = (api: Api, audience: "family" | "organization") =>
+  queryOptions({
+    queryKey: billingKeys.plans(audience),
+    queryFn: () =>
+      call(api.main.GET("/api/main/subscriptions/plans", { params: { query: { audience } } })),
+  });
+
+export const mySubscriptionQuery = (api: Api) =>
+  queryOptions({
+    queryKey: billingKeys.mine,
+    queryFn: () => call(api.main.GET("/api/main/subscriptions/me")),
+  });
+
+export const ordersQuery = (api: Api, offset = 0) =>
+  queryOptions({
+    queryKey: billingKeys.orders(offset),
+    queryFn: () =>
+      call(api.main.GET("/api/main/orders", { params: { query: { limit: 10, offset } } })),
+  });
+
+export const orderQuery = (api: Api, orderId: string) =>
+  queryOptions({
+    queryKey: billingKeys.order(orderId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/orders/{order_id}", { params: { path: { order_id: orderId } } }),
+      ),
+  });
+
+export const groupKeys = {
+  all: ["groups"] as const,
+  managed: (archived: boolean) => ["groups", "managed", archived] as const,
+  group: (id: string) => ["groups", "one", id] as const,
+  members: (id: string) => ["groups", "members", id] as const,
+  mine: ["groups", "mine"] as const,
+  child: (id: string) => ["groups", "child", id] as const,
+};
+
+export const managedGroupsQuery = (api: Api, includeArchived: boolean) =>
+  queryOptions({
+    queryKey: groupKeys.managed(includeArchived),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/groups", {
+          params: { query: { include_archived: includeArchived } },
+        }),
+      ),
+  });
+
+export const groupQuery = (api: Api, groupId: string) =>
+  queryOptions({
+    queryKey: groupKeys.group(groupId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/groups/{group_id}", { params: { path: { group_id: groupId } } }),
+      ),
+  });
+
+export const groupMembersQuery = (api: Api, groupId: string) =>
+  queryOptions({
+    queryKey: groupKeys.members(groupId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/groups/{group_id}/members", {
+          params: { path: { group_id: groupId } },
+        }),
+      ),
+  });
+
+export const myGroupsQuery = (api: Api) =>
+  queryOptions({
+    queryKey: groupKeys.mine,
+    queryFn: () => call(api.main.GET("/api/main/me/groups")),
+  });
+
+export const childGroupsQuery = (api: Api, childId: string) =>
+  queryOptions({
+    queryKey: groupKeys.child(childId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/children/{child_id}/groups", {
+          params: { path: { child_id: childId } },
+        }),
+      ),
+  });

@@ -5,6 +5,7 @@ import {
   Alert,
   Avatar,
   Button,
+  buttonClass,
   Card,
   CardTitle,
   Dialog,
@@ -20,8 +21,10 @@ import { Link, useNavigate, useParams } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
+import { WalletSummary } from "../components/WalletSummary.tsx";
 import { fieldError, formatDate } from "../lib/format.ts";
-import { childQuery, keys } from "../lib/queries.ts";
+import { childGroupsQuery, childQuery, childWalletQuery, keys } from "../lib/queries.ts";
+import { ClassRow } from "./MyClasses.tsx";
 
 type Child = MainSchema<"ChildRead">;
 
@@ -201,6 +204,53 @@ function RemoveChild({ child }: { child: Child }) {
   );
 }
 
+function ChildCoins({ child }: { child: Child }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const wallet = useQuery(childWalletQuery(api, child.id));
+  return (
+    <QueryState query={wallet}>
+      {(data) => (
+        <WalletSummary
+          wallet={data}
+          title={t("coins.childBalance", { name: child.first_name })}
+          action={
+            <Link to={`/children/${child.id}/coins`} className={buttonClass("secondary", "lg")}>
+              {t("coins.history")}
+            </Link>
+          }
+        />
+      )}
+    </QueryState>
+  );
+}
+
+function ChildClasses({ child }: { child: Child }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const groups = useQuery(childGroupsQuery(api, child.id));
+  return (
+    <section aria-labelledby="classes-title" className="flex flex-col gap-3">
+      <h2 id="classes-title" className="font-extrabold text-2xl">
+        {t("classes.childTitle", { name: child.first_name })}
+      </h2>
+      <QueryState query={groups}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="text-muted">{t("classes.childNone")}</p>
+          ) : (
+            <ul className="flex flex-col gap-3">
+              {list.map((group) => (
+                <ClassRow key={group.id} group={group} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
 export default function ChildDetail() {
   const { t, i18n } = useTranslation();
   const { childId = "" } = useParams();
@@ -253,6 +303,8 @@ export default function ChildDetail() {
               </p>
             </div>
           </Card>
+          <ChildCoins child={data} />
+          <ChildClasses child={data} />
           <div className="flex flex-wrap gap-3">
             <ResetPin child={data} />
             <RemoveChild child={data} />

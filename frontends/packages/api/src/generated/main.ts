@@ -1435,6 +1435,11 @@ export type components = {
              * @description coins
              */
             balance: number;
+            /**
+             * Streak Days
+             * @description Consecutive days (Tashkent time) with coins earned, up to today; a streak that reached yesterday still counts until midnight
+             */
+            streak_days: number;
             /** First Name */
             first_name: string;
             /** Last Name */
@@ -2736,6 +2741,11 @@ export type components = {
              * @description coins
              */
             balance: number;
+            /**
+             * Streak Days
+             * @description Consecutive days (Tashkent time) with coins earned, up to today; a streak that reached yesterday still counts until midnight
+             */
+            streak_days: number;
         };
     };
     responses: never;
@@ -2862,6 +2872,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Unprocessable Entity */

@@ -18,6 +18,8 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { keys, membersQuery } from "../../lib/queries.ts";
+import { SubscriptionCard } from "./ParentHome.tsx";
+import { GroupsCard } from "./TeacherHome.tsx";
 
 // Two schemas of main are called MemberRead (groups, organizations), so OpenAPI names them by module.
 type Member = MainSchema<"OrganizationMemberRead">;
@@ -106,7 +108,11 @@ export default function OrganizationHome() {
           {t("org.pendingText")}
         </Alert>
       ) : (
-        <Alert tone="success">{t("org.approved")}</Alert>
+        <>
+          <Alert tone="success">{t("org.approved")}</Alert>
+          <GroupsCard />
+          <SubscriptionCard />
+        </>
       )}
       <section aria-labelledby="pending-title" className="flex flex-col gap-3">
         <h2 id="pending-title" className="font-extrabold text-2xl">

@@ -15,14 +15,17 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { Coins } from "../../components/Coins.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
+import { Streak } from "../../components/WalletSummary.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { childrenQuery } from "../../lib/queries.ts";
+import { childrenQuery, childrenWalletsQuery, mySubscriptionQuery } from "../../lib/queries.ts";
 import { useAction } from "../../lib/useAction.ts";
 
 type Child = MainSchema<"ChildRead">;
+type ChildWallet = MainSchema<"ChildWalletRead">;
 
-function ChildCard({ child }: { child: Child }) {
+function ChildCard({ child, wallet }: { child: Child; wallet?: ChildWallet }) {
   const { t, i18n } = useTranslation();
   const grade =
     child.grade === null
@@ -50,6 +53,14 @@ function ChildCard({ child }: { child: Child }) {
             : t("home.neverLoggedIn")}
         </span>
       </span>
+      {wallet ? (
+        <span className="flex flex-col items-end gap-1">
+          <Coins amount={wallet.balance} className="text-lg" />
+          {wallet.streak_days > 0 ? (
+            <Streak days={wallet.streak_days} className="text-muted text-sm" />
+          ) : null}
+        </span>
+      ) : null}
       <span aria-hidden="true" className="text-2xl text-muted">
         ›
       </span>
@@ -105,11 +116,43 @@ function Invitation() {
   );
 }
 
+/** Where the family's plan stands, and the way to the plans and payments. */
+export function SubscriptionCard() {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const mine = useQuery(mySubscriptionQuery(api));
+  const own = mine.data?.subscription;
+  return (
+    <Card className="flex flex-wrap items-center gap-4">
+      <span aria-hidden="true" className="text-4xl">
+        ⭐
+      </span>
+      <div className="flex flex-1 flex-col gap-1">
+        <h2 className="font-extrabold text-xl">{t("billing.title")}</h2>
+        <p className="text-muted">
+          {own?.is_active
+            ? t("billing.activeUntilPlan", {
+                plan: own.plan.name,
+                date: formatDate(own.ends_at, i18n.language),
+              })
+            : mine.data?.trial_available
+              ? t("billing.trialOffer")
+              : t("billing.none")}
+        </p>
+      </div>
+      <Link to="/subscription" className={buttonClass("secondary", "lg")}>
+        {t("billing.open")}
+      </Link>
+    </Card>
+  );
+}
+
 export default function ParentHome() {
   const { t } = useTranslation();
   const me = useMe();
   const { api } = useAuth();
   const children = useQuery(childrenQuery(api));
+  const wallets = useQuery(childrenWalletsQuery(api));
   const add = (
     <Link to="/children/new" className={buttonClass("primary", "lg")}>
       <span aria-hidden="true">+</span> {t("home.addChild")}
@@ -135,7 +178,10 @@ export default function ParentHome() {
                 <ul className="grid gap-3 sm:grid-cols-2">
                   {list.map((child) => (
                     <li key={child.id}>
-                      <ChildCard child={child} />
+                      <ChildCard
+                        child={child}
+                        wallet={wallets.data?.find((w) => w.user_id === child.id)}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -145,6 +191,7 @@ export default function ParentHome() {
           }
         </QueryState>
       </section>
+      <SubscriptionCard />
       <Invitation />
     </Page>
   );

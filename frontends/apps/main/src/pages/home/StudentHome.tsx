@@ -1,4 +1,4 @@
-import { call } from "@alif/api";
+import { call, type MainSchema } from "@alif/api";
 import { useAuth, useMe } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import {
@@ -6,52 +6,77 @@ import {
   AVATARS,
   Avatar,
   Button,
+  buttonClass,
   Card,
   CardTitle,
   cx,
   Dialog,
   Field,
   Input,
+  ShopPicture,
+  Spinner,
+  THEMES,
   useToast,
 } from "@alif/ui";
-import { type FormEvent, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { Link } from "react-router";
 import { AppTiles } from "../../components/AppTiles.tsx";
+import { TransactionRow } from "../../components/CoinHistory.tsx";
+import { Coins } from "../../components/Coins.tsx";
+import { Streak } from "../../components/WalletSummary.tsx";
+import { historyQuery, inventoryQuery, shopKeys, walletQuery } from "../../lib/queries.ts";
 import { useAction } from "../../lib/useAction.ts";
 
-function AvatarPicker(props: { current: string; onClose(): void }) {
+function AvatarPicker(props: {
+  current: string;
+  bought: MainSchema<"ShopItemRead">[];
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const auth = useAuth();
   const toast = useToast();
+  const client = useQueryClient();
   const save = useAction(async (avatar: string) => {
     await call(auth.api.main.PATCH("/api/main/me", { body: { avatar } }));
     await auth.reload();
+    void client.invalidateQueries({ queryKey: shopKeys.inventory });
     toast.show(t("student.avatarSaved"));
     props.onClose();
   });
+  const choice = (key: string, label: string, picture: ReactNode) => (
+    <li key={key}>
+      <button
+        type="button"
+        aria-label={label}
+        aria-pressed={props.current === key}
+        disabled={save.pending}
+        onClick={() => void save.run(key)}
+        className={cx(
+          "flex aspect-square w-full items-center justify-center overflow-hidden rounded-2xl text-4xl transition-transform active:scale-95",
+          props.current === key
+            ? "bg-brand-100 ring-4 ring-brand-500"
+            : "bg-slate-50 hover:bg-brand-50",
+        )}
+      >
+        {picture}
+      </button>
+    </li>
+  );
   return (
     <Dialog open onClose={props.onClose} title={t("student.chooseAvatar")}>
       {save.error ? <Alert tone="error">{errorMessage(t, save.error)}</Alert> : null}
       <ul className="grid grid-cols-4 gap-3">
-        {Object.entries(AVATARS).map(([key, emoji]) => (
-          <li key={key}>
-            <button
-              type="button"
-              aria-label={key}
-              aria-pressed={props.current === key}
-              disabled={save.pending}
-              onClick={() => void save.run(key)}
-              className={cx(
-                "flex aspect-square w-full items-center justify-center rounded-2xl text-4xl transition-transform active:scale-95",
-                props.current === key
-                  ? "bg-brand-100 ring-4 ring-brand-500"
-                  : "bg-slate-50 hover:bg-brand-50",
-              )}
-            >
-              <span aria-hidden="true">{emoji}</span>
-            </button>
-          </li>
-        ))}
+        {props.bought.map((item) =>
+          choice(item.code, item.name, <ShopPicture code={item.code} image={item.image} />),
+        )}
+        {Object.entries(AVATARS).map(([key, emoji]) =>
+          choice(key, key, <span aria-hidden="true">{emoji}</span>),
+        )}
       </ul>
+      <Link to="/shop" className={buttonClass("ghost", "md", "self-start")}>
+        <span aria-hidden="true">🛍️</span> {t("student.moreInShop")}
+      </Link>
     </Dialog>
   );
 }
@@ -103,23 +128,97 @@ function LinkParent() {
   );
 }
 
-/** A child's home: their picture and name, their apps as big tiles, their family. No upsell. */
+function CoinsCard() {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const wallet = useQuery(walletQuery(api));
+  const recent = useQuery(historyQuery(api, "me", "", 0, 5));
+  const earned = recent.data?.items.filter((item) => item.amount > 0) ?? [];
+  return (
+    <section aria-labelledby="coins-title" className="flex flex-col gap-4">
+      <h2 id="coins-title" className="sr-only">
+        {t("coins.myTitle")}
+      </h2>
+      <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
+        <Link
+          to="/wallet"
+          className="flex flex-col gap-2 rounded-[2rem] bg-sun-100 p-6 transition-transform hover:-translate-y-0.5 motion-reduce:hover:translate-y-0"
+        >
+          <span className="font-bold text-amber-900">{t("coins.myTitle")}</span>
+          {wallet.data ? (
+            <>
+              <Coins amount={wallet.data.balance} className="text-5xl" />
+              <Streak days={wallet.data.streak_days} forChild className="text-lg" />
+            </>
+          ) : wallet.isError ? (
+            <span className="text-muted">{errorMessage(t, wallet.error)}</span>
+          ) : (
+            <Spinner />
+          )}
+        </Link>
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-1">
+          <Link to="/shop" className={buttonClass("sun", "xl", "h-full flex-col gap-1 py-3")}>
+            <span aria-hidden="true" className="text-4xl">
+              🛍️
+            </span>
+            {t("shop.title")}
+          </Link>
+          <Link
+            to="/classes"
+            className={buttonClass("secondary", "xl", "h-full flex-col gap-1 py-3")}
+          >
+            <span aria-hidden="true" className="text-4xl">
+              🏫
+            </span>
+            {t("classes.myTitle")}
+          </Link>
+        </div>
+      </div>
+      {earned.length > 0 ? (
+        <Card>
+          <CardTitle>
+            <span aria-hidden="true">✨ </span>
+            {t("coins.recent")}
+          </CardTitle>
+          <ul className="divide-y divide-slate-200">
+            {earned.map((item) => (
+              <TransactionRow key={item.id} item={item} />
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </section>
+  );
+}
+
+/** A child's home: their picture and name, coins and streak, their apps as big tiles, their
+ * family. No upsell: nothing here is for sale except with coins they earned. */
 export default function StudentHome() {
   const { t } = useTranslation();
   const me = useMe();
+  const { api } = useAuth();
   const [picking, setPicking] = useState(false);
+  const inventory = useQuery(inventoryQuery(api));
+  const worn = (kind: string) =>
+    inventory.data?.find((o) => o.equipped && o.item.kind === kind)?.item.code;
+  const theme = THEMES[worn("theme") ?? ""];
   const avatar = me.student_profile?.avatar ?? "";
   const guardians = me.family.guardians ?? [];
   return (
     <div className="flex flex-col gap-8">
-      <section className="flex flex-col items-center gap-3 rounded-[2rem] bg-sun-100 px-6 py-8 text-center">
+      <section
+        className={cx(
+          "flex flex-col items-center gap-3 rounded-[2rem] px-6 py-8 text-center",
+          theme ?? "bg-sun-100",
+        )}
+      >
         <button
           type="button"
           onClick={() => setPicking(true)}
           className="relative rounded-full transition-transform active:scale-95"
           aria-label={t("student.changeAvatar")}
         >
-          <Avatar name={me.user.first_name} avatar={avatar} size="xl" />
+          <Avatar name={me.user.first_name} avatar={avatar} size="xl" frame={worn("frame")} />
           <span
             aria-hidden="true"
             className="absolute right-0 bottom-0 grid size-9 place-items-center rounded-full bg-white text-xl shadow"
@@ -129,6 +228,8 @@ export default function StudentHome() {
         </button>
         <h1 className="font-black text-3xl">{t("student.hello", { name: me.user.first_name })}</h1>
       </section>
+
+      <CoinsCard />
 
       <section aria-labelledby="apps-title" className="flex flex-col gap-4">
         <h2 id="apps-title" className="font-extrabold text-2xl">
@@ -154,7 +255,13 @@ export default function StudentHome() {
         </Card>
       ) : null}
       <LinkParent />
-      {picking ? <AvatarPicker current={avatar} onClose={() => setPicking(false)} /> : null}
+      {picking ? (
+        <AvatarPicker
+          current={avatar}
+          bought={inventory.data?.filter((o) => o.item.kind === "avatar").map((o) => o.item) ?? []}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
     </div>
   );
 }

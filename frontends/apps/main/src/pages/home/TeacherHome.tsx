@@ -88,6 +88,25 @@ function JoinOrganization() {
   );
 }
 
+/** The way to the classes a teacher (or a centre) runs. */
+export function GroupsCard() {
+  const { t } = useTranslation();
+  return (
+    <Card className="flex flex-wrap items-center gap-4">
+      <span aria-hidden="true" className="text-4xl">
+        🏫
+      </span>
+      <div className="flex flex-1 flex-col gap-1">
+        <h2 className="font-extrabold text-xl">{t("groups.title")}</h2>
+        <p className="text-muted">{t("groups.cardText")}</p>
+      </div>
+      <Link to="/groups" className={buttonClass("primary", "lg")}>
+        {t("groups.open")}
+      </Link>
+    </Card>
+  );
+}
+
 export default function TeacherHome() {
   const { t } = useTranslation();
   const me = useMe();
@@ -104,7 +123,10 @@ export default function TeacherHome() {
           {t("teacher.pendingText")}
         </Alert>
       ) : (
-        <Alert tone="success">{t("teacher.approved")}</Alert>
+        <>
+          <Alert tone="success">{t("teacher.approved")}</Alert>
+          <GroupsCard />
+        </>
       )}
       <Card>
         <CardTitle>{t("teacher.organization")}</CardTitle>

@@ -1,0 +1,35 @@
+import { Loading } from "@alif/ui";
+import { lazy, Suspense } from "react";
+import { Route, Routes } from "react-router";
+import { Layout } from "./components/Layout.tsx";
+import { RequireSignIn } from "./components/RequireSignIn.tsx";
+
+// The picker comes with the first signed-in screen; each game and list is its own chunk.
+const SignedInArea = lazy(() => import("./components/SignedInArea.tsx"));
+const Picker = lazy(() => import("./pages/Picker.tsx"));
+const Play2048 = lazy(() => import("./pages/Play2048.tsx"));
+const PlayTetris = lazy(() => import("./pages/PlayTetris.tsx"));
+const Leaderboards = lazy(() => import("./pages/Leaderboards.tsx"));
+const MyScores = lazy(() => import("./pages/MyScores.tsx"));
+const NotFound = lazy(() => import("./pages/NotFound.tsx"));
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route element={<RequireSignIn />}>
+            <Route element={<SignedInArea />}>
+              <Route index element={<Picker />} />
+              <Route path="play/2048" element={<Play2048 />} />
+              <Route path="play/tetris" element={<PlayTetris />} />
+              <Route path="leaderboards" element={<Leaderboards />} />
+              <Route path="me" element={<MyScores />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

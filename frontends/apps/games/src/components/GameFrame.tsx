@@ -1,0 +1,91 @@
+import { errorMessage, useTranslation } from "@alif/i18n";
+import { Alert, Button, buttonClass, Spinner } from "@alif/ui";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import type { Phase } from "../lib/session.ts";
+
+/** The screen before a game: its name and picture, how to play, and one big button. */
+export function GameStart(props: {
+  title: string;
+  icon: ReactNode;
+  howTo: ReactNode;
+  phase: Phase;
+  onStart(): void;
+}) {
+  const { t } = useTranslation();
+  const { phase } = props;
+  return (
+    <div className="mx-auto flex max-w-md flex-col items-center gap-5 text-center">
+      <Link to="/" className="self-start font-bold text-brand-700">
+        ← {t("nav.games")}
+      </Link>
+      <div aria-hidden="true" className="text-8xl">
+        {props.icon}
+      </div>
+      <h1 className="font-black text-4xl">{props.title}</h1>
+      <div className="text-lg text-muted">{props.howTo}</div>
+      {phase.name === "failed" ? <Alert tone="error">{errorMessage(t, phase.error)}</Alert> : null}
+      <Button
+        size="xl"
+        variant="sun"
+        block
+        loading={phase.name === "starting"}
+        onClick={props.onStart}
+        autoFocus
+      >
+        <span aria-hidden="true">▶</span> {t("play.start")}
+      </Button>
+    </div>
+  );
+}
+
+/** Score, best and the way out above a game being played. */
+export function ScoreBar(props: {
+  score: number;
+  best: number | null;
+  extra?: ReactNode;
+  /** While playing: end the game now (what was played is counted). */
+  onEnd?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <div className="flex min-w-24 flex-col rounded-2xl bg-brand-700 px-4 py-1.5 text-white">
+        <span className="font-bold text-xs uppercase opacity-80">{t("play.score")}</span>
+        <span className="font-black text-2xl tabular-nums" data-testid="live-score">
+          {props.score}
+        </span>
+      </div>
+      {props.best !== null ? (
+        <div className="flex min-w-24 flex-col rounded-2xl bg-sun-100 px-4 py-1.5">
+          <span className="font-bold text-amber-900 text-xs uppercase">{t("play.best")}</span>
+          <span className="font-black text-2xl tabular-nums">{props.best}</span>
+        </div>
+      ) : null}
+      {props.extra}
+      <span className="flex-1" />
+      {props.onEnd ? (
+        <Button variant="secondary" onClick={props.onEnd}>
+          {t("play.end")}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Waiting() {
+  return (
+    <div className="grid min-h-64 place-items-center">
+      <Spinner />
+    </div>
+  );
+}
+
+export function BackToGames() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/" className={buttonClass("ghost", "md")}>
+      ← {t("nav.games")}
+    </Link>
+  );
+}

@@ -1,0 +1,33 @@
+import { ApiError } from "@alif/api";
+import { useAuth } from "@alif/auth";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Outlet } from "react-router";
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Only a request that got no answer is worth repeating at once; an error answer is shown
+        // with a "try again" button instead.
+        retry: (count, error) => count < 2 && error instanceof ApiError && error.status === 0,
+        staleTime: 30_000,
+      },
+    },
+  });
+}
+
+/**
+ * The signed-in pages with their data cache, which is loaded with the first of them (not on the
+ * landing page) and dropped when the session ends: nothing of one account is shown to the next.
+ */
+export default function SignedInArea() {
+  const { session } = useAuth();
+  const [client] = useState(createQueryClient);
+  useEffect(() => session.subscribe((user) => user === null && client.clear()), [session, client]);
+  return (
+    <QueryClientProvider client={client}>
+      <Outlet />
+    </QueryClientProvider>
+  );
+}

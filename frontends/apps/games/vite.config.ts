@@ -1,0 +1,13 @@
+import { defineConfig, mergeConfig } from "vitest/config";
+import { appConfig } from "../../vite.shared.ts";
+
+export default mergeConfig(
+  appConfig({ port: 5174 }),
+  defineConfig({
+    test: {
+      environment: "jsdom",
+      include: ["test/**/*.test.{ts,tsx}"],
+      setupFiles: ["./test/setup.ts"],
+    },
+  }),
+);

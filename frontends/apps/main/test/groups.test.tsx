@@ -1,0 +1,172 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { apiError, json, path, renderApp, signedInApi } from "./harness.tsx";
+
+const teacher = { id: "t1", role: "teacher", first_name: "Jasur" };
+const child = { id: "c1", role: "student", first_name: "Ali" };
+const group = (extra = {}) => ({
+  id: "g1",
+  name: "3-A",
+  subject: "Matematika",
+  grade: 3,
+  organization_id: null,
+  teacher_id: "t1",
+  teacher_name: "Jasur Toshmatov",
+  join_code: "G2P8-2SGR",
+  member_count: 1,
+  archived_at: null,
+  created_at: "2026-11-20T10:00:00Z",
+  ...extra,
+});
+const ali = {
+  student_id: "c1",
+  first_name: "Ali",
+  last_name: "Karimov",
+  username: "ali",
+  joined_at: "2026-11-20T10:00:00Z",
+};
+const summary = {
+  id: "g1",
+  name: "3-A",
+  subject: "Matematika",
+  grade: 3,
+  teacher_name: "Jasur Toshmatov",
+  organization_name: "Ziyo",
+  joined_at: "2026-11-20T10:00:00Z",
+};
+
+describe("a teacher's classes", () => {
+  it("creates a class and lands on it with its join code", async () => {
+    const api = signedInApi(teacher)
+      .on("GET /api/main/groups", [])
+      .on("POST /api/main/groups", () => json(201, group({ member_count: 0 })))
+      .on("GET /api/main/groups/:id", group({ member_count: 0 }))
+      .on("GET /api/main/groups/:id/members", []);
+    await renderApp("/groups", api);
+    const user = userEvent.setup();
+    expect(await screen.findByText("Hali sinf yoʻq")).toBeInTheDocument();
+    await user.click(screen.getAllByRole("button", { name: /Yangi sinf/ })[0] as HTMLElement);
+    const dialog = screen.getByRole("dialog");
+    await user.type(within(dialog).getByLabelText(/Sinf nomi/), "3-A");
+    await user.type(within(dialog).getByLabelText("Fan"), "Matematika");
+    await user.selectOptions(within(dialog).getByLabelText("Sinf"), "3");
+    await user.click(within(dialog).getByRole("button", { name: "Sinf ochish" }));
+    await waitFor(() => expect(path()).toBe("/groups/g1"));
+    expect(api.called("POST", "/api/main/groups")[0]?.body).toEqual({
+      name: "3-A",
+      subject: "Matematika",
+      grade: 3,
+    });
+    expect(await screen.findByText("G2P8-2SGR")).toBeInTheDocument();
+    expect(await screen.findByText("Sinfda hali oʻquvchi yoʻq")).toBeInTheDocument();
+  });
+
+  it("adds a student by username and explains an unknown one", async () => {
+    const api = signedInApi(teacher)
+      .on("GET /api/main/groups/:id", group())
+      .on("GET /api/main/groups/:id/members", [ali])
+      .on("POST /api/main/groups/:id/members", async (request: Request) => {
+        const body = (await request.json()) as { username: string };
+        return body.username === "laylo"
+          ? json(201, { ...ali, student_id: "c2", first_name: "Laylo", username: "laylo" })
+          : apiError(404, "student_not_found");
+      });
+    await renderApp("/groups/g1", api);
+    const user = userEvent.setup();
+    const field = await screen.findByLabelText(/login orqali/);
+    await user.type(field, "nobody");
+    await user.click(screen.getByRole("button", { name: "Qoʻshish" }));
+    expect(await screen.findByText("Bunday loginli oʻquvchi topilmadi.")).toBeInTheDocument();
+    await user.clear(field);
+    await user.type(field, "@laylo");
+    await user.click(screen.getByRole("button", { name: "Qoʻshish" }));
+    expect(await screen.findByText("Laylo qoʻshildi.")).toBeInTheDocument();
+    expect(api.called("POST", "/api/main/groups/g1/members")[1]?.body).toEqual({
+      username: "laylo",
+    });
+  });
+
+  it("removes a student after a confirmation, and archives the class", async () => {
+    const api = signedInApi(teacher)
+      .on("GET /api/main/groups/:id", group())
+      .on("GET /api/main/groups/:id/members", [ali])
+      .on("DELETE /api/main/groups/:id/members/:sid", () => new Response(null, { status: 204 }))
+      .on("POST /api/main/groups/:id/archive", () =>
+        json(200, group({ archived_at: "2026-11-21T10:00:00Z" })),
+      );
+    await renderApp("/groups/g1", api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Sinfdan chiqarish" }));
+    let dialog = screen.getByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: "Sinfdan chiqarish" }));
+    expect(await screen.findByText("Ali sinfdan chiqarildi.")).toBeInTheDocument();
+    expect(api.called("DELETE", "/api/main/groups/g1/members/c1")).toHaveLength(1);
+
+    await user.click(screen.getByRole("button", { name: "Arxivlash" }));
+    dialog = screen.getByRole("dialog", { name: "3-A arxivlansinmi?" });
+    await user.click(within(dialog).getByRole("button", { name: "Arxivlash" }));
+    expect(await screen.findByText(/Bu sinf arxivda/)).toBeInTheDocument();
+    expect(screen.queryByText("G2P8-2SGR")).not.toBeInTheDocument();
+  });
+
+  it("waits for the approval before a class can be opened", async () => {
+    const api = signedInApi({ ...teacher, status: "pending" });
+    await renderApp("/groups", api);
+    expect(await screen.findByText("Hisobingiz tasdiqlanishini kutmoqda")).toBeInTheDocument();
+    expect(api.called("GET", "/api/main/groups")).toHaveLength(0);
+  });
+});
+
+describe("a child's classes", () => {
+  it("joins a class with the teacher's code", async () => {
+    let joined = false;
+    const api = signedInApi(child)
+      .on("GET /api/main/me/groups", () => json(200, joined ? [summary] : []))
+      .on("POST /api/main/groups/join", async (request: Request) => {
+        const body = (await request.json()) as { code: string };
+        if (body.code !== "G2P8-2SGR") return apiError(404, "join_code_not_valid");
+        joined = true;
+        return json(201, summary);
+      });
+    await renderApp("/classes", api);
+    const user = userEvent.setup();
+    const field = await screen.findByLabelText("Oʻqituvchi bergan kod");
+    await user.type(field, "abcd2345");
+    expect(field).toHaveValue("ABCD-2345");
+    await user.click(screen.getByRole("button", { name: "Qoʻshilish" }));
+    expect(await screen.findByText(/Kod notoʻgʻri yoki guruh yopilgan/)).toBeInTheDocument();
+    await user.clear(field);
+    await user.type(field, "g2p8 2sgr");
+    await user.click(screen.getByRole("button", { name: "Qoʻshilish" }));
+    expect(await screen.findByText("3-A sinfiga qoʻshilding!")).toBeInTheDocument();
+    expect(await screen.findByText("Oʻqituvchi: Jasur Toshmatov · Ziyo")).toBeInTheDocument();
+  });
+
+  it("are shown to their parent on the child's page", async () => {
+    const parent = { id: "p1", role: "parent", first_name: "Dilnoza" };
+    const api = signedInApi(parent)
+      .on("GET /api/main/children/:id", {
+        id: "c1",
+        first_name: "Ali",
+        last_name: "Karimov",
+        username: "ali",
+        status: "active",
+        avatar: "",
+        grade: 2,
+        birth_date: null,
+        school_name: "",
+        relation: "mother",
+        language: "uz",
+        created_at: "2026-01-01T00:00:00Z",
+        last_login_at: null,
+      })
+      .on("GET /api/main/wallet/children/:id", { user_id: "c1", balance: 40, streak_days: 2 })
+      .on("GET /api/main/children/:id/groups", [summary]);
+    await renderApp("/children/c1", api);
+    expect(await screen.findByRole("heading", { name: "Alining sinflari" })).toBeInTheDocument();
+    expect(await screen.findByText("3-A")).toBeInTheDocument();
+    expect(screen.getByText("Alining tangalari")).toBeInTheDocument();
+    expect(screen.getByText("2 kun ketma-ket")).toBeInTheDocument();
+  });
+});
