@@ -2,7 +2,6 @@
 rewards under a daily cap, spends, refunds, adjustments and retries of earlier keys."""
 
 import asyncio
-import uuid
 from collections.abc import Callable, Coroutine
 from typing import Any, ClassVar
 
@@ -48,6 +47,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.calls: dict[str, tuple[Call, LedgerResult]] = {}
         self.spends: dict[str, int] = {}  # spend key -> user
         self.refunded: set[str] = set()
+        self.keys = 0
         self.run(self._start())
 
     def run(self, work: Coroutine[Any, Any, Any]) -> Any:
@@ -73,6 +73,12 @@ class LedgerMachine(RuleBasedStateMachine):
         self.run(stop())
         self.loop.close()
 
+    def new_key(self) -> str:
+        # Deterministic (not random) keys: Hypothesis replays a failing example and must draw the
+        # same earlier call from `sorted(...)` again to reproduce it.
+        self.keys += 1
+        return f"m:{self.keys:04d}"
+
     def record(self, key: str, call: Call) -> LedgerResult:
         result: LedgerResult = self.run(call())
         assert not result.replayed
@@ -81,7 +87,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @rule(user=st.integers(0, USERS - 1), games=st.booleans(), amount=st.integers(1, 60))
     def reward(self, user: int, games: bool, amount: int) -> None:
-        key = f"m:{uuid.uuid4()}"
+        key = self.new_key()
         cap = GAMES_CAP if games else None
 
         def call() -> Coroutine[Any, Any, LedgerResult]:
@@ -104,7 +110,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @rule(user=st.integers(0, USERS - 1), amount=st.integers(1, 80))
     def spend(self, user: int, amount: int) -> None:
-        key = f"m:{uuid.uuid4()}"
+        key = self.new_key()
 
         def call() -> Coroutine[Any, Any, LedgerResult]:
             return ledger.spend(
@@ -124,7 +130,7 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def refund(self, data: st.DataObject) -> None:
         spend_key = data.draw(st.sampled_from(sorted(self.spends)))
-        key = f"m:{uuid.uuid4()}"
+        key = self.new_key()
 
         def call() -> Coroutine[Any, Any, LedgerResult]:
             return ledger.refund(self.db, original_idempotency_key=spend_key, idempotency_key=key)
@@ -141,7 +147,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @rule(user=st.integers(0, USERS - 1), amount=st.integers(-60, 60).filter(bool))
     def adjust(self, user: int, amount: int) -> None:
-        key = f"m:{uuid.uuid4()}"
+        key = self.new_key()
 
         def call() -> Coroutine[Any, Any, LedgerResult]:
             return ledger.adjust(
