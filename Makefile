@@ -11,13 +11,15 @@ MYPYPATH := shared:$(subst $(empty) $(empty),:,$(patsubst %/,%,$(wildcard servic
 .PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e new-service gateway-config
 
 help: ## Show this help
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 install: ## Install the Python workspace from the lock file
 	@command -v $(UV) >/dev/null || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --all-packages
 
-run: install ## Run the whole platform locally (SQLite, in-process cache, demo data)
+run: install ## Run the whole platform locally (SQLite, in-process cache, demo data, web apps)
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory web-build; \
+	  else echo "npm is not installed: the APIs run, but the web apps are not built (Node 20)."; fi
 	$(RUN) python start_all.py $(ARGS)
 
 test: install ## Run every test (SQLite by default; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
@@ -61,7 +63,7 @@ gateway-config: install ## Render the production gateway for reading: make gatew
 
 # --- web apps (frontends/: npm workspace) ---------------------------------------------------------
 # `make test` runs `web-test` too once frontends/ is installed (`make web`); WEB=0 skips it.
-.PHONY: web web-test web-dev client
+.PHONY: web web-build web-test web-dev client
 
 web: ## Install the web workspace from its lock file (npm ci in frontends/)
 	cd frontends && npm ci --no-audit --no-fund
@@ -72,9 +74,12 @@ web-test: ## Web checks: Biome, TypeScript, Vitest, production build and the bun
 web-dev: ## Run the main web app's dev server (next to `make run`; /api goes to the services)
 	cd frontends && npm run dev
 
-e2e: install ## End-to-end: the platform behind the real gateway, driven in Chromium (builds the apps)
+e2e: install web-build ## End-to-end: the platform behind the real gateway, driven in Chromium
+	cd frontends && npm run e2e
+
+web-build: ## Build the web apps into frontends/apps/*/dist (installs the workspace when needed)
 	@test -d frontends/node_modules || $(MAKE) --no-print-directory web
-	cd frontends && npm run build && npm run e2e
+	cd frontends && npm run build
 
 client: install ## Regenerate the typed web client from every service's OpenAPI document
 	$(RUN) python tools/export_openapi.py

@@ -5,6 +5,7 @@ import asyncio
 import getpass
 import sys
 
+from alif.logging import configure_logging
 from alif_main import demo
 from alif_main.accounts_cli import create_admin
 from alif_main.config import MainSettings
@@ -32,6 +33,8 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = MainSettings()
+    # The commands print what they did; the services' info lines would only bury it.
+    configure_logging(settings.model_copy(update={"log_level": "WARNING"}))
     if args.command == "create-admin":
         password = _read_password(args.password_stdin)
         message = asyncio.run(create_admin(settings, args.identifier, args.name, password))
