@@ -5,7 +5,8 @@ import { Layout } from "./components/Layout.tsx";
 import { RequireSignIn } from "./components/RequireSignIn.tsx";
 
 // The picker comes with the first signed-in screen; each game and list is its own chunk.
-const SignedInArea = lazy(() => import("./components/SignedInArea.tsx"));
+// The data cache loads with the first signed-in page, not with the landing page.
+const SignedInArea = lazy(() => import("@alif/auth/signed-in-area"));
 const Picker = lazy(() => import("./pages/Picker.tsx"));
 const Play2048 = lazy(() => import("./pages/Play2048.tsx"));
 const PlayTetris = lazy(() => import("./pages/PlayTetris.tsx"));

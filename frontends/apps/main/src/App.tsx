@@ -10,7 +10,8 @@ const Login = lazy(() => import("./pages/Login.tsx"));
 const ChildLogin = lazy(() => import("./pages/ChildLogin.tsx"));
 const Register = lazy(() => import("./pages/Register.tsx"));
 const ForgotPassword = lazy(() => import("./pages/ForgotPassword.tsx"));
-const SignedInArea = lazy(() => import("./components/SignedInArea.tsx"));
+// The data cache loads with the first signed-in page, not with the landing page.
+const SignedInArea = lazy(() => import("@alif/auth/signed-in-area"));
 const Home = lazy(() => import("./pages/Home.tsx"));
 const AddChild = lazy(() => import("./pages/AddChild.tsx"));
 const ChildDetail = lazy(() => import("./pages/ChildDetail.tsx"));

@@ -15,6 +15,7 @@ export { ErrorBoundary } from "./ErrorBoundary.tsx";
 export { Field, Input, Select, Textarea } from "./Field.tsx";
 export { LanguageSwitch } from "./LanguageSwitch.tsx";
 export { PinPad, type PinPadProps } from "./PinPad.tsx";
+export { QueryState } from "./QueryState.tsx";
 export { Page, Shell } from "./Shell.tsx";
 export { hasShopPicture, ShopPicture, THEMES } from "./ShopPicture.tsx";
 export { Loading, Spinner } from "./Spinner.tsx";

@@ -1,9 +1,8 @@
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
-import { cx, EmptyState, Field, Page, Select } from "@alif/ui";
+import { cx, EmptyState, Field, Page, QueryState, Select } from "@alif/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { QueryState } from "../components/QueryState.tsx";
 import { boardQuery, GAMES, type GameKind, type Period, scopesQuery } from "../lib/queries.ts";
 
 const PERIODS: Period[] = ["day", "week", "all"];

@@ -1,11 +1,10 @@
 import { useAuth } from "@alif/auth";
-import { useTranslation } from "@alif/i18n";
-import { Button, Card, CardTitle, cx, EmptyState, Page } from "@alif/ui";
+import { formatDate, useTranslation } from "@alif/i18n";
+import { Button, Card, CardTitle, cx, EmptyState, Page, QueryState } from "@alif/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { QueryState } from "../components/QueryState.tsx";
-import { formatDate } from "../lib/format.ts";
+
 import { HISTORY_PAGE, historyQuery, statsQuery } from "../lib/queries.ts";
 
 /** Minutes played, rounded up: a short first game is "1 minute", not "0". */
@@ -74,7 +73,7 @@ export default function MyScores() {
                         {s.game === "2048" ? "2048" : "Tetris"}
                       </span>
                       <span className="flex-1 text-muted text-sm">
-                        {formatDate(s.finished_at ?? s.started_at, i18n.language)}
+                        {formatDate(s.finished_at ?? s.started_at, i18n.language, true)}
                       </span>
                       {s.rejection ? (
                         <span className="rounded-full bg-red-100 px-3 py-1 font-bold text-red-900 text-sm">

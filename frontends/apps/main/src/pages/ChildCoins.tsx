@@ -1,11 +1,10 @@
 import { ApiError } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
-import { EmptyState, Page } from "@alif/ui";
+import { EmptyState, Page, QueryState } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { CoinHistory } from "../components/CoinHistory.tsx";
-import { QueryState } from "../components/QueryState.tsx";
 import { WalletSummary } from "../components/WalletSummary.tsx";
 import { childQuery, childWalletQuery } from "../lib/queries.ts";
 

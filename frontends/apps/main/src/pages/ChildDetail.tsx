@@ -13,13 +13,13 @@ import {
   Field,
   Input,
   Page,
+  QueryState,
   useToast,
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
-import { QueryState } from "../components/QueryState.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { WalletSummary } from "../components/WalletSummary.tsx";
 import { fieldError, formatDate } from "../lib/format.ts";

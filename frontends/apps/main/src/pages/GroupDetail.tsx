@@ -12,6 +12,7 @@ import {
   Field,
   Input,
   Page,
+  QueryState,
   Select,
   useToast,
 } from "@alif/ui";
@@ -19,7 +20,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { GRADES } from "../components/ChildFields.tsx";
-import { QueryState } from "../components/QueryState.tsx";
 import { fieldError, formatDate } from "../lib/format.ts";
 import { groupKeys, groupMembersQuery, groupQuery } from "../lib/queries.ts";
 import { gradeLabel } from "./Groups.tsx";

@@ -10,6 +10,7 @@ import {
   Field,
   Input,
   Page,
+  QueryState,
   Select,
   useToast,
 } from "@alif/ui";
@@ -17,7 +18,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { GRADES } from "../components/ChildFields.tsx";
-import { QueryState } from "../components/QueryState.tsx";
 import { fieldError } from "../lib/format.ts";
 import { groupKeys, managedGroupsQuery, membersQuery } from "../lib/queries.ts";
 

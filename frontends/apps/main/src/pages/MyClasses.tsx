@@ -11,12 +11,12 @@ import {
   Field,
   Input,
   Page,
+  QueryState,
   useToast,
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "react-router";
-import { QueryState } from "../components/QueryState.tsx";
 import { groupKeys, myGroupsQuery } from "../lib/queries.ts";
 import { gradeLabel } from "./Groups.tsx";
 

@@ -11,18 +11,17 @@ import {
   Input,
   LanguageSwitch,
   Page,
+  QueryState,
   Textarea,
   useToast,
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-
 import {
   type OrganizationDraft,
   OrganizationFields,
   organizationBody,
 } from "../components/OrganizationFields.tsx";
-import { QueryState } from "../components/QueryState.tsx";
 import { describeDevice } from "../lib/device.ts";
 import { fieldError, formatDate } from "../lib/format.ts";
 import { saveLanguage } from "../lib/language.ts";

@@ -9,6 +9,7 @@ import {
   Dialog,
   EmptyState,
   Page,
+  QueryState,
   ShopPicture,
   useToast,
 } from "@alif/ui";
@@ -16,7 +17,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { Coins } from "../components/Coins.tsx";
-import { QueryState } from "../components/QueryState.tsx";
 import { newKey } from "../lib/coins.ts";
 import { coinKeys, inventoryQuery, shopItemsQuery, shopKeys, walletQuery } from "../lib/queries.ts";
 

@@ -12,12 +12,12 @@ import {
   Field,
   Input,
   Page,
+  QueryState,
   useToast,
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { PayOrder } from "../components/PayOrder.tsx";
-import { QueryState } from "../components/QueryState.tsx";
 import { newKey } from "../lib/coins.ts";
 import { fieldError, formatDate, formatSoum } from "../lib/format.ts";
 import { billingKeys, mySubscriptionQuery, ordersQuery, plansQuery } from "../lib/queries.ts";

@@ -1,12 +1,11 @@
 import type { MainSchema } from "@alif/api";
 import { useAuth, useMe } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
-import { Avatar, buttonClass, EmptyState, Page } from "@alif/ui";
+import { Avatar, buttonClass, EmptyState, Page, QueryState } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { CoinHistory } from "../components/CoinHistory.tsx";
 import { Coins } from "../components/Coins.tsx";
-import { QueryState } from "../components/QueryState.tsx";
 import { Streak, WalletSummary } from "../components/WalletSummary.tsx";
 import { childrenWalletsQuery, walletQuery } from "../lib/queries.ts";
 

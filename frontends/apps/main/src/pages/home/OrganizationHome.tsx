@@ -10,11 +10,11 @@ import {
   CardTitle,
   EmptyState,
   Page,
+  QueryState,
   useToast,
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { QueryState } from "../../components/QueryState.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { keys, membersQuery } from "../../lib/queries.ts";

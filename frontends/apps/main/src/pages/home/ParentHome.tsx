@@ -10,13 +10,13 @@ import {
   CardTitle,
   EmptyState,
   Page,
+  QueryState,
   useToast,
 } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { Coins } from "../../components/Coins.tsx";
-import { QueryState } from "../../components/QueryState.tsx";
 import { Streak } from "../../components/WalletSummary.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { childrenQuery, childrenWalletsQuery, mySubscriptionQuery } from "../../lib/queries.ts";

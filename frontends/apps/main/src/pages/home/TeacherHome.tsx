@@ -10,12 +10,12 @@ import {
   Field,
   Input,
   Page,
+  QueryState,
   useToast,
 } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
-import { QueryState } from "../../components/QueryState.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { organizationsQuery } from "../../lib/queries.ts";
 import { useAction } from "../../lib/useAction.ts";

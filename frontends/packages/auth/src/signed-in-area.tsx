@@ -1,8 +1,8 @@
 import { ApiError } from "@alif/api";
-import { useAuth } from "@alif/auth";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Outlet } from "react-router";
+import { useAuth } from "./react.tsx";
 
 function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatNumber, formatSoum } from "../src/index.ts";
+
+describe("dates and numbers", () => {
+  const moment = new Date(2026, 10, 27, 14, 5).toISOString();
+
+  it("writes Uzbek dates the way Uzbek readers write them", () => {
+    expect(formatDate(moment, "uz")).toBe("27-noyabr, 2026");
+    expect(formatDate(moment, "uz", true)).toBe("27-noyabr, 2026 14:05");
+  });
+
+  it("leaves other languages to the browser and shows nothing for no date", () => {
+    expect(formatDate(moment, "ru")).toContain("2026");
+    expect(formatDate(null, "uz")).toBe("");
+    expect(formatDate("not a date", "uz")).toBe("");
+  });
+
+  it("groups thousands and turns tiyin into so'm", () => {
+    expect(formatNumber(29900, "uz")).toBe("29\u00a0900");
+    expect(formatNumber(29900, "en")).toBe("29,900");
+    expect(formatSoum(2_990_000, "ru")).toBe("29\u00a0900");
+  });
+});
