@@ -3,11 +3,11 @@ teacher (everything)."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif.assessment import questions as assessment
 from alif.db import utcnow
 from testai.attempts.models import Answer, Attempt, AttemptStatus
 from testai.attempts.schemas import AnswerRead, AttemptRead, ReviewItem
 from testai.attempts.service import answers_of, attempt_questions, shown
-from testai.questions import service as questions
 from testai.questions.models import Question
 from testai.quizzes.models import Quiz
 
@@ -25,18 +25,14 @@ def answer_read(answer: Answer) -> AnswerRead:
 
 
 def _review(question: Question, answer: Answer | None) -> ReviewItem:
-    key = question.answer_key or {}
     earned = answer.score if answer is not None and answer.score is not None else 0.0
     return ReviewItem(
         question_id=question.id,
         earned=earned,
         points=question.points,
         correct=earned >= question.points,
-        correct_option_ids=questions.correct_ids(question),
-        truth=key.get("truth"),
-        accepted_answers=list(key.get("accepted", [])),
-        numeric_answer=key.get("value"),
-        tolerance=key.get("tolerance", 0.0),
+        correct_option_ids=assessment.correct_ids(question.answer_key),
+        **assessment.key_fields(question.answer_key),
         explanation=question.explanation,
     )
 
@@ -65,7 +61,9 @@ async def attempt_read(
         time_limit_minutes=quiz.time_limit_minutes,
         time_factor=attempt.time_factor,
         server_time=now,
-        questions=[questions.student_view(q, attempt.option_order.get(str(q.id))) for q in items],
+        questions=[
+            assessment.student_view(q.id, q, attempt.option_order.get(str(q.id))) for q in items
+        ],
         answers=[answer_read(answers[q.id]) for q in items if q.id in answers],
         score=attempt.score if show_score else None,
         max_score=attempt.max_score if show_score else None,

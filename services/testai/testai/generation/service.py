@@ -12,6 +12,8 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif.assessment.schemas import QuestionIn
+from alif.assessment.types import QuestionSource
 from alif.cache import Limit, RateLimiter
 from alif.db import utcnow
 from alif.text import fold_for_comparison
@@ -28,8 +30,7 @@ from testai.generation.exceptions import (
 from testai.generation.models import Generation
 from testai.generation.schemas import GenerateRequest
 from testai.generation.validation import Refusal, items_of, read_json, validate_item
-from testai.questions.models import Question, QuestionSource
-from testai.questions.schemas import QuestionIn
+from testai.questions.models import Question
 from testai.quizzes import service as quizzes
 from testai.quizzes.models import Quiz
 from testai.quizzes.schemas import QuizCreate

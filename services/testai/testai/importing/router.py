@@ -2,14 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, UploadFile
 
+from alif.assessment.exceptions import FileTooLarge
+from alif.assessment.extract import extract_text
+from alif.assessment.parser import EMPHASIS
 from alif.auth import TeachingUser
 from alif.errors import error_responses
 from alif.kernel.models import Language
 from testai.dependencies import SettingsDep
 from testai.importing import service
-from testai.importing.exceptions import FileTooLarge
-from testai.importing.extract import extract_text
-from testai.importing.parser import EMPHASIS
 from testai.importing.schemas import ExtractedText, ImportPreview, ImportText
 
 router = APIRouter(tags=["import"])

@@ -2,13 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from alif.assessment.schemas import QuestionIn
 from alif.db import SessionDep
 from alif.errors import error_responses
 from alif.schemas import Page, PageParams
 from testai.access import StaffDep
 from testai.questions import service
 from testai.questions.dependencies import BankQuestion, EditableBankQuestion
-from testai.questions.schemas import BankQuery, BankQuestionCreate, QuestionIn, QuestionRead
+from testai.questions.schemas import BankQuery, BankQuestionCreate, QuestionRead
 
 router = APIRouter(prefix="/bank/questions", tags=["bank"])
 

@@ -3,6 +3,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from alif.assessment.schemas import QuestionIn
+from alif.assessment.types import QuestionSource
 from alif.db import SessionDep
 from alif.errors import error_responses
 from alif.kernel import queries
@@ -10,8 +12,7 @@ from alif.schemas import Page, PageParams
 from testai.access import Staff, StaffDep
 from testai.attempts import service as attempts
 from testai.questions import service as questions
-from testai.questions.models import QuestionSource
-from testai.questions.schemas import QuestionIds, QuestionIn, QuestionRead
+from testai.questions.schemas import QuestionIds, QuestionRead
 from testai.quizzes import service
 from testai.quizzes.dependencies import EditableQuiz, ReadableQuiz
 from testai.quizzes.exceptions import StudentNotFound

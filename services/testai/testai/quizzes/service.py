@@ -12,6 +12,9 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif.assessment import questions as assessment
+from alif.assessment.schemas import QuestionIn
+from alif.assessment.types import QuestionSource
 from alif.db import utcnow
 from alif.kernel import queries
 from alif.schemas import Found, PageParams
@@ -19,8 +22,7 @@ from alif.text import normalize_uzbek
 from testai.access import Staff
 from testai.questions import service as questions
 from testai.questions.exceptions import QuestionNotFound
-from testai.questions.models import Question, QuestionSource
-from testai.questions.schemas import QuestionIn
+from testai.questions.models import Question
 from testai.quizzes.exceptions import (
     AlreadyAssigned,
     AssignmentNotFound,
@@ -55,7 +57,7 @@ class QuizSummary:
 
 def _canonical_text(quiz: Quiz) -> None:
     for name in ("title", "description", "subject"):
-        setattr(quiz, name, questions.canonical(getattr(quiz, name), quiz.language))
+        setattr(quiz, name, assessment.canonical(getattr(quiz, name), quiz.language))
 
 
 def check_settings(quiz: Quiz) -> None:
@@ -260,7 +262,7 @@ async def add_questions(
             source=source,
             # Generated questions reach students only after a teacher has looked at them.
             review_required=source is QuestionSource.ai,
-            **questions.columns(data),
+            **assessment.stored_form(data),
         )
         db.add(question)
         added.append(question)

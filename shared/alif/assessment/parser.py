@@ -20,9 +20,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from alif.assessment.grading import parse_number
+from alif.assessment.types import MAX_OPTIONS, QuestionType
 from alif.text import fold_for_comparison
-from testai.questions.grading import parse_number
-from testai.questions.models import QuestionType
 
 # Set by the Word reader before a paragraph written in bold or highlighted.
 EMPHASIS = "\ue000"  # a private-use character: never in a real document, never whitespace
@@ -392,7 +392,7 @@ def _finish(question: ParsedQuestion, from_table: set[int] | None) -> None:
         return
     if len(question.options) < 2:
         problems.append(Problem.too_few_options)
-    if len(question.options) > 8:
+    if len(question.options) > MAX_OPTIONS:
         problems.append(Problem.too_many_options)
     folded = [fold_for_comparison(o) for o in question.options]
     if len(set(folded)) != len(folded):

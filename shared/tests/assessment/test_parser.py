@@ -2,8 +2,8 @@
 
 import pytest
 
-from testai.importing.parser import EMPHASIS, Format, Problem, Warning, clean, parse
-from testai.questions.models import QuestionType
+from alif.assessment.parser import EMPHASIS, Format, Problem, Warning, clean, parse
+from alif.assessment.types import QuestionType
 
 
 def test_numbered_questions_with_every_answer_line_wording() -> None:
