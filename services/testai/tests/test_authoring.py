@@ -249,6 +249,24 @@ async def test_the_bank_is_shared_within_an_organization(
     assert again["questions"][0]["text"] == "Bankdagi savol"  # the test keeps its copy
 
 
+async def test_the_bank_search_reaches_every_page(login_as: LoginAs) -> None:
+    teacher = await login_as(Role.teacher)
+    for number in range(5):
+        created = await teacher.post(BANK, json=single(f"Kasr {number}", ["a", "b"], 0))
+        assert created.status_code == 201
+
+    first = await teacher.get(BANK, params={"q": "kasr", "limit": 2})
+    second = await teacher.get(BANK, params={"q": "kasr", "limit": 2, "offset": 2})
+    last = await teacher.get(BANK, params={"q": "kasr", "limit": 2, "offset": 4})
+    assert [r.status_code for r in (first, second, last)] == [200, 200, 200]
+    pages = [[q["text"] for q in r.json()["items"]] for r in (first, second, last)]
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert sorted(sum(pages, [])) == [f"Kasr {n}" for n in range(5)]
+    assert second.json() | {"items": []} == {"items": [], "total": 5, "limit": 2, "offset": 2}
+    unknown = await teacher.get(BANK, params={"sort": "text"})
+    assert unknown.status_code == 422
+
+
 async def test_uzbek_text_is_stored_with_canonical_apostrophes_and_found_either_way(
     login_as: LoginAs,
 ) -> None:

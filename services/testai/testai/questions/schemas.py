@@ -4,12 +4,12 @@ model itself (`QuestionIn`, `StudentQuestion`) is the assessment kernel's."""
 import uuid
 from datetime import datetime
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from alif.assessment.schemas import OptionRead, QuestionIn
 from alif.assessment.types import QuestionSource, QuestionType
 from alif.kernel.models import Language
-from alif.schemas import RequestModel, ResponseModel
+from alif.schemas import PageParams, RequestModel, ResponseModel
 
 
 class QuestionRead(ResponseModel):
@@ -42,7 +42,12 @@ class QuestionRead(ResponseModel):
     updated_at: datetime
 
 
-class BankQuery(RequestModel):
+class BankQuery(PageParams):
+    """The search and its page in one model: FastAPI hands every query parameter to each query
+    model, so a second model that refuses unknown fields would refuse `limit` and `offset`."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
     q: str | None = Field(default=None, max_length=100)
     type: QuestionType | None = None
     topic: str | None = Field(default=None, max_length=120)

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.assessment import questions as assessment
 from alif.assessment.schemas import QuestionIn
 from alif.assessment.types import QuestionSource
-from alif.schemas import Found, PageParams
+from alif.schemas import Found
 from alif.text import normalize_uzbek
 from testai.access import Staff
 from testai.questions.exceptions import QuestionNotFound, QuestionReadOnly
@@ -68,9 +68,7 @@ def _bank_visible_to(staff: Staff) -> Select[Question]:
     )
 
 
-async def search_bank(
-    db: AsyncSession, staff: Staff, query: BankQuery, page: PageParams
-) -> Found[Question]:
+async def search_bank(db: AsyncSession, staff: Staff, query: BankQuery) -> Found[Question]:
     statement = _bank_visible_to(staff)
     if query.type is not None:
         statement = statement.where(Question.type == query.type)
@@ -85,7 +83,9 @@ async def search_bank(
         statement = statement.where(or_(*(text.contains(w, autoescape=True) for w in words)))
     total = await db.scalar(select(func.count()).select_from(statement.subquery())) or 0
     items = await db.scalars(
-        statement.order_by(Question.created_at.desc()).limit(page.limit).offset(page.offset)
+        statement.order_by(Question.created_at.desc(), Question.id)
+        .limit(query.limit)
+        .offset(query.offset)
     )
     return Found(items=list(items), total=total)
 
