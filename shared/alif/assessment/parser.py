@@ -13,8 +13,9 @@ Formats understood (they may be mixed with the usual mess of real files):
   section, or a row of numbers over a row of letters (a Word table).
 
 Text after the last question (an author line, "Omad!") or after an answer line is left out with
-a warning, never appended to an option. Nothing is ever guessed: a question whose key is missing, ambiguous or not among its options
-comes back flagged with the reasons, for the teacher to fix in the preview.
+a warning, never appended to an option. Nothing is ever guessed: a question whose key is missing,
+ambiguous or not among its options comes back flagged with the reasons, for the teacher to fix in
+the preview.
 """
 
 import re
