@@ -5,7 +5,7 @@ must be correct on both, so the few differences live here and nowhere else.
 """
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -14,7 +14,9 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import JSON, DateTime, Enum, MetaData, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -79,6 +81,31 @@ def enum_type(enum: type[StrEnum], length: int = 20) -> Enum:
     return Enum(
         enum, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
     )
+
+
+async def insert_if_absent(
+    session: AsyncSession, model: type[Base], values: Mapping[str, Any], *, unique: str
+) -> None:
+    """INSERT ... ON CONFLICT (`unique`) DO NOTHING, for a row two requests may create at the same
+    moment (a wallet, a subscription): the second waits for the first and then inserts nothing,
+    so both go on to read the one row. `values` are the columns, Python defaults are not applied."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    await session.execute(
+        insert(model).values(**values).on_conflict_do_nothing(index_elements=[unique])
+    )
+
+
+async def add_unique(session: AsyncSession, *rows: Base, taken: AppError) -> None:
+    """Add rows a unique constraint guards (a code, a name); when the value is already taken —
+    also by a request at the same moment — raise `taken`. The session stays usable (a savepoint
+    is rolled back, not the request's transaction)."""
+    try:
+        async with session.begin_nested():
+            session.add_all(rows)
+            await session.flush()
+    except IntegrityError as error:
+        raise taken from error
 
 
 class UUIDPrimaryKey:

@@ -4,14 +4,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from alif.dependencies import settings_of
 from games.config import GamesSettings
 from games.leaderboards.boards import Boards
 from games.sessions.replayer import Replayer
-
-
-def get_settings(request: Request) -> GamesSettings:
-    settings: GamesSettings = request.app.state.settings
-    return settings
 
 
 def get_replayer(request: Request) -> Replayer:
@@ -24,6 +20,6 @@ def get_boards(request: Request) -> Boards:
     return boards
 
 
-SettingsDep = Annotated[GamesSettings, Depends(get_settings)]
+SettingsDep = Annotated[GamesSettings, Depends(settings_of(GamesSettings))]
 ReplayerDep = Annotated[Replayer, Depends(get_replayer)]
 BoardsDep = Annotated[Boards, Depends(get_boards)]

@@ -4,15 +4,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from alif.dependencies import settings_of
 from alif_main.auth.passwords import SecretHasher
 from alif_main.auth.service import AuthService
 from alif_main.auth.sessions import SessionManager
 from alif_main.config import MainSettings
-
-
-def get_settings(request: Request) -> MainSettings:
-    settings: MainSettings = request.app.state.settings
-    return settings
 
 
 def get_auth_service(request: Request) -> AuthService:
@@ -28,7 +24,7 @@ def get_hasher(request: Request) -> SecretHasher:
     return get_auth_service(request).hasher
 
 
-SettingsDep = Annotated[MainSettings, Depends(get_settings)]
+SettingsDep = Annotated[MainSettings, Depends(settings_of(MainSettings))]
 AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]
 SessionsDep = Annotated[SessionManager, Depends(get_sessions)]
 HasherDep = Annotated[SecretHasher, Depends(get_hasher)]

@@ -2,14 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
+from alif.dependencies import settings_of
 from testai.config import TestaiSettings
 
-
-def get_settings(request: Request) -> TestaiSettings:
-    settings: TestaiSettings = request.app.state.settings
-    return settings
-
-
-SettingsDep = Annotated[TestaiSettings, Depends(get_settings)]
+SettingsDep = Annotated[TestaiSettings, Depends(settings_of(TestaiSettings))]

@@ -22,15 +22,14 @@ import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, TypeAlias, TypeVar
+from typing import TypeAlias, TypeVar
 
 import structlog
 from sqlalchemy import Select, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from alif.db import utcnow
+from alif.db import insert_if_absent, utcnow
 from alif.kernel.models import User
 from alif.ledger.exceptions import (
     AlreadyRefunded,
@@ -163,14 +162,6 @@ async def _find_by_key(session: AsyncSession, key: str) -> CoinTransaction | Non
     return transaction
 
 
-def _insert_if_absent(session: AsyncSession, values: dict[str, Any], column: str) -> Any:
-    # Two first movements of the same user at the same moment both try to create the wallet;
-    # ON CONFLICT DO NOTHING lets the second wait for the first and then use its row.
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(CoinAccount).values(**values).on_conflict_do_nothing(index_elements=[column])
-
-
 async def _wallet_id(session: AsyncSession, user_id: uuid.UUID) -> uuid.UUID:
     query = select(CoinAccount.id).where(CoinAccount.user_id == user_id)
     wallet_id = await session.scalar(query)
@@ -185,7 +176,8 @@ async def _wallet_id(session: AsyncSession, user_id: uuid.UUID) -> uuid.UUID:
         "balance": 0,
         "created_at": utcnow(),
     }
-    await session.execute(_insert_if_absent(session, values, "user_id"))
+    # Two first movements of the same user at the same moment both try to create the wallet.
+    await insert_if_absent(session, CoinAccount, values, unique="user_id")
     wallet_id = await session.scalar(query)
     assert wallet_id is not None  # inserted just now, or by the call we waited for
     return wallet_id
@@ -203,7 +195,7 @@ async def _system_account_id(session: AsyncSession, account: SystemAccount) -> u
         "balance": 0,
         "created_at": utcnow(),
     }
-    await session.execute(_insert_if_absent(session, values, "code"))
+    await insert_if_absent(session, CoinAccount, values, unique="code")
     account_id = await session.scalar(query)
     assert account_id is not None
     return account_id

@@ -6,11 +6,11 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif import text
 from alif.assessment import questions as assessment
 from alif.assessment.schemas import QuestionIn
 from alif.assessment.types import QuestionSource
 from alif.schemas import Found
-from alif.text import normalize_uzbek
 from testai.access import Staff
 from testai.questions.exceptions import QuestionNotFound, QuestionReadOnly
 from testai.questions.models import Question
@@ -77,10 +77,7 @@ async def search_bank(db: AsyncSession, staff: Staff, query: BankQuery) -> Found
     if query.topic:
         statement = statement.where(func.lower(Question.topic) == query.topic.strip().lower())
     if query.q:
-        # Uzbek text is stored with canonical apostrophes; a query may be typed either way.
-        words = {query.q.strip().lower(), normalize_uzbek(query.q.strip()).lower()}
-        text = func.lower(Question.text)
-        statement = statement.where(or_(*(text.contains(w, autoescape=True) for w in words)))
+        statement = statement.where(text.contains(Question.text, query.q))
     total = await db.scalar(select(func.count()).select_from(statement.subquery())) or 0
     items = await db.scalars(
         statement.order_by(Question.created_at.desc(), Question.id)

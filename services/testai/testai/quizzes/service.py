@@ -9,16 +9,15 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif import text
 from alif.assessment import questions as assessment
 from alif.assessment.schemas import QuestionIn
 from alif.assessment.types import QuestionSource
-from alif.db import utcnow
+from alif.db import add_unique, utcnow
 from alif.kernel import queries
 from alif.schemas import Found, PageParams
-from alif.text import normalize_uzbek
 from testai.access import Staff
 from testai.questions import service as questions
 from testai.questions.exceptions import QuestionNotFound
@@ -98,9 +97,7 @@ async def list_quizzes(
     if status is not None:
         statement = statement.where(Quiz.status == status)
     if query:
-        words = {query.strip().lower(), normalize_uzbek(query.strip()).lower()}
-        title = func.lower(Quiz.title)
-        statement = statement.where(or_(*(title.contains(w, autoescape=True) for w in words)))
+        statement = statement.where(text.contains(Quiz.title, query))
     total = await db.scalar(select(func.count()).select_from(statement.subquery())) or 0
     items = await db.scalars(
         statement.order_by(Quiz.updated_at.desc()).limit(page.limit).offset(page.offset)
@@ -360,12 +357,7 @@ async def assign(
     for assignment in targets:
         assignment.due_at = data.due_at
         assignment.assigned_by_id = staff.id
-    try:
-        async with db.begin_nested():
-            db.add_all(targets)
-            await db.flush()
-    except IntegrityError as error:
-        raise AlreadyAssigned() from error
+    await add_unique(db, *targets, taken=AlreadyAssigned())
     return targets
 
 
