@@ -84,26 +84,24 @@ def enum_type(enum: type[StrEnum], length: int = 20) -> Enum:
 
 
 async def insert_if_absent(
-    session: AsyncSession, model: type[Base], values: Mapping[str, Any], *, unique: str
+    db: AsyncSession, model: type[Base], values: Mapping[str, Any], *, unique: str
 ) -> None:
     """INSERT ... ON CONFLICT (`unique`) DO NOTHING, for a row two requests may create at the same
     moment (a wallet, a subscription): the second waits for the first and then inserts nothing,
     so both go on to read the one row. `values` are the columns, Python defaults are not applied."""
-    dialect = session.get_bind().dialect.name
+    dialect = db.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    await session.execute(
-        insert(model).values(**values).on_conflict_do_nothing(index_elements=[unique])
-    )
+    await db.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=[unique]))
 
 
-async def add_unique(session: AsyncSession, *rows: Base, taken: AppError) -> None:
+async def add_unique(db: AsyncSession, *rows: Base, taken: AppError) -> None:
     """Add rows a unique constraint guards (a code, a name); when the value is already taken —
     also by a request at the same moment — raise `taken`. The session stays usable (a savepoint
     is rolled back, not the request's transaction)."""
     try:
-        async with session.begin_nested():
-            session.add_all(rows)
-            await session.flush()
+        async with db.begin_nested():
+            db.add_all(rows)
+            await db.flush()
     except IntegrityError as error:
         raise taken from error
 
