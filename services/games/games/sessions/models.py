@@ -54,5 +54,6 @@ class GameSession(UUIDPrimaryKey, Base):
     coins_paid: Mapped[int | None]
     coin_transaction_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("coin_transaction.id"))
     xp: Mapped[int] = mapped_column(default=0)
-    # Orders leaderboards on both backends: score, then who reached it first (leaderboards/keys.py).
+    # Orders leaderboards on both backends: score, then who reached it first
+    # (`leaderboards.periods.rank_key`).
     rank_key: Mapped[int | None] = mapped_column(BigInteger)

@@ -36,7 +36,3 @@ class Question(QuestionContent, UUIDPrimaryKey, Timestamped, Base):
     copied_from_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("testai_question.id", ondelete="SET NULL")
     )
-
-    @property
-    def publishable(self) -> bool:
-        return self.has_key and not self.review_required
