@@ -10,6 +10,7 @@ from alif import text
 from alif.assessment import questions as assessment
 from alif.assessment.schemas import QuestionIn
 from alif.assessment.types import QuestionSource
+from alif.db import find_page
 from alif.schemas import Found
 from testai.access import Staff
 from testai.questions.exceptions import QuestionNotFound, QuestionReadOnly
@@ -78,13 +79,7 @@ async def search_bank(db: AsyncSession, staff: Staff, query: BankQuery) -> Found
         statement = statement.where(func.lower(Question.topic) == query.topic.strip().lower())
     if query.q:
         statement = statement.where(text.contains(Question.text, query.q))
-    total = await db.scalar(select(func.count()).select_from(statement.subquery())) or 0
-    items = await db.scalars(
-        statement.order_by(Question.created_at.desc(), Question.id)
-        .limit(query.limit)
-        .offset(query.offset)
-    )
-    return Found(items=list(items), total=total)
+    return await find_page(db, statement, query, Question.created_at.desc(), Question.id)
 
 
 async def get_bank_question(db: AsyncSession, staff: Staff, question_id: uuid.UUID) -> Question:

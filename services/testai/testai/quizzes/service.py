@@ -15,7 +15,7 @@ from alif import text
 from alif.assessment import questions as assessment
 from alif.assessment.schemas import QuestionIn
 from alif.assessment.types import QuestionSource
-from alif.db import add_unique, utcnow
+from alif.db import add_unique, find_page, utcnow
 from alif.kernel import queries
 from alif.schemas import Found, PageParams
 from testai.access import Staff
@@ -98,11 +98,7 @@ async def list_quizzes(
         statement = statement.where(Quiz.status == status)
     if query:
         statement = statement.where(text.contains(Quiz.title, query))
-    total = await db.scalar(select(func.count()).select_from(statement.subquery())) or 0
-    items = await db.scalars(
-        statement.order_by(Quiz.updated_at.desc()).limit(page.limit).offset(page.offset)
-    )
-    return Found(items=list(items), total=total)
+    return await find_page(db, statement, page, Quiz.updated_at.desc(), Quiz.id)
 
 
 async def get_readable(db: AsyncSession, staff: Staff, quiz_id: uuid.UUID) -> Quiz:
