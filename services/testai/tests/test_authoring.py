@@ -15,7 +15,7 @@ from alif.kernel.models import (
     OrganizationMember,
 )
 from alif.testing import Actor, LoginAs
-from testai.testing import API, every_type, single
+from testai.testing import API, every_type, make_group, published_test, single
 
 TESTS = f"{API}/tests"
 BANK = f"{API}/bank/questions"
@@ -290,3 +290,16 @@ async def test_uzbek_text_is_stored_with_canonical_apostrophes_and_found_either_
         BANK, json=single("Don't you know?", ["Yes", "No"], 0, language="en")
     )
     assert english.json()["text"] == "Don't you know?"  # not Uzbek: left as typed
+
+
+async def test_a_group_is_assigned_a_test_once(login_as: LoginAs, db_session: AsyncSession) -> None:
+    teacher = await login_as(Role.teacher)
+    student = await login_as(Role.student)
+    group = await make_group(db_session, teacher.user, [student.user])
+    test = await published_test(teacher, [single("2+2?", ["3", "4"], 1)])
+    url = f"{TESTS}/{test['id']}/assignments"
+    assert (await teacher.post(url, json={"group_id": str(group.id)})).status_code == 201
+    again = await teacher.post(url, json={"group_id": str(group.id)})
+    assert again.status_code == 409 and again.json()["error"]["code"] == "already_assigned"
+    listed = (await student.get(f"{API}/my/tests")).json()
+    assert [t["test_id"] for t in listed] == [test["id"]]
