@@ -9,6 +9,8 @@ from games.config import GamesSettings
 from games.leaderboards.boards import Boards
 from games.sessions.replayer import Replayer
 
+get_settings = settings_of(GamesSettings)
+
 
 def get_replayer(request: Request) -> Replayer:
     replayer: Replayer = request.app.state.replayer
@@ -20,6 +22,6 @@ def get_boards(request: Request) -> Boards:
     return boards
 
 
-SettingsDep = Annotated[GamesSettings, Depends(settings_of(GamesSettings))]
+SettingsDep = Annotated[GamesSettings, Depends(get_settings)]
 ReplayerDep = Annotated[Replayer, Depends(get_replayer)]
 BoardsDep = Annotated[Boards, Depends(get_boards)]

@@ -10,6 +10,8 @@ from alif_main.auth.service import AuthService
 from alif_main.auth.sessions import SessionManager
 from alif_main.config import MainSettings
 
+get_settings = settings_of(MainSettings)
+
 
 def get_auth_service(request: Request) -> AuthService:
     service: AuthService = request.app.state.auth
@@ -24,7 +26,7 @@ def get_hasher(request: Request) -> SecretHasher:
     return get_auth_service(request).hasher
 
 
-SettingsDep = Annotated[MainSettings, Depends(settings_of(MainSettings))]
+SettingsDep = Annotated[MainSettings, Depends(get_settings)]
 AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]
 SessionsDep = Annotated[SessionManager, Depends(get_sessions)]
 HasherDep = Annotated[SecretHasher, Depends(get_hasher)]

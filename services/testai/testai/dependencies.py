@@ -7,4 +7,6 @@ from fastapi import Depends
 from alif.dependencies import settings_of
 from testai.config import TestaiSettings
 
-SettingsDep = Annotated[TestaiSettings, Depends(settings_of(TestaiSettings))]
+get_settings = settings_of(TestaiSettings)
+
+SettingsDep = Annotated[TestaiSettings, Depends(get_settings)]
