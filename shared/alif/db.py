@@ -5,16 +5,29 @@ must be correct on both, so the few differences live here and nowhere else.
 """
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
-from sqlalchemy import JSON, DateTime, Enum, MetaData, event, text
+from sqlalchemy import (
+    JSON,
+    ColumnExpressionArgument,
+    DateTime,
+    Enum,
+    MetaData,
+    Select,
+    event,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -26,6 +39,7 @@ from sqlalchemy.types import TypeDecorator, Uuid
 
 from alif.config import CommonSettings
 from alif.errors import AppError
+from alif.schemas import Found, PageParams
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -36,6 +50,8 @@ NAMING_CONVENTION = {
 }
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+T = TypeVar("T")
 
 
 def utcnow() -> datetime:
@@ -79,6 +95,41 @@ def enum_type(enum: type[StrEnum], length: int = 20) -> Enum:
     return Enum(
         enum, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
     )
+
+
+async def insert_if_absent(
+    db: AsyncSession, model: type[Base], values: Mapping[str, Any], *, unique: str
+) -> None:
+    """INSERT ... ON CONFLICT (`unique`) DO NOTHING, for a row two requests may create at the same
+    moment (a wallet, a subscription): the second waits for the first and then inserts nothing,
+    so both go on to read the one row."""
+    dialect = db.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    await db.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=[unique]))
+
+
+async def add_unique(db: AsyncSession, *rows: Base, taken: AppError) -> None:
+    """Add rows a unique constraint guards (a code, a name); when the value is already taken —
+    also by a request at the same moment — raise `taken`. The session stays usable (a savepoint
+    is rolled back, not the request's transaction)."""
+    try:
+        async with db.begin_nested():
+            db.add_all(rows)
+            await db.flush()
+    except IntegrityError as error:
+        raise taken from error
+
+
+async def find_page(
+    db: AsyncSession,
+    query: Select[T],
+    page: PageParams,
+    *order_by: ColumnExpressionArgument[Any],
+) -> Found[T]:
+    """One page of what `query` selects, in the given order, and how many rows match in all."""
+    total = await db.scalar(select(func.count()).select_from(query.subquery())) or 0
+    items = await db.scalars(query.order_by(*order_by).limit(page.limit).offset(page.offset))
+    return Found(items=list(items), total=total)
 
 
 class UUIDPrimaryKey:

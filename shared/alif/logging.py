@@ -5,7 +5,6 @@ a new one), `method`, `path` and, once authenticated, `user_id`. One access line
 JSON lines in production, readable lines in development.
 """
 
-import json
 import logging
 import re
 import sys
@@ -17,6 +16,7 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from alif.config import CommonSettings
+from alif.errors import ErrorBody, ErrorDetail
 
 REQUEST_ID_HEADER = b"x-request-id"
 _VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._-]{1,64}$")
@@ -78,16 +78,13 @@ def _request_id(scope: Scope) -> str:
 
 
 def _internal_error_body(request_id: str) -> bytes:
-    return json.dumps(
-        {
-            "error": {
-                "code": "internal_error",
-                "message": "Something went wrong on our side. Please try again.",
-                "details": {},
-            },
-            "request_id": request_id,
-        }
-    ).encode()
+    body = ErrorBody(
+        error=ErrorDetail(
+            code="internal_error", message="Something went wrong on our side. Please try again."
+        ),
+        request_id=request_id,
+    )
+    return body.model_dump_json().encode()
 
 
 class RequestContextMiddleware:

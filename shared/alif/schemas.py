@@ -1,7 +1,8 @@
 """Base models for request and response bodies, and the page envelope."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -39,9 +40,10 @@ class Found(Generic[T]):
     total: int
 
 
-def page_of(found: Found[Any], params: PageParams, schema: type[S]) -> Page[S]:
-    return Page[schema](  # type: ignore[valid-type]
-        items=[schema.model_validate(item) for item in found.items],
+def page_of(found: Found[T], params: PageParams, read: Callable[[T], S]) -> Page[S]:
+    """A page of responses: each row through `read` (a schema's `model_validate` or a function)."""
+    return Page(
+        items=[read(item) for item in found.items],
         total=found.total,
         limit=params.limit,
         offset=params.offset,

@@ -268,7 +268,7 @@ def login_as(db_session: AsyncSession, client: httpx.AsyncClient, test_keys: Tes
     return login
 
 
-async def make_user(session: AsyncSession, *, role: Role = Role.student, **fields: Any) -> User:
+async def make_user(db: AsyncSession, *, role: Role = Role.student, **fields: Any) -> User:
     number = secrets.randbelow(10**9)
     values: dict[str, Any] = {
         "role": role,
@@ -285,17 +285,15 @@ async def make_user(session: AsyncSession, *, role: Role = Role.student, **field
     if values["status"] is AccountStatus.active:
         values.setdefault("approved_at", utcnow())
     user = User(**values)
-    session.add(user)
-    await session.flush()
+    db.add(user)
+    await db.flush()
     if role is Role.student:
-        session.add(StudentProfile(user_id=user.id))
-        await session.flush()
+        db.add(StudentProfile(user_id=user.id))
+        await db.flush()
     return user
 
 
-async def subscribe(
-    session: AsyncSession, user: User, *features: str, days: int = 30
-) -> Subscription:
+async def subscribe(db: AsyncSession, user: User, *features: str, days: int = 30) -> Subscription:
     """Give `user` (a parent, or any account) an active plan with these features."""
     plan = SubscriptionPlan(
         code=f"test-{secrets.token_hex(4)}",
@@ -306,26 +304,26 @@ async def subscribe(
         features=list(features),
         max_children=3,
     )
-    session.add(plan)
-    await session.flush()
+    db.add(plan)
+    await db.flush()
     now = utcnow()
     subscription = Subscription(
         owner_user_id=user.id, plan_id=plan.id, starts_at=now, ends_at=now + timedelta(days=days)
     )
-    session.add(subscription)
-    await session.flush()
+    db.add(subscription)
+    await db.flush()
     return subscription
 
 
-async def make_child(session: AsyncSession, parent: User, **fields: Any) -> User:
-    child = await make_user(session, role=Role.student, created_by_id=parent.id, **fields)
-    session.add(FamilyLink(parent_id=parent.id, child_id=child.id))
-    await session.flush()
+async def make_child(db: AsyncSession, parent: User, **fields: Any) -> User:
+    child = await make_user(db, role=Role.student, created_by_id=parent.id, **fields)
+    db.add(FamilyLink(parent_id=parent.id, child_id=child.id))
+    await db.flush()
     return child
 
 
 async def make_study_group(
-    session: AsyncSession,
+    db: AsyncSession,
     teacher: User,
     students: Sequence[User] = (),
     *,
@@ -339,18 +337,18 @@ async def make_study_group(
         name=name,
         join_code=secrets.token_hex(6),
     )
-    session.add(group)
-    await session.flush()
-    session.add_all(StudyGroupMember(group_id=group.id, student_id=s.id) for s in students)
-    await session.flush()
+    db.add(group)
+    await db.flush()
+    db.add_all(StudyGroupMember(group_id=group.id, student_id=s.id) for s in students)
+    await db.flush()
     return group
 
 
-async def make_school(session: AsyncSession, owner: User, name: str = "12-maktab") -> Organization:
+async def make_school(db: AsyncSession, owner: User, name: str = "12-maktab") -> Organization:
     """An organization (a school) owned by `owner`, an `organization` user."""
     school = Organization(owner_id=owner.id, name=name, kind=OrganizationKind.school)
-    session.add(school)
-    await session.flush()
+    db.add(school)
+    await db.flush()
     return school
 
 

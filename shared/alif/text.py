@@ -9,6 +9,8 @@ The web apps mirror this function in `@alif/i18n`; both are tested against the s
 import re
 import unicodedata
 
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, func, or_
+
 TURNED_COMMA = "\u02bb"  # ʻ in oʻ, gʻ
 TUTUQ = "\u02bc"  # ʼ in maʼno
 
@@ -35,3 +37,12 @@ def fold_for_comparison(text: str) -> str:
 def strip_marks(text: str) -> str:
     """For search only: `oʻzbek` also matches a query typed as `ozbek`."""
     return fold_for_comparison(text).replace(TURNED_COMMA, "").replace(TUTUQ, "")
+
+
+def contains(column: ColumnExpressionArgument[str], query: str) -> ColumnElement[bool]:
+    """A search predicate: `column` contains `query`, without case, the query's apostrophes typed
+    any way (stored Uzbek text has the canonical ones; Russian and English keep their own)."""
+    query = query.strip()
+    lowered = func.lower(column)
+    words = {query.lower(), normalize_uzbek(query).lower()}
+    return or_(*(lowered.contains(word, autoescape=True) for word in sorted(words)))

@@ -1,5 +1,6 @@
 """The request's session commits before the response and leaves nothing behind on error."""
 
+import uuid
 from datetime import UTC, datetime, timedelta, timezone
 from importlib.metadata import entry_points
 
@@ -10,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import RelationshipProperty
 
 from alif.auth import AccountStatus, Role
-from alif.db import Base
+from alif.db import Base, add_unique, insert_if_absent, utcnow
+from alif.errors import Conflict
 from alif.kernel.models import User
 
 
@@ -80,3 +82,34 @@ def test_every_relationship_refuses_to_lazy_load() -> None:
     assert relationships
     loose = [str(prop) for prop in relationships if prop.lazy != "raise"]
     assert loose == []
+
+
+class UsernameTaken(Conflict):
+    message = "This username is taken."
+
+
+async def test_add_unique_says_taken_and_keeps_the_session_usable(
+    db_session: AsyncSession,
+) -> None:
+    first = User(role=Role.student, status=AccountStatus.active, first_name="A", username="lola")
+    await add_unique(db_session, first, taken=UsernameTaken())
+    again = User(role=Role.student, status=AccountStatus.active, first_name="B", username="lola")
+    with pytest.raises(UsernameTaken):
+        await add_unique(db_session, again, taken=UsernameTaken())
+    # Only the savepoint was rolled back: the first row and the session are still there.
+    assert await db_session.scalar(select(User.first_name).where(User.username == "lola")) == "A"
+
+
+async def test_insert_if_absent_inserts_once(db_session: AsyncSession) -> None:
+    values = {
+        "id": uuid.uuid4(),
+        "role": Role.parent,
+        "status": AccountStatus.active,
+        "first_name": "Once",
+        "username": "bir-marta",
+        "created_at": utcnow(),
+        "updated_at": utcnow(),
+    }
+    await insert_if_absent(db_session, User, values, unique="username")
+    await insert_if_absent(db_session, User, values | {"id": uuid.uuid4()}, unique="username")
+    assert await _count(db_session, "Once") == 1

@@ -4,14 +4,12 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from alif.dependencies import settings_of
 from games.config import GamesSettings
 from games.leaderboards.boards import Boards
 from games.sessions.replayer import Replayer
 
-
-def get_settings(request: Request) -> GamesSettings:
-    settings: GamesSettings = request.app.state.settings
-    return settings
+get_settings = settings_of(GamesSettings)
 
 
 def get_replayer(request: Request) -> Replayer:

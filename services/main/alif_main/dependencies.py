@@ -4,15 +4,13 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from alif.dependencies import settings_of
 from alif_main.auth.passwords import SecretHasher
 from alif_main.auth.service import AuthService
 from alif_main.auth.sessions import SessionManager
 from alif_main.config import MainSettings
 
-
-def get_settings(request: Request) -> MainSettings:
-    settings: MainSettings = request.app.state.settings
-    return settings
+get_settings = settings_of(MainSettings)
 
 
 def get_auth_service(request: Request) -> AuthService:

@@ -36,9 +36,6 @@ class Staff:
     def id(self) -> uuid.UUID:
         return self.user.id
 
-    def can_read(self, owner_id: uuid.UUID, organization_id: uuid.UUID | None) -> bool:
-        return owner_id == self.user.id or organization_id in self.organizations
-
     def can_edit(self, owner_id: uuid.UUID, organization_id: uuid.UUID | None) -> bool:
         return owner_id == self.user.id or organization_id in self.owned
 

@@ -2,14 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
+from alif.dependencies import settings_of
 from testai.config import TestaiSettings
 
-
-def get_settings(request: Request) -> TestaiSettings:
-    settings: TestaiSettings = request.app.state.settings
-    return settings
-
+get_settings = settings_of(TestaiSettings)
 
 SettingsDep = Annotated[TestaiSettings, Depends(get_settings)]

@@ -15,7 +15,7 @@ from alif.kernel.models import (
     OrganizationMember,
 )
 from alif.testing import Actor, LoginAs
-from testai.testing import API, every_type, single
+from testai.testing import API, every_type, make_group, published_test, single
 
 TESTS = f"{API}/tests"
 BANK = f"{API}/bank/questions"
@@ -249,6 +249,24 @@ async def test_the_bank_is_shared_within_an_organization(
     assert again["questions"][0]["text"] == "Bankdagi savol"  # the test keeps its copy
 
 
+async def test_the_bank_search_reaches_every_page(login_as: LoginAs) -> None:
+    teacher = await login_as(Role.teacher)
+    for number in range(5):
+        created = await teacher.post(BANK, json=single(f"Kasr {number}", ["a", "b"], 0))
+        assert created.status_code == 201
+
+    first = await teacher.get(BANK, params={"q": "kasr", "limit": 2})
+    second = await teacher.get(BANK, params={"q": "kasr", "limit": 2, "offset": 2})
+    last = await teacher.get(BANK, params={"q": "kasr", "limit": 2, "offset": 4})
+    assert [r.status_code for r in (first, second, last)] == [200, 200, 200]
+    pages = [[q["text"] for q in r.json()["items"]] for r in (first, second, last)]
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert sorted(text for page in pages for text in page) == [f"Kasr {n}" for n in range(5)]
+    assert second.json() | {"items": []} == {"items": [], "total": 5, "limit": 2, "offset": 2}
+    unknown = await teacher.get(BANK, params={"sort": "text"})
+    assert unknown.status_code == 422
+
+
 async def test_uzbek_text_is_stored_with_canonical_apostrophes_and_found_either_way(
     login_as: LoginAs,
 ) -> None:
@@ -272,3 +290,16 @@ async def test_uzbek_text_is_stored_with_canonical_apostrophes_and_found_either_
         BANK, json=single("Don't you know?", ["Yes", "No"], 0, language="en")
     )
     assert english.json()["text"] == "Don't you know?"  # not Uzbek: left as typed
+
+
+async def test_a_group_is_assigned_a_test_once(login_as: LoginAs, db_session: AsyncSession) -> None:
+    teacher = await login_as(Role.teacher)
+    student = await login_as(Role.student)
+    group = await make_group(db_session, teacher.user, [student.user])
+    test = await published_test(teacher, [single("2+2?", ["3", "4"], 1)])
+    url = f"{TESTS}/{test['id']}/assignments"
+    assert (await teacher.post(url, json={"group_id": str(group.id)})).status_code == 201
+    again = await teacher.post(url, json={"group_id": str(group.id)})
+    assert again.status_code == 409 and again.json()["error"]["code"] == "already_assigned"
+    listed = (await student.get(f"{API}/my/tests")).json()
+    assert [t["test_id"] for t in listed] == [test["id"]]

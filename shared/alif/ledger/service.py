@@ -22,15 +22,14 @@ import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, TypeAlias, TypeVar
+from typing import TypeAlias, TypeVar
 
 import structlog
 from sqlalchemy import Select, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from alif.db import utcnow
+from alif.db import insert_if_absent, utcnow
 from alif.kernel.models import User
 from alif.ledger.exceptions import (
     AlreadyRefunded,
@@ -156,27 +155,19 @@ def _sqlstate(error: DBAPIError) -> str | None:
     return str(state) if state else None
 
 
-async def _find_by_key(session: AsyncSession, key: str) -> CoinTransaction | None:
-    transaction: CoinTransaction | None = await session.scalar(
+async def _find_by_key(db: AsyncSession, key: str) -> CoinTransaction | None:
+    transaction: CoinTransaction | None = await db.scalar(
         select(CoinTransaction).where(CoinTransaction.idempotency_key == key)
     )
     return transaction
 
 
-def _insert_if_absent(session: AsyncSession, values: dict[str, Any], column: str) -> Any:
-    # Two first movements of the same user at the same moment both try to create the wallet;
-    # ON CONFLICT DO NOTHING lets the second wait for the first and then use its row.
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(CoinAccount).values(**values).on_conflict_do_nothing(index_elements=[column])
-
-
-async def _wallet_id(session: AsyncSession, user_id: uuid.UUID) -> uuid.UUID:
+async def _wallet_id(db: AsyncSession, user_id: uuid.UUID) -> uuid.UUID:
     query = select(CoinAccount.id).where(CoinAccount.user_id == user_id)
-    wallet_id = await session.scalar(query)
+    wallet_id = await db.scalar(query)
     if wallet_id is not None:
         return wallet_id
-    if await session.scalar(select(User.id).where(User.id == user_id)) is None:
+    if await db.scalar(select(User.id).where(User.id == user_id)) is None:
         raise CoinOwnerNotFound()
     values = {
         "id": uuid.uuid4(),
@@ -185,15 +176,16 @@ async def _wallet_id(session: AsyncSession, user_id: uuid.UUID) -> uuid.UUID:
         "balance": 0,
         "created_at": utcnow(),
     }
-    await session.execute(_insert_if_absent(session, values, "user_id"))
-    wallet_id = await session.scalar(query)
+    # Two first movements of the same user at the same moment both try to create the wallet.
+    await insert_if_absent(db, CoinAccount, values, unique="user_id")
+    wallet_id = await db.scalar(query)
     assert wallet_id is not None  # inserted just now, or by the call we waited for
     return wallet_id
 
 
-async def _system_account_id(session: AsyncSession, account: SystemAccount) -> uuid.UUID:
+async def _system_account_id(db: AsyncSession, account: SystemAccount) -> uuid.UUID:
     query = select(CoinAccount.id).where(CoinAccount.code == account.value)
-    account_id = await session.scalar(query)
+    account_id = await db.scalar(query)
     if account_id is not None:
         return account_id
     values = {
@@ -203,18 +195,16 @@ async def _system_account_id(session: AsyncSession, account: SystemAccount) -> u
         "balance": 0,
         "created_at": utcnow(),
     }
-    await session.execute(_insert_if_absent(session, values, "code"))
-    account_id = await session.scalar(query)
+    await insert_if_absent(db, CoinAccount, values, unique="code")
+    account_id = await db.scalar(query)
     assert account_id is not None
     return account_id
 
 
-async def _lock_wallets(
-    session: AsyncSession, wallet_ids: Iterable[uuid.UUID]
-) -> dict[uuid.UUID, int]:
+async def _lock_wallets(db: AsyncSession, wallet_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
     """Lock the wallets, lowest id first (the sort runs below the row locking in PostgreSQL's plan,
     so rows are locked in that order), and return their balances as of the lock."""
-    rows = await session.execute(
+    rows = await db.execute(
         select(CoinAccount.id, CoinAccount.balance)
         .where(CoinAccount.id.in_(sorted(set(wallet_ids))))
         .order_by(CoinAccount.id)
@@ -224,7 +214,7 @@ async def _lock_wallets(
 
 
 async def _post(
-    session: AsyncSession,
+    db: AsyncSession,
     operation: _Operation,
     counterparty: SystemAccount,
     decide: Decide,
@@ -233,11 +223,11 @@ async def _post(
     description: str,
     actor_id: uuid.UUID | None,
 ) -> LedgerResult:
-    wallet_id = await _wallet_id(session, operation.user_id)
-    counterparty_id = await _system_account_id(session, counterparty)
-    balance = (await _lock_wallets(session, [wallet_id]))[wallet_id]
+    wallet_id = await _wallet_id(db, operation.user_id)
+    counterparty_id = await _system_account_id(db, counterparty)
+    balance = (await _lock_wallets(db, [wallet_id]))[wallet_id]
     # A call with the same key may have committed while this one waited for the lock.
-    existing = await _find_by_key(session, operation.key)
+    existing = await _find_by_key(db, operation.key)
     if existing is not None:
         return _replay(existing, operation)
     change = await decide(balance)
@@ -257,10 +247,10 @@ async def _post(
         actor_id=actor_id,
         created_at=utcnow(),
     )
-    session.add(transaction)
-    await session.flush()
+    db.add(transaction)
+    await db.flush()
     if change:
-        session.add_all(
+        db.add_all(
             [
                 CoinEntry(transaction_id=transaction.id, account_id=wallet_id, amount=change),
                 CoinEntry(
@@ -268,12 +258,12 @@ async def _post(
                 ),
             ]
         )
-        await session.execute(
+        await db.execute(
             update(CoinAccount)
             .where(CoinAccount.id == wallet_id)
             .values(balance=CoinAccount.balance + change)
         )
-        await session.flush()
+        await db.flush()
     logger.info(
         "coins_moved",
         kind=operation.kind.value,
@@ -287,7 +277,7 @@ async def _post(
 
 
 async def _record(
-    session: AsyncSession,
+    db: AsyncSession,
     operation: _Operation,
     counterparty: SystemAccount,
     decide: Decide,
@@ -296,16 +286,16 @@ async def _record(
     description: str = "",
     actor_id: uuid.UUID | None = None,
 ) -> LedgerResult:
-    existing = await _find_by_key(session, operation.key)
+    existing = await _find_by_key(db, operation.key)
     if existing is not None:
         return _replay(existing, operation)
     attempt = 0
     while True:
         attempt += 1
         try:
-            async with session.begin_nested():
+            async with db.begin_nested():
                 return await _post(
-                    session,
+                    db,
                     operation,
                     counterparty,
                     decide,
@@ -316,7 +306,7 @@ async def _record(
         except IntegrityError:
             # The key was taken by a call that committed first (another user's wallet, so no lock
             # was shared): answer as its retry would be answered.
-            existing = await _find_by_key(session, operation.key)
+            existing = await _find_by_key(db, operation.key)
             if existing is None:
                 raise
             return _replay(existing, operation)
@@ -329,7 +319,7 @@ async def _record(
 
 
 async def reward(
-    session: AsyncSession,
+    db: AsyncSession,
     *,
     user_id: uuid.UUID,
     source: str,
@@ -355,7 +345,7 @@ async def reward(
     async def decide(_balance: int) -> int:
         if daily_cap is None:
             return amount
-        earned = await session.scalar(
+        earned = await db.scalar(
             select(func.coalesce(func.sum(CoinTransaction.amount), 0)).where(
                 CoinTransaction.user_id == user_id,
                 CoinTransaction.source == source,
@@ -367,7 +357,7 @@ async def reward(
 
     operation = _Operation(idempotency_key, TransactionKind.reward, user_id, source, amount)
     return await _record(
-        session,
+        db,
         operation,
         SystemAccount.rewards,
         decide,
@@ -377,7 +367,7 @@ async def reward(
 
 
 async def spend(
-    session: AsyncSession,
+    db: AsyncSession,
     *,
     user_id: uuid.UUID,
     amount: int,
@@ -397,12 +387,12 @@ async def spend(
 
     operation = _Operation(idempotency_key, TransactionKind.spend, user_id, source, amount)
     return await _record(
-        session, operation, SystemAccount.shop, decide, reference=reference, description=description
+        db, operation, SystemAccount.shop, decide, reference=reference, description=description
     )
 
 
 async def refund(
-    session: AsyncSession,
+    db: AsyncSession,
     *,
     idempotency_key: str,
     original_transaction_id: uuid.UUID | None = None,
@@ -416,10 +406,10 @@ async def refund(
         raise InvalidCoinOperation("Name the spend to refund by its id or by its key.")
     original: CoinTransaction | None
     if original_transaction_id is not None:
-        original = await session.get(CoinTransaction, original_transaction_id)
+        original = await db.get(CoinTransaction, original_transaction_id)
     else:
         assert original_idempotency_key is not None
-        original = await _find_by_key(session, original_idempotency_key)
+        original = await _find_by_key(db, original_idempotency_key)
     if original is None:
         raise CoinTransactionNotFound()
     if original.kind is not TransactionKind.spend:
@@ -427,7 +417,7 @@ async def refund(
     original_id, coins = original.id, -original.amount
 
     async def decide(_balance: int) -> int:
-        already = await session.scalar(
+        already = await db.scalar(
             select(CoinTransaction.id).where(CoinTransaction.refund_of_id == original_id)
         )
         if already is not None:
@@ -443,7 +433,7 @@ async def refund(
         refund_of_id=original_id,
     )
     return await _record(
-        session,
+        db,
         operation,
         SystemAccount.shop,
         decide,
@@ -453,7 +443,7 @@ async def refund(
 
 
 async def adjust(
-    session: AsyncSession,
+    db: AsyncSession,
     *,
     user_id: uuid.UUID,
     amount: int,
@@ -474,7 +464,7 @@ async def adjust(
         idempotency_key, TransactionKind.adjustment, user_id, ADJUSTMENT_SOURCE, amount
     )
     return await _record(
-        session,
+        db,
         operation,
         SystemAccount.adjustments,
         decide,
@@ -483,17 +473,15 @@ async def adjust(
     )
 
 
-async def balance_of(session: AsyncSession, user_id: uuid.UUID) -> int:
+async def balance_of(db: AsyncSession, user_id: uuid.UUID) -> int:
     """A user's coins (0 before their first movement)."""
-    balance = await session.scalar(
-        select(CoinAccount.balance).where(CoinAccount.user_id == user_id)
-    )
+    balance = await db.scalar(select(CoinAccount.balance).where(CoinAccount.user_id == user_id))
     return int(balance or 0)
 
 
-async def balances_of(session: AsyncSession, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+async def balances_of(db: AsyncSession, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
     ids = list(user_ids)
-    rows = await session.execute(
+    rows = await db.execute(
         select(CoinAccount.user_id, CoinAccount.balance).where(CoinAccount.user_id.in_(ids))
     )
     found = {user_id: balance for user_id, balance in rows if user_id is not None}
@@ -508,7 +496,7 @@ def _history_query(user_id: uuid.UUID, source: str | None) -> Select[CoinTransac
 
 
 async def history(
-    session: AsyncSession,
+    db: AsyncSession,
     user_id: uuid.UUID,
     *,
     source: str | None = None,
@@ -517,8 +505,8 @@ async def history(
 ) -> Found[CoinTransaction]:
     """A user's coin movements, newest first, optionally from one source."""
     query = _history_query(user_id, source)
-    total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    items = await session.scalars(
+    total = await db.scalar(select(func.count()).select_from(query.subquery())) or 0
+    items = await db.scalars(
         query.order_by(CoinTransaction.created_at.desc(), CoinTransaction.id.desc())
         .limit(limit)
         .offset(offset)
@@ -526,8 +514,8 @@ async def history(
     return Found(items=list(items), total=total)
 
 
-async def find_transaction(session: AsyncSession, transaction_id: uuid.UUID) -> CoinTransaction:
-    transaction = await session.get(CoinTransaction, transaction_id)
+async def find_transaction(db: AsyncSession, transaction_id: uuid.UUID) -> CoinTransaction:
+    transaction = await db.get(CoinTransaction, transaction_id)
     if transaction is None:
         raise CoinTransactionNotFound()
     return transaction
@@ -546,8 +534,8 @@ async def run_transaction(
     while True:
         attempt += 1
         try:
-            async with sessionmaker() as session, session.begin():
-                return await work(session)
+            async with sessionmaker() as db, db.begin():
+                return await work(db)
         except DBAPIError as error:
             if _sqlstate(error) not in RETRYABLE_SQLSTATES or attempt >= attempts:
                 raise

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from fastapi import Request
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import CurrentUser, TokenUser
-from alif.config import CommonSettings
 from alif.db import SessionDep, utcnow
+from alif.dependencies import CommonSettingsDep
 from alif.errors import Forbidden
 from alif.kernel.models import (
     FamilyLink,
@@ -179,8 +178,9 @@ def require_feature(feature: str) -> Callable[..., Awaitable[TokenUser]]:
     """A route dependency: the caller's plan (or their family's, or their school's) includes
     `feature`, or the request is refused with 403 `feature_not_included`."""
 
-    async def dependency(request: Request, user: CurrentUser, db: SessionDep) -> TokenUser:
-        settings: CommonSettings = request.app.state.settings
+    async def dependency(
+        settings: CommonSettingsDep, user: CurrentUser, db: SessionDep
+    ) -> TokenUser:
         if feature in settings.free_features or user.is_staff:
             return user
         if not await has_feature(db, user.id, feature):

@@ -20,10 +20,10 @@ class GameSession(UUIDPrimaryKey, Base):
     """One game: the seed the server chose, then the log the client sent and what replaying it
     gave. Written only by the games service."""
 
-    __tablename__ = "game_session"
+    __tablename__ = "games_session"
     __table_args__ = (
-        Index("ix_game_session_history", "user_id", "game", "started_at"),
-        Index("ix_game_session_board", "game", "finished_at", "rank_key"),
+        Index("ix_games_session_history", "user_id", "game", "started_at"),
+        Index("ix_games_session_board", "game", "finished_at", "rank_key"),
     )
 
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
@@ -54,5 +54,6 @@ class GameSession(UUIDPrimaryKey, Base):
     coins_paid: Mapped[int | None]
     coin_transaction_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("coin_transaction.id"))
     xp: Mapped[int] = mapped_column(default=0)
-    # Orders leaderboards on both backends: score, then who reached it first (leaderboards/keys.py).
+    # Orders leaderboards on both backends: score, then who reached it first
+    # (`leaderboards.periods.rank_key`).
     rank_key: Mapped[int | None] = mapped_column(BigInteger)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from alif.auth import CurrentUser
 from alif.db import SessionDep, utcnow
 from alif.errors import error_responses
-from alif.schemas import Page, PageParams
+from alif.schemas import Page, PageParams, page_of
 from games.dependencies import SettingsDep
 from games.engines.replay import GameKind
 from games.leaderboards.periods import week_start
@@ -35,13 +35,7 @@ async def my_history(
     page: Annotated[PageParams, Query()],
     game: GameKind | None = None,
 ) -> Page[SessionRead]:
-    found = await service.history(db, user.id, game, page)
-    return Page[SessionRead](
-        items=[SessionRead.of(s) for s in found.items],
-        total=found.total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(await service.history(db, user.id, game, page), page, SessionRead.of)
 
 
 @router.get(

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif.db import find_page
 from alif.schemas import Found, PageParams
 from games.engines.replay import GameKind
 from games.engines.tetris import TICKS_PER_SECOND
@@ -76,8 +77,4 @@ async def history(
 ) -> Found[GameSession]:
     """Finished and refused games, newest first (games still being played are not history)."""
     query = _history(user_id, game)
-    total = await db.scalar(select(func.count()).select_from(query.subquery())) or 0
-    items = await db.scalars(
-        query.order_by(GameSession.started_at.desc()).limit(page.limit).offset(page.offset)
-    )
-    return Found(list(items), total)
+    return await find_page(db, query, page, GameSession.started_at.desc(), GameSession.id)

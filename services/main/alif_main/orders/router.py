@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Response, status
 from alif.auth import CurrentUser
 from alif.db import SessionDep
 from alif.errors import error_responses
-from alif.schemas import Page, PageParams
+from alif.schemas import Page, PageParams, page_of
 from alif_main.dependencies import SettingsDep
 from alif_main.orders import service
 from alif_main.orders.dependencies import OrderDep
@@ -54,13 +54,7 @@ async def create_order(
 async def list_orders(
     user: CurrentUser, db: SessionDep, page: Annotated[PageParams, Query()]
 ) -> Page[OrderRead]:
-    found = await service.list_orders(db, user.id, page)
-    return Page[OrderRead](
-        items=[_read(v) for v in found.items],
-        total=found.total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(await service.list_orders(db, user.id, page), page, _read)
 
 
 @router.get(

@@ -41,7 +41,7 @@ async def search_organizations(
     kind: OrganizationKind | None = None,
 ) -> Page[OrganizationListItem]:
     found = await service.search_organizations(db, page, query=q, region=region, kind=kind)
-    return page_of(found, page, OrganizationListItem)
+    return page_of(found, page, OrganizationListItem.model_validate)
 
 
 @router.post(

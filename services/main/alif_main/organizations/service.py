@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role
-from alif.db import utcnow
+from alif.db import find_page, utcnow
 from alif.kernel.models import (
     MemberRole,
     MembershipStatus,
@@ -40,9 +40,7 @@ async def search_organizations(
     if kind is not None:
         conditions.append(Organization.kind == kind)
     base = select(Organization).join(User, User.id == Organization.owner_id).where(*conditions)
-    total = await db.scalar(select(func.count()).select_from(base.subquery())) or 0
-    items = await db.scalars(base.order_by(Organization.name).limit(page.limit).offset(page.offset))
-    return Found(items=list(items), total=total)
+    return await find_page(db, base, page, Organization.name)
 
 
 async def get_approved_organization(db: AsyncSession, organization_id: uuid.UUID) -> Organization:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.auth import StaffUser
 from alif.db import Database, SessionDep, utcnow
 from alif.dependencies import ClientIP
-from alif.schemas import Page, PageParams
+from alif.schemas import Page, PageParams, page_of
 from alif_main.dependencies import SettingsDep
 from alif_main.orders.models import PaymentProvider
 from alif_main.payments import reconciliation
@@ -144,12 +144,7 @@ async def list_transactions(
     found = await reconciliation.list_transactions(
         db, settings, page, provider=provider, state=state, now=utcnow()
     )
-    return Page[TransactionRead](
-        items=[_transaction(item) for item in found.items],
-        total=found.total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(found, page, _transaction)
 
 
 @router.get(

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif import ledger
+from alif.db import add_unique
 from alif.kernel.models import StudentProfile
 from alif.ledger import CoinTransaction, IdempotencyKeyReused
 from alif_main.audit.service import record_audit
@@ -156,12 +157,7 @@ async def create_item(
     db: AsyncSession, data: ShopItemCreate, *, actor_id: uuid.UUID, ip_address: str
 ) -> ShopItem:
     item = ShopItem(**data.model_dump())
-    try:
-        async with db.begin_nested():
-            db.add(item)
-            await db.flush()
-    except IntegrityError as error:
-        raise ItemCodeTaken() from error
+    await add_unique(db, item, taken=ItemCodeTaken())
     await record_audit(
         db, actor_id, "shop_item.create", item, ip_address=ip_address, details=_details(item)
     )

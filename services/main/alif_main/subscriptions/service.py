@@ -14,13 +14,11 @@ from typing import Any
 
 import structlog
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from alif.auth import Role, TokenUser
-from alif.db import utcnow
+from alif.db import add_unique, insert_if_absent, utcnow
 from alif.kernel.models import FamilyLink, Organization
 from alif.subscriptions import Feature, PlanAudience, Subscription, SubscriptionPlan
 from alif_main.audit.service import record_audit
@@ -135,12 +133,7 @@ async def create_plan(
     values = data.model_dump()
     values["features"] = _check_features(data.features)
     plan = SubscriptionPlan(**values)
-    try:
-        async with db.begin_nested():
-            db.add(plan)
-            await db.flush()
-    except IntegrityError as error:
-        raise PlanCodeTaken() from error
+    await add_unique(db, plan, taken=PlanCodeTaken())
     await record_audit(
         db, actor_id, "plan.create", plan, ip_address=ip_address, details=_plan_details(plan)
     )
@@ -201,22 +194,18 @@ async def lock_subscription(
     and locked until the end of the transaction: decisions about it are made one at a time."""
     if await find_subscription(db, owner) is None:
         column = "owner_user_id" if owner.user_id is not None else "organization_id"
-        insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
-        await db.execute(
-            insert(Subscription)
-            .values(
-                id=uuid.uuid4(),
-                owner_user_id=owner.user_id,
-                organization_id=owner.organization_id,
-                plan_id=plan.id,
-                starts_at=now,
-                ends_at=now,
-                is_trial=False,
-                created_at=now,
-                updated_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=[column])
-        )
+        values = {
+            "id": uuid.uuid4(),
+            "owner_user_id": owner.user_id,
+            "organization_id": owner.organization_id,
+            "plan_id": plan.id,
+            "starts_at": now,
+            "ends_at": now,
+            "is_trial": False,
+            "created_at": now,
+            "updated_at": now,
+        }
+        await insert_if_absent(db, Subscription, values, unique=column)
     subscription = await db.scalar(
         select(Subscription)
         .where(_owner_filter(owner))
@@ -513,12 +502,7 @@ async def create_promo_code(
     values = data.model_dump()
     values["valid_from"] = data.valid_from or utcnow()
     promo = PromoCode(**values, created_by_id=actor_id)
-    try:
-        async with db.begin_nested():
-            db.add(promo)
-            await db.flush()
-    except IntegrityError as error:
-        raise PromoCodeTaken() from error
+    await add_unique(db, promo, taken=PromoCodeTaken())
     await record_audit(
         db,
         actor_id,

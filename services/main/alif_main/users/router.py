@@ -90,7 +90,7 @@ async def list_users(
     q: Annotated[str | None, Query(max_length=100)] = None,
 ) -> Page[UserRead]:
     found = await service.list_users(db, page, role=role, status=status, query=q)
-    return page_of(found, page, UserRead)
+    return page_of(found, page, UserRead.model_validate)
 
 
 @router.get("/users/{user_id}", responses=error_responses(404), summary="Staff: one account")

@@ -37,7 +37,9 @@ async def my_history(
     page: Annotated[PageParams, Query()],
     source: SourceFilter = None,
 ) -> Page[CoinTransactionRead]:
-    return page_of(await service.history(db, user.id, page, source), page, CoinTransactionRead)
+    return page_of(
+        await service.history(db, user.id, page, source), page, CoinTransactionRead.model_validate
+    )
 
 
 @router.get("/wallet/children", summary="My children's coins")
@@ -57,7 +59,9 @@ async def child_history(
     page: Annotated[PageParams, Query()],
     source: SourceFilter = None,
 ) -> Page[CoinTransactionRead]:
-    return page_of(await service.history(db, child_id, page, source), page, CoinTransactionRead)
+    return page_of(
+        await service.history(db, child_id, page, source), page, CoinTransactionRead.model_validate
+    )
 
 
 @router.get(
@@ -77,7 +81,9 @@ async def user_history(
     source: SourceFilter = None,
 ) -> Page[CoinTransactionRead]:
     await users.get_user(db, user_id)
-    return page_of(await service.history(db, user_id, page, source), page, CoinTransactionRead)
+    return page_of(
+        await service.history(db, user_id, page, source), page, CoinTransactionRead.model_validate
+    )
 
 
 @router.post(

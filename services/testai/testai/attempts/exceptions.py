@@ -1,4 +1,4 @@
-from alif.errors import Conflict, NotFound, TooManyRequests, Unprocessable
+from alif.errors import Conflict, NotFound, TooManyRequests
 
 
 class AttemptNotFound(NotFound):
@@ -26,10 +26,6 @@ class AttemptClosed(Conflict):
     # The server closes (and grades) an overdue attempt when it refuses a late answer; that
     # closing must be kept even though the request fails.
     commit_changes = True
-
-
-class AnswerDoesNotFit(Unprocessable):
-    message = "This answer does not fit the question."
 
 
 class ChildNotFound(NotFound):

@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from alif.assessment.schemas import Response
 from alif.db import Base, UUIDPrimaryKey, enum_type, utcnow
 
 
@@ -65,7 +66,7 @@ class Answer(Base):
     question_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("testai_question.id", ondelete="CASCADE"), primary_key=True
     )
-    response: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    response: Mapped[Response] = mapped_column(JSON, default=dict)
     revision: Mapped[int] = mapped_column(default=0)
     score: Mapped[float | None] = mapped_column(Float)
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)

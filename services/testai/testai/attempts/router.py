@@ -3,13 +3,12 @@ import uuid
 from fastapi import APIRouter, status
 
 from alif.auth import ParentUser, StudentUser
-from alif.db import SessionDep, utcnow
+from alif.db import SessionDep
 from alif.dependencies import RateLimiterDep
 from alif.errors import error_responses
 from alif.kernel import queries
-from testai.attempts import service
+from testai.attempts import service, views
 from testai.attempts.exceptions import ChildNotFound
-from testai.attempts.models import AttemptStatus
 from testai.attempts.schemas import (
     AnswerIn,
     AnswerRead,
@@ -51,36 +50,7 @@ async def _quiz_of(db: SessionDep, test_id: uuid.UUID) -> Quiz:
 async def my_tests(
     student: StudentUser, db: SessionDep, settings: SettingsDep
 ) -> list[AssignedTest]:
-    await service.close_overdue(db, Policy.of(settings), student_id=student.id)
-    assigned = await service.assigned_quizzes(db, student.id)
-    attempts = await service.attempts_for_assigned(db, student.id, [q.id for q, _ in assigned])
-    summaries = await quizzes.summaries(db, [q for q, _ in assigned])
-    now = utcnow()
-    tests = []
-    for (quiz, due_at), summary in zip(assigned, summaries, strict=True):
-        mine = attempts[quiz.id]
-        factor = await service.time_factor(db, quiz.id, student.id)
-        running = [a.id for a in mine if a.status is AttemptStatus.in_progress]
-        tests.append(
-            AssignedTest(
-                test_id=quiz.id,
-                title=quiz.title,
-                subject=quiz.subject,
-                question_count=summary.question_count,
-                time_limit_minutes=quiz.time_limit_minutes,
-                your_time_minutes=quiz.time_limit_minutes * factor
-                if quiz.time_limit_minutes
-                else None,
-                attempts_allowed=quiz.attempts_allowed,
-                attempts_used=len(mine),
-                attempt_in_progress=running[0] if running else None,
-                opens_at=quiz.opens_at,
-                closes_at=quiz.closes_at,
-                due_at=due_at,
-                grade_percent=service.result_of(quiz, mine, now).grade_percent,
-            )
-        )
-    return tests
+    return await views.assigned_tests(db, student.id, Policy.of(settings))
 
 
 @router.get(

@@ -4,9 +4,9 @@ from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
+from alif.assessment.schemas import AnswerFields, StudentQuestion
 from alif.schemas import RequestModel, ResponseModel
 from testai.attempts.models import AttemptStatus
-from testai.questions.schemas import StudentQuestion
 
 OptionId = Annotated[str, StringConstraints(min_length=1, max_length=16)]
 
@@ -24,13 +24,10 @@ class AttemptStart(RequestModel):
         return self
 
 
-class AnswerIn(RequestModel):
+class AnswerIn(AnswerFields):
     """One answer: `choice` for choice questions, `truth` for true/false, `text` for short
     answers and numbers. Sending nothing clears the answer."""
 
-    choice: list[OptionId] | None = Field(default=None, max_length=8)
-    truth: bool | None = None
-    text: str | None = Field(default=None, max_length=500)
     revision: int = Field(
         default=0,
         ge=0,

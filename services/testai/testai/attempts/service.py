@@ -13,12 +13,14 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif.assessment import grading
+from alif.assessment import questions as assessment
+from alif.assessment.types import CHOICE_TYPES
 from alif.cache import Limit, RateLimiter
 from alif.db import utcnow
 from alif.kernel import queries
 from alif.ledger import reward
 from testai.attempts.exceptions import (
-    AnswerDoesNotFit,
     AttemptClosed,
     AttemptNotFound,
     NoAttemptsLeft,
@@ -30,9 +32,8 @@ from testai.attempts.exceptions import (
 from testai.attempts.models import Answer, Attempt, AttemptStatus
 from testai.attempts.schemas import AnswerIn
 from testai.config import TestaiSettings
-from testai.questions import grading
 from testai.questions.exceptions import QuestionNotFound
-from testai.questions.models import Question, QuestionType
+from testai.questions.models import Question
 from testai.quizzes import service as quizzes
 from testai.quizzes.models import Assignment, ExtraTime, GradingMethod, Quiz, QuizStatus, ReviewTime
 
@@ -252,7 +253,7 @@ async def start(db: AsyncSession, student_id: uuid.UUID, quiz: Quiz, policy: Pol
     option_order: dict[str, Any] = {}
     for question in items:
         ids = [o["id"] for o in question.options]
-        if quiz.shuffle_options and question.type in (QuestionType.single, QuestionType.multiple):
+        if quiz.shuffle_options and question.type in CHOICE_TYPES:
             _shuffler.shuffle(ids)
         option_order[str(question.id)] = ids
     factor = await time_factor(db, quiz.id, student_id)
@@ -301,29 +302,6 @@ async def get_own_attempt(
     return attempt
 
 
-def _response(question: Question, data: AnswerIn) -> dict[str, Any]:
-    option_ids = {o["id"] for o in question.options}
-    match question.type:
-        case QuestionType.single | QuestionType.multiple:
-            if data.truth is not None or data.text is not None:
-                raise AnswerDoesNotFit("Choose among the options.")
-            choice = list(dict.fromkeys(data.choice or []))
-            if not set(choice) <= option_ids:
-                raise AnswerDoesNotFit("This option is not part of the question.")
-            if question.type is QuestionType.single and len(choice) > 1:
-                raise AnswerDoesNotFit("Choose one option.")
-            return {"choice": choice} if choice else {}
-        case QuestionType.true_false:
-            if data.choice is not None or data.text is not None:
-                raise AnswerDoesNotFit("Answer true or false.")
-            return {"truth": data.truth} if data.truth is not None else {}
-        case QuestionType.short_answer | QuestionType.numeric:
-            if data.choice is not None or data.truth is not None:
-                raise AnswerDoesNotFit("Type the answer.")
-            text = (data.text or "").strip()
-            return {"text": text} if text else {}
-
-
 async def save_answer(
     db: AsyncSession,
     attempt: Attempt,
@@ -344,7 +322,7 @@ async def save_answer(
     question = await db.get(Question, question_id)
     if question is None:
         raise QuestionNotFound()
-    response = _response(question, data)
+    response = assessment.response(question, data)
     answer = await db.get(Answer, (attempt.id, question_id))
     if answer is None:
         answer = Answer(

@@ -1,14 +1,18 @@
-"""Shaping an attempt for whoever looks at it: the student (as the test's settings allow) or a
-teacher (everything)."""
+"""Shaping attempts for whoever looks at them: the student (as the test's settings allow) or a
+teacher (everything), and the student's list of assigned tests."""
+
+import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif.assessment import questions as assessment
 from alif.db import utcnow
+from testai.attempts import service
 from testai.attempts.models import Answer, Attempt, AttemptStatus
-from testai.attempts.schemas import AnswerRead, AttemptRead, ReviewItem
-from testai.attempts.service import answers_of, attempt_questions, shown
-from testai.questions import service as questions
+from testai.attempts.schemas import AnswerRead, AssignedTest, AttemptRead, ReviewItem
+from testai.attempts.service import Policy, answers_of, attempt_questions, shown
 from testai.questions.models import Question
+from testai.quizzes import service as quizzes
 from testai.quizzes.models import Quiz
 
 
@@ -25,18 +29,14 @@ def answer_read(answer: Answer) -> AnswerRead:
 
 
 def _review(question: Question, answer: Answer | None) -> ReviewItem:
-    key = question.answer_key or {}
     earned = answer.score if answer is not None and answer.score is not None else 0.0
     return ReviewItem(
         question_id=question.id,
         earned=earned,
         points=question.points,
         correct=earned >= question.points,
-        correct_option_ids=questions.correct_ids(question),
-        truth=key.get("truth"),
-        accepted_answers=list(key.get("accepted", [])),
-        numeric_answer=key.get("value"),
-        tolerance=key.get("tolerance", 0.0),
+        correct_option_ids=assessment.correct_ids(question.answer_key),
+        **assessment.key_fields(question.answer_key),
         explanation=question.explanation,
     )
 
@@ -65,7 +65,9 @@ async def attempt_read(
         time_limit_minutes=quiz.time_limit_minutes,
         time_factor=attempt.time_factor,
         server_time=now,
-        questions=[questions.student_view(q, attempt.option_order.get(str(q.id))) for q in items],
+        questions=[
+            assessment.student_view(q.id, q, attempt.option_order.get(str(q.id))) for q in items
+        ],
         answers=[answer_read(answers[q.id]) for q in items if q.id in answers],
         score=attempt.score if show_score else None,
         max_score=attempt.max_score if show_score else None,
@@ -73,3 +75,40 @@ async def attempt_read(
         passed=percent >= quiz.pass_percent if percent is not None else None,
         review=[_review(q, answers.get(q.id)) for q in items] if show_key else None,
     )
+
+
+async def assigned_tests(
+    db: AsyncSession, student_id: uuid.UUID, policy: Policy
+) -> list[AssignedTest]:
+    """The student's list: every test given to them or to their groups, with their attempts,
+    their own time limit and their grade so far (overdue attempts are closed first)."""
+    await service.close_overdue(db, policy, student_id=student_id)
+    assigned = await service.assigned_quizzes(db, student_id)
+    attempts = await service.attempts_for_assigned(db, student_id, [q.id for q, _ in assigned])
+    summaries = await quizzes.summaries(db, [q for q, _ in assigned])
+    now = utcnow()
+    tests = []
+    for (quiz, due_at), summary in zip(assigned, summaries, strict=True):
+        mine = attempts[quiz.id]
+        factor = await service.time_factor(db, quiz.id, student_id)
+        running = [a.id for a in mine if a.status is AttemptStatus.in_progress]
+        tests.append(
+            AssignedTest(
+                test_id=quiz.id,
+                title=quiz.title,
+                subject=quiz.subject,
+                question_count=summary.question_count,
+                time_limit_minutes=quiz.time_limit_minutes,
+                your_time_minutes=quiz.time_limit_minutes * factor
+                if quiz.time_limit_minutes
+                else None,
+                attempts_allowed=quiz.attempts_allowed,
+                attempts_used=len(mine),
+                attempt_in_progress=running[0] if running else None,
+                opens_at=quiz.opens_at,
+                closes_at=quiz.closes_at,
+                due_at=due_at,
+                grade_percent=service.result_of(quiz, mine, now).grade_percent,
+            )
+        )
+    return tests

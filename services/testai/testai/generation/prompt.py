@@ -3,8 +3,8 @@
 import json
 from typing import Any
 
+from alif.assessment.types import QuestionType
 from testai.generation.schemas import GenerateRequest
-from testai.questions.models import QuestionType
 
 LANGUAGE_NAMES = {"uz": "Uzbek (Latin script, with ʻ in oʻ/gʻ)", "ru": "Russian", "en": "English"}
 

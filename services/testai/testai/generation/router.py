@@ -8,10 +8,9 @@ from testai.access import StaffDep
 from testai.dependencies import SettingsDep
 from testai.generation import service
 from testai.generation.client import AIClient
-from testai.generation.exceptions import AINotConfigured, TooManyQuestionsAsked
+from testai.generation.exceptions import AINotConfigured
 from testai.generation.schemas import DroppedItems, GenerateRequest, GenerateResult
 from testai.questions import service as questions
-from testai.quizzes import service as quizzes
 
 router = APIRouter(prefix="/ai", tags=["ai"])
 
@@ -38,22 +37,7 @@ async def generate(
     settings: SettingsDep,
     limiter: RateLimiterDep,
 ) -> GenerateResult:
-    client = _client(request)
-    if data.count > settings.ai_max_questions:
-        raise TooManyQuestionsAsked(
-            f"At most {settings.ai_max_questions} questions at a time.",
-            details={"max": settings.ai_max_questions},
-        )
-    target = None
-    if data.test_id is not None:
-        target = await quizzes.get_readable(db, staff, data.test_id)
-        quizzes.check_editable(staff, target)
-        quizzes.check_draft(target)
-    await service.check_allowance(db, staff, data.count, settings, limiter)
-    # The model may take a minute: end the (read-only) transaction so that no pooled connection,
-    # nor SQLite's write lock, waits with it. A new one begins when the draft is saved.
-    await db.commit()
-    generated = await service.generate(db, staff, data, client, settings, target)
+    generated = await service.generate_draft(db, staff, data, _client(request), settings, limiter)
     return GenerateResult(
         test_id=generated.quiz.id,
         requested=data.count,

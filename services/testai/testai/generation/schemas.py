@@ -2,9 +2,9 @@ import uuid
 
 from pydantic import Field, field_validator
 
+from alif.assessment.types import QuestionType
 from alif.kernel.models import Language
 from alif.schemas import RequestModel, ResponseModel
-from testai.questions.models import QuestionType
 from testai.questions.schemas import QuestionRead
 
 

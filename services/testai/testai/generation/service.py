@@ -12,6 +12,8 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif.assessment.schemas import QuestionIn
+from alif.assessment.types import QuestionSource
 from alif.cache import Limit, RateLimiter
 from alif.db import utcnow
 from alif.text import fold_for_comparison
@@ -24,12 +26,12 @@ from testai.generation.exceptions import (
     AIQuotaExceeded,
     AIRateLimited,
     AIUnavailable,
+    TooManyQuestionsAsked,
 )
 from testai.generation.models import Generation
 from testai.generation.schemas import GenerateRequest
 from testai.generation.validation import Refusal, items_of, read_json, validate_item
-from testai.questions.models import Question, QuestionSource
-from testai.questions.schemas import QuestionIn
+from testai.questions.models import Question
 from testai.quizzes import service as quizzes
 from testai.quizzes.models import Quiz
 from testai.quizzes.schemas import QuizCreate
@@ -66,6 +68,39 @@ async def check_allowance(
         error = AIQuotaExceeded(retry_after=int((renews - now).total_seconds()) + 1)
         error.details["remaining_today"] = max(0, remaining)
         raise error
+
+
+async def generate_draft(
+    db: AsyncSession,
+    staff: Staff,
+    request: GenerateRequest,
+    client: AIClient,
+    settings: TestaiSettings,
+    limiter: RateLimiter,
+) -> Generated:
+    """Check what may be asked (the size, the target draft, the allowance), then ask the model
+    and land what passes in a draft."""
+    if request.count > settings.ai_max_questions:
+        raise TooManyQuestionsAsked(
+            f"At most {settings.ai_max_questions} questions at a time.",
+            details={"max": settings.ai_max_questions},
+        )
+    target = None
+    if request.test_id is not None:
+        target = await quizzes.get_readable(db, staff, request.test_id)
+        quizzes.check_editable(staff, target)
+        quizzes.check_draft(target)
+    await check_allowance(db, staff, request.count, settings, limiter)
+    await _end_reading_before_waiting(db)
+    return await generate(db, staff, request, client, settings, target)
+
+
+async def _end_reading_before_waiting(db: AsyncSession) -> None:
+    """The one commit inside a request (services flush, the request commits): the model may take
+    a minute, so the transaction, which has only read so far, ends here and no pooled
+    connection, nor SQLite's write lock, waits with it. A new one begins when the draft is
+    saved."""
+    await db.commit()
 
 
 async def _ask(

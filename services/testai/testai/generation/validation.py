@@ -15,11 +15,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from alif.assessment.language import guess_language
+from alif.assessment.schemas import OptionIn, QuestionIn
+from alif.assessment.types import MAX_OPTIONS, QuestionType
 from alif.kernel.models import Language
 from alif.text import fold_for_comparison
-from testai.questions.language import guess_language
-from testai.questions.models import QuestionType
-from testai.questions.schemas import MAX_OPTIONS, OptionIn, QuestionIn
 
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")

@@ -2,14 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, UploadFile
 
+from alif.assessment.exceptions import FileTooLarge
+from alif.assessment.extract import FileKind, extract_text
+from alif.assessment.parser import EMPHASIS
 from alif.auth import TeachingUser
 from alif.errors import error_responses
 from alif.kernel.models import Language
 from testai.dependencies import SettingsDep
 from testai.importing import service
-from testai.importing.exceptions import FileTooLarge
-from testai.importing.extract import extract_text
-from testai.importing.parser import EMPHASIS
 from testai.importing.schemas import ExtractedText, ImportPreview, ImportText
 
 router = APIRouter(tags=["import"])
@@ -17,10 +17,16 @@ router = APIRouter(tags=["import"])
 Upload = Annotated[UploadFile, File(description="A .docx, .pdf or .txt file")]
 
 
-async def _read(upload: UploadFile, settings: SettingsDep) -> tuple[str, bytes]:
+async def _text_of(upload: UploadFile, settings: SettingsDep) -> tuple[FileKind, str]:
     # Read one byte past the limit: enough to know it is too large, never the whole of it.
     data = await upload.read(settings.import_max_bytes + 1)
-    return upload.filename or "", data
+    return await extract_text(
+        data,
+        upload.filename,
+        max_bytes=settings.import_max_bytes,
+        max_pages=settings.import_max_pages,
+        max_chars=settings.import_max_chars,
+    )
 
 
 @router.post(
@@ -45,14 +51,7 @@ async def import_file(
     settings: SettingsDep,
     language: Annotated[Language | None, Form()] = None,
 ) -> ImportPreview:
-    filename, data = await _read(file, settings)
-    kind, text = await extract_text(
-        data,
-        filename,
-        max_bytes=settings.import_max_bytes,
-        max_pages=settings.import_max_pages,
-        max_chars=settings.import_max_chars,
-    )
+    kind, text = await _text_of(file, settings)
     return service.preview(text, language=language, file_kind=kind)
 
 
@@ -62,12 +61,5 @@ async def import_file(
     summary="The text of a file, to generate questions from it",
 )
 async def extract_source(file: Upload, user: TeachingUser, settings: SettingsDep) -> ExtractedText:
-    filename, data = await _read(file, settings)
-    kind, text = await extract_text(
-        data,
-        filename,
-        max_bytes=settings.import_max_bytes,
-        max_pages=settings.import_max_pages,
-        max_chars=settings.import_max_chars,
-    )
+    kind, text = await _text_of(file, settings)
     return ExtractedText(file_kind=kind, text=text.replace(EMPHASIS, ""))

@@ -1,10 +1,10 @@
 from pydantic import Field
 
+from alif.assessment.extract import FileKind
+from alif.assessment.parser import Format, Problem, Warning
+from alif.assessment.types import QuestionType
 from alif.kernel.models import Language
 from alif.schemas import RequestModel, ResponseModel
-from testai.importing.extract import FileKind
-from testai.importing.parser import Format, Problem, Warning
-from testai.questions.models import QuestionType
 
 
 class ImportText(RequestModel):

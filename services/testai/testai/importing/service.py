@@ -1,10 +1,10 @@
 """From text (pasted or read from a file) to a preview of questions; nothing is stored."""
 
+from alif.assessment.extract import FileKind
+from alif.assessment.language import guess_language
+from alif.assessment.parser import ParsedQuestion, parse
 from alif.kernel.models import Language
-from testai.importing.extract import FileKind
-from testai.importing.parser import ParsedQuestion, parse
 from testai.importing.schemas import ImportPreview, PreviewOption, PreviewQuestion
-from testai.questions.language import guess_language
 
 
 def _preview(question: ParsedQuestion, fallback: Language) -> PreviewQuestion:

@@ -2,13 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from alif.assessment.schemas import QuestionIn
 from alif.db import SessionDep
 from alif.errors import error_responses
-from alif.schemas import Page, PageParams
+from alif.schemas import Page, page_of
 from testai.access import StaffDep
 from testai.questions import service
 from testai.questions.dependencies import BankQuestion, EditableBankQuestion
-from testai.questions.schemas import BankQuery, BankQuestionCreate, QuestionIn, QuestionRead
+from testai.questions.schemas import BankQuery, BankQuestionCreate, QuestionRead
 
 router = APIRouter(prefix="/bank/questions", tags=["bank"])
 
@@ -17,16 +18,9 @@ router = APIRouter(prefix="/bank/questions", tags=["bank"])
 async def search_bank(
     staff: StaffDep,
     db: SessionDep,
-    page: Annotated[PageParams, Query()],
     query: Annotated[BankQuery, Query()],
 ) -> Page[QuestionRead]:
-    found = await service.search_bank(db, staff, query, page)
-    return Page[QuestionRead](
-        items=[service.read(q) for q in found.items],
-        total=found.total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(await service.search_bank(db, staff, query), query, service.read)
 
 
 @router.post(

@@ -3,15 +3,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from alif.assessment.schemas import QuestionIn
+from alif.assessment.types import QuestionSource
 from alif.db import SessionDep
 from alif.errors import error_responses
 from alif.kernel import queries
-from alif.schemas import Page, PageParams
+from alif.schemas import Found, Page, PageParams, page_of
 from testai.access import Staff, StaffDep
 from testai.attempts import service as attempts
 from testai.questions import service as questions
-from testai.questions.models import QuestionSource
-from testai.questions.schemas import QuestionIds, QuestionIn, QuestionRead
+from testai.questions.schemas import QuestionIds, QuestionRead
 from testai.quizzes import service
 from testai.quizzes.dependencies import EditableQuiz, ReadableQuiz
 from testai.quizzes.exceptions import StudentNotFound
@@ -84,8 +85,8 @@ async def list_tests(
     mine: bool = False,
 ) -> Page[QuizRead]:
     found = await service.list_quizzes(db, staff, page, status=status, query=q, mine_only=mine)
-    items = [quiz_read(s, staff) for s in await service.summaries(db, found.items)]
-    return Page[QuizRead](items=items, total=found.total, limit=page.limit, offset=page.offset)
+    summaries = Found(await service.summaries(db, found.items), found.total)
+    return page_of(summaries, page, lambda summary: quiz_read(summary, staff))
 
 
 @router.get("/{test_id}", responses=error_responses(404), summary="A test with its answer key")

@@ -4,10 +4,11 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
+from alif.assessment.schemas import QuestionIn
+from alif.assessment.types import QuestionSource
 from alif.kernel.models import Language
 from alif.schemas import RequestModel, ResponseModel
-from testai.questions.models import QuestionSource
-from testai.questions.schemas import QuestionIn, QuestionRead
+from testai.questions.schemas import QuestionRead
 from testai.quizzes.models import GradingMethod, QuizStatus, ReviewTime
 
 Grade = Field(default=None, ge=0, le=11, description="0 for pre-school, 1 to 11 for school")

@@ -9,18 +9,19 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from alif.db import utcnow
+from alif import text
+from alif.assessment import questions as assessment
+from alif.assessment.schemas import QuestionIn
+from alif.assessment.types import QuestionSource
+from alif.db import add_unique, find_page, utcnow
 from alif.kernel import queries
 from alif.schemas import Found, PageParams
-from alif.text import normalize_uzbek
 from testai.access import Staff
 from testai.questions import service as questions
 from testai.questions.exceptions import QuestionNotFound
-from testai.questions.models import Question, QuestionSource
-from testai.questions.schemas import QuestionIn
+from testai.questions.models import Question
 from testai.quizzes.exceptions import (
     AlreadyAssigned,
     AssignmentNotFound,
@@ -55,7 +56,7 @@ class QuizSummary:
 
 def _canonical_text(quiz: Quiz) -> None:
     for name in ("title", "description", "subject"):
-        setattr(quiz, name, questions.canonical(getattr(quiz, name), quiz.language))
+        setattr(quiz, name, assessment.canonical(getattr(quiz, name), quiz.language))
 
 
 def check_settings(quiz: Quiz) -> None:
@@ -96,14 +97,8 @@ async def list_quizzes(
     if status is not None:
         statement = statement.where(Quiz.status == status)
     if query:
-        words = {query.strip().lower(), normalize_uzbek(query.strip()).lower()}
-        title = func.lower(Quiz.title)
-        statement = statement.where(or_(*(title.contains(w, autoescape=True) for w in words)))
-    total = await db.scalar(select(func.count()).select_from(statement.subquery())) or 0
-    items = await db.scalars(
-        statement.order_by(Quiz.updated_at.desc()).limit(page.limit).offset(page.offset)
-    )
-    return Found(items=list(items), total=total)
+        statement = statement.where(text.contains(Quiz.title, query))
+    return await find_page(db, statement, page, Quiz.updated_at.desc(), Quiz.id)
 
 
 async def get_readable(db: AsyncSession, staff: Staff, quiz_id: uuid.UUID) -> Quiz:
@@ -260,7 +255,7 @@ async def add_questions(
             source=source,
             # Generated questions reach students only after a teacher has looked at them.
             review_required=source is QuestionSource.ai,
-            **questions.columns(data),
+            **assessment.stored_form(data),
         )
         db.add(question)
         added.append(question)
@@ -358,12 +353,7 @@ async def assign(
     for assignment in targets:
         assignment.due_at = data.due_at
         assignment.assigned_by_id = staff.id
-    try:
-        async with db.begin_nested():
-            db.add_all(targets)
-            await db.flush()
-    except IntegrityError as error:
-        raise AlreadyAssigned() from error
+    await add_unique(db, *targets, taken=AlreadyAssigned())
     return targets
 
 

@@ -3,8 +3,8 @@ from datetime import datetime
 
 from pydantic import Field
 
+from alif.assessment.types import QuestionType
 from alif.schemas import ResponseModel
-from testai.questions.models import QuestionType
 
 
 class StudentRow(ResponseModel):

@@ -1756,7 +1756,7 @@ export type components = {
          * Warning
          * @enum {string}
          */
-        Warning: "ignored_text_before_first_question" | "duplicate_question_removed" | "answer_for_unknown_question" | "no_questions_found";
+        Warning: "ignored_text_before_first_question" | "ignored_text_between_questions" | "ignored_text_after_last_question" | "duplicate_question_removed" | "answer_for_unknown_question" | "no_questions_found";
     };
     responses: never;
     parameters: never;

@@ -1,4 +1,4 @@
-"""Payme Merchant API methods (docs: ../shared/reference/payments.md, section 1).
+"""Payme Merchant API methods (the operators' side: docs/payments.md).
 
 Every method is idempotent on Payme's transaction id (UNIQUE with the provider): a retry gets the
 stored result. Each method runs in a savepoint: an error answer leaves nothing behind, except

@@ -17,14 +17,14 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
-from testai.importing.exceptions import (
+from alif.assessment.exceptions import (
     FileHasNoText,
     FileNotReadable,
     FileTooLarge,
     FileTypeMismatch,
     UnsupportedFileType,
 )
-from testai.importing.parser import EMPHASIS
+from alif.assessment.parser import EMPHASIS
 
 _W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 DOCX_MAX_UNPACKED = 60 * 1024 * 1024

@@ -2,17 +2,20 @@
 
 Formats understood (they may be mixed with the usual mess of real files):
 
-- numbered questions (`1.`, `1)`, `1-savol.`, `Savol 1:`, keycap emoji `1️⃣`) with options
-  `A)`, `a.`, `B:` (Latin or Cyrillic letters, one per line or several on one line), and an
-  answer line: `Javob: B`, `Answer: b`, `Toʻgʻri javob: C`, `Correct: A, C`, `Ответ: Б`;
+- numbered questions (`1.`, `1)`, `№1.`, `1-savol.`, `Savol 1:`, `Савол 1:`, keycap emoji `1️⃣`)
+  with options `A)`, `a.`, `B:` (Latin or Cyrillic letters, one per line or several on one
+  line), and an answer line: `Javob: B`, `Answer: b`, `Toʻgʻri javob: C`, `Correct: A, C`,
+  `Ответ: Б`, and in Uzbek Cyrillic `Жавоб: Б`, `Тўғри жавоб: В`;
 - a correct option marked in place: `*B) 4`, `+B) 4`, `B) 4 *`, `B) 4 (+)`, or (from Word)
   set in bold or highlighted while the other options are not;
 - the block format: `++++` between questions, `====` between options, `#` before the correct one;
-- an answer table at the end: `1 a 2 b 3 c`, `1-A, 2-C`, `1.b 2.d`, a `Javoblar:` section, or a
-  row of numbers over a row of letters (a Word table).
+- an answer table at the end: `1 a 2 b 3 c`, `1-A, 2-C`, `1.b 2.d`, a `Javoblar:`/`Жавоблар:`
+  section, or a row of numbers over a row of letters (a Word table).
 
-Nothing is ever guessed: a question whose key is missing, ambiguous or not among its options
-comes back flagged with the reasons, for the teacher to fix in the preview.
+Text after the last question (an author line, "Omad!") or after an answer line is left out with
+a warning, never appended to an option. Nothing is ever guessed: a question whose key is missing,
+ambiguous or not among its options comes back flagged with the reasons, for the teacher to fix in
+the preview.
 """
 
 import re
@@ -20,9 +23,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from alif.assessment.grading import parse_number
+from alif.assessment.types import MAX_OPTIONS, QuestionType
 from alif.text import fold_for_comparison
-from testai.questions.grading import parse_number
-from testai.questions.models import QuestionType
 
 # Set by the Word reader before a paragraph written in bold or highlighted.
 EMPHASIS = "\ue000"  # a private-use character: never in a real document, never whitespace
@@ -34,9 +37,12 @@ _FULLWIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
 _BULLETS = "•▪●◦‣∙·➤➢►"
 
 _APOS = "['ʻʼ’‘`]?"
+_LETTER = "A-Za-zА-Яа-яЁёЎўҚқҒғҲҳ"  # Latin, Russian and Uzbek Cyrillic letters
+_TOGRI = rf"(?:to{_APOS}g{_APOS}ri|т[ўу][ғг]ри)"  # "correct", Latin or Cyrillic, ў/ғ or not
+_QUESTION_WORD = r"(?:savol|савол|вопрос|question|topshiriq|топшириқ|задание)"
 _QUESTION = re.compile(
-    r"^(?:(?:savol|вопрос|question|topshiriq|задание)\s*(?:№\s*)?)?(\d{1,3})\s*"
-    r"(?:-\s*(?:savol|вопрос|question|topshiriq)\s*[.:)]?|\.(?!\d)|\)|:)\s*(.*)$",
+    rf"^(?:{_QUESTION_WORD}\s*)?(?:№\s*)?(\d{{1,3}})\s*"
+    rf"(?:-\s*{_QUESTION_WORD}\s*[.:)]?|\.(?!\d)|\)|:)\s*(.*)$",
     re.IGNORECASE,
 )
 _LETTERS_LATIN = "abcdefgh"
@@ -45,22 +51,24 @@ _OPTION = re.compile(r"^([A-Ha-hА-Жа-ж])\s*[).:]\s*(.*)$")
 _OPTION_SPACE = re.compile(r"^([A-H])\s+(\S.*)$")
 _INLINE_MARKER = re.compile(r"(?:(?<=\s)|(?<=^))([A-Ha-hА-Жа-ж])\s*\)\s*")
 _ANSWER = re.compile(
-    rf"^(?:to{_APOS}g{_APOS}ri\s+javob(?:i)?|javob(?:i)?|answer|correct(?:\s+answer)?|"
-    r"правильный\s+ответ|ответ|kalit)\s*[:\-–—=.)]\s*(.+)$",
+    rf"^(?:{_TOGRI}\s+(?:javob(?:i|lari)?|жавоб(?:и|лари)?)|javob(?:i)?|жавоб(?:и)?|answer|"
+    r"correct(?:\s+answer)?|правильный\s+ответ|ответ|kalit|калит)\s*[:\-–—=.)]\s*(.+)$",
     re.IGNORECASE,
 )
 _TABLE_HEADER = re.compile(
-    rf"^(?:javoblar|kalitlar|kalit|to{_APOS}g{_APOS}ri\s+javoblar|answers|answer\s+key|keys?|"
-    r"ответы|ключи?)\s*[:\-–—]?\s*(.*)$",
+    rf"^(?:javoblar|жавоблар|kalitlar|калитлар|kalit|калит|{_TOGRI}\s+(?:javoblar|жавоблар)|"
+    r"answers|answer\s+key|keys?|ответы|ключи?)\s*[:\-–—]?\s*(.*)$",
     re.IGNORECASE,
 )
-_PAIR = re.compile(r"(\d{1,3})\s*[-.)=:–—]?\s*([A-Ha-hА-Жа-ж])(?![A-Za-zА-Яа-я])", re.IGNORECASE)
+_PAIR = re.compile(rf"(\d{{1,3}})\s*[-.)=:–—]?\s*([A-Ha-hА-Жа-ж])(?![{_LETTER}])", re.IGNORECASE)
 _PAIR_NOISE = re.compile(r"[\s,;|/]+")
 _BLOCK_QUESTION = re.compile(r"^\+{3,}\s*$")
 _BLOCK_OPTION = re.compile(r"^={3,}\s*$")
 _MARK_BEFORE = re.compile(r"^[*+#✓✔✅]\s*")
-_MARK_AFTER = re.compile(r"\s*(?:\*|\(\+\)|\[\+\]|✓|✔|✅|\(to['ʻʼ’‘`]?g['ʻʼ’‘`]?ri\))\s*$", re.I)
-_LETTER_TOKEN = re.compile(r"(?<![A-Za-zА-Яа-я])([A-Ha-hА-Жа-ж])(?![A-Za-zА-Яа-я])")
+_MARK_AFTER = re.compile(rf"\s*(?:\*|\(\+\)|\[\+\]|✓|✔|✅|\({_TOGRI}\))\s*$", re.I)
+_LETTER_TOKEN = re.compile(rf"(?<![{_LETTER}])([A-Ha-hА-Жа-ж])(?![{_LETTER}])")
+_WORD = re.compile(rf"[{_LETTER}]{{2,}}")
+_AND = frozenset({"va", "and", "и", "ва", "hamda", "ҳамда"})
 
 
 class Problem(StrEnum):
@@ -77,6 +85,8 @@ class Problem(StrEnum):
 
 class Warning(StrEnum):
     ignored_text_before_first_question = "ignored_text_before_first_question"
+    ignored_text_between_questions = "ignored_text_between_questions"
+    ignored_text_after_last_question = "ignored_text_after_last_question"
     duplicate_question_removed = "duplicate_question_removed"
     answer_for_unknown_question = "answer_for_unknown_question"
     no_questions_found = "no_questions_found"
@@ -189,8 +199,8 @@ def _chosen_letters(answer: str, options: list[str]) -> set[int] | None:
         re.split(r"[)\].:]", answer, maxsplit=1)[0] if re.match(r"^\S[)\].:]", answer) else answer
     )
     tokens = _LETTER_TOKEN.findall(head)
-    words = re.findall(r"[A-Za-zА-Яа-я]{2,}", head)
-    if tokens and all(w.lower() in {"va", "and", "и", "hamda"} for w in words):
+    words = _WORD.findall(head)
+    if tokens and all(w.lower() in _AND for w in words):
         return {letter_index(t) for t in tokens}
     return None
 
@@ -256,8 +266,20 @@ def _parse_numbered(lines: list[str]) -> tuple[list[ParsedQuestion], Table, list
     table: Table = {}
     warnings: list[Warning] = []
     current: ParsedQuestion | None = None
+    # Lines after the last option join it only once the question goes on (another option, its
+    # answer line, the next question): at the end of the text they are a footer ("Omad!", the
+    # author), and a footer inside an option would be shown to every student.
+    pending: list[str] = []
+    closed = False  # the current question has its answer line, or an answer table has begun
     in_table = False
-    ignored_before = False
+    ignored_before = ignored_between = ignored_after = False
+
+    def go_on() -> None:
+        if current is not None and pending:
+            current.options[-1] = " ".join([current.options[-1], *pending]).strip()
+            current.lines.extend(pending)
+        pending.clear()
+
     index = 0
     while index < len(lines):
         raw = lines[index]
@@ -275,40 +297,45 @@ def _parse_numbered(lines: list[str]) -> tuple[list[ParsedQuestion], Table, list
             if not line:
                 continue
         pairs = _table_pairs(line)
-        if pairs is not None and (in_table or len(pairs) >= 2):
-            in_table = True
-            for number, option in pairs:
-                table.setdefault(number, set()).add(option)
-            continue
-        columns = _column_pairs(line, following)
-        if columns is not None:
-            in_table = True
-            index += 1
-            for number, option in columns:
+        columns = None if pairs is not None else _column_pairs(line, following)
+        if (pairs is not None and (in_table or len(pairs) >= 2)) or columns is not None:
+            in_table = closed = True
+            ignored_after = ignored_after or bool(pending)
+            pending.clear()
+            if columns is not None:
+                index += 1
+            for number, option in pairs or columns or []:
                 table.setdefault(number, set()).add(option)
             continue
 
         answer = _ANSWER.match(line)
         if answer and current is not None:
+            go_on()
             current.answer = answer.group(1).strip()
             current.lines.append(line)
+            closed = True
             continue
 
         if current is not None:
             inline = _split_inline_options(line, first=len(current.options))
             if inline is not None and not inline[0]:
+                go_on()
                 for text in inline[1]:
                     _add_option(current, text, False)
                 current.lines.append(line)
                 continue
         if current is not None and (found := _option_line(line, current, following)):
+            go_on()
             _add_option(current, found[1], emphasised)
             current.lines.append(line)
             continue
 
         start = _QUESTION.match(line)
         if start and start.group(2):
-            in_table = False
+            go_on()
+            in_table = closed = False
+            ignored_between = ignored_between or ignored_after
+            ignored_after = False
             current = ParsedQuestion(number=int(start.group(1)), text="", lines=[line])
             questions.append(current)
             text = start.group(2)
@@ -323,19 +350,27 @@ def _parse_numbered(lines: list[str]) -> tuple[list[ParsedQuestion], Table, list
         if current is None:
             ignored_before = True
             continue
-        current.lines.append(line)
+        if closed:
+            ignored_after = True
+            continue
         inline = _split_inline_options(line) if not current.options else None
         if inline is not None:
+            current.lines.append(line)
             head, options = inline
             current.text = f"{current.text}\n{head}".strip()
             for choice in options:
                 _add_option(current, choice, False)
         elif current.options:
-            current.options[-1] = f"{current.options[-1]} {line}".strip()
+            pending.append(line)
         else:
+            current.lines.append(line)
             current.text = f"{current.text}\n{line}".strip()
     if ignored_before and questions:
         warnings.append(Warning.ignored_text_before_first_question)
+    if ignored_between:
+        warnings.append(Warning.ignored_text_between_questions)
+    if ignored_after or pending:
+        warnings.append(Warning.ignored_text_after_last_question)
     return questions, table, warnings
 
 
@@ -392,7 +427,7 @@ def _finish(question: ParsedQuestion, from_table: set[int] | None) -> None:
         return
     if len(question.options) < 2:
         problems.append(Problem.too_few_options)
-    if len(question.options) > 8:
+    if len(question.options) > MAX_OPTIONS:
         problems.append(Problem.too_many_options)
     folded = [fold_for_comparison(o) for o in question.options]
     if len(set(folded)) != len(folded):

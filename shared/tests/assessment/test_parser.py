@@ -2,8 +2,8 @@
 
 import pytest
 
-from testai.importing.parser import EMPHASIS, Format, Problem, Warning, clean, parse
-from testai.questions.models import QuestionType
+from alif.assessment.parser import EMPHASIS, Format, Problem, Warning, clean, parse
+from alif.assessment.types import QuestionType
 
 
 def test_numbered_questions_with_every_answer_line_wording() -> None:
@@ -221,3 +221,89 @@ def test_nothing_to_find_is_said_plainly() -> None:
 
 def test_cleaning_keeps_the_text_but_drops_bullets_and_odd_spaces() -> None:
     assert clean("• A)\u2003bir\r\n\ufeff2.\tSavol") == ["A) bir", "2. Savol"]
+
+
+def test_uzbek_cyrillic_answer_lines_and_numbering() -> None:
+    result = parse(
+        """№1. Ўзбекистон пойтахти қайси шаҳар?
+А) Самарқанд
+Б) Тошкент
+В) Бухоро
+Жавоб: Б
+№ 2) Энг катта сон?
+А) 3
+Б) 5
+В) 9
+Тўғри жавоб: В
+3-савол. Жуфт сонлар
+А) 2
+Б) 3
+В) 4
+Тўғри жавоблари: А ва В
+Савол 4: Қайси сон тоқ?
+А) 4
+Б) 7
+Тугри жавоб - Б
+"""
+    )
+    assert [q.number for q in result.questions] == [1, 2, 3, 4]
+    first, second, third, fourth = result.questions
+    assert first.text == "Ўзбекистон пойтахти қайси шаҳар?"
+    assert first.options == ["Самарқанд", "Тошкент", "Бухоро"] and first.correct == {1}
+    assert second.options == ["3", "5", "9"] and second.correct == {2}
+    assert third.type is QuestionType.multiple and third.correct == {0, 2}
+    assert fourth.options == ["4", "7"] and fourth.correct == {1}
+    assert not any(q.flagged for q in result.questions)
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["Жавоблар:\n1-Б 2-А 3-В", "Жавоблар: 1) б 2) а 3) в", "Калитлар\n1.Б 2.А\n3.В"],
+)
+def test_an_answer_table_in_uzbek_cyrillic(table: str) -> None:
+    text = "\n".join(f"№{n}. Савол {n}?\nА) бир\nБ) икки\nВ) уч" for n in (1, 2, 3))
+    result = parse(f"{text}\n{table}")
+    assert [q.correct for q in result.questions] == [{1}, {0}, {2}]
+    assert [q.options for q in result.questions] == [["бир", "икки", "уч"]] * 3
+    assert not any(q.flagged for q in result.questions)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Omad!",
+        "Muallif: Karimova D., matematika oʻqituvchisi\nOmad!",
+        "Тузувчи: Каримова Д.\nОмад!",
+    ],
+)
+def test_text_after_the_last_question_is_never_glued_onto_its_last_option(footer: str) -> None:
+    for last in ("C) 5", "C) 5\nJavob: B"):
+        result = parse(f"1. 2+2?\nA) 3\nB) 4\n{last}\n\n{footer}")
+        (question,) = result.questions
+        assert question.options == ["3", "4", "5"]
+        assert Warning.ignored_text_after_last_question in result.warnings
+        assert all(word not in question.excerpt for word in ("Omad", "Омад"))
+
+
+def test_text_after_an_answer_table_is_not_glued_onto_the_last_option() -> None:
+    result = parse("1. 2+2?\nA) 3\nB) 4\n2. 3+3?\nA) 6\nB) 7\nJavoblar: 1-B 2-A\nOmad!")
+    assert [q.options for q in result.questions] == [["3", "4"], ["6", "7"]]
+    assert [q.correct for q in result.questions] == [{1}, {0}]
+    assert Warning.ignored_text_after_last_question in result.warnings
+
+
+def test_an_option_running_over_lines_still_joins_when_the_question_goes_on() -> None:
+    result = parse("1. Savol?\nA) birinchi\ndavomi\nB) ikkinchi\n2. Keyingi?\nA) ha\nB) yoʻq\nuzun")
+    first, second = result.questions
+    assert first.options == ["birinchi davomi", "ikkinchi"]
+    # At the very end nothing tells an option's second line from a footer: it is set aside.
+    assert second.options == ["ha", "yoʻq"]
+    assert result.warnings == [Warning.ignored_text_after_last_question]
+
+
+def test_text_after_an_answer_line_belongs_to_no_option() -> None:
+    result = parse("1. 2+2?\nA) 3\nB) 4\nJavob: B\nIzoh: 4 juft son\n2. 3+3?\nA) 6\nB) 7\nJavob: A")
+    assert [q.options for q in result.questions] == [["3", "4"], ["6", "7"]]
+    assert [q.correct for q in result.questions] == [{1}, {0}]
+    assert result.warnings == [Warning.ignored_text_between_questions]

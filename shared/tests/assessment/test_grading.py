@@ -2,8 +2,8 @@
 
 import pytest
 
-from testai.questions.grading import fraction, parse_number
-from testai.questions.models import QuestionType
+from alif.assessment.grading import fraction, parse_number
+from alif.assessment.types import QuestionType
 
 OPTIONS = ["a", "b", "c", "d"]
 

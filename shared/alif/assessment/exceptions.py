@@ -1,3 +1,5 @@
+"""What goes wrong reading a file or an answer; the codes are part of every service's API."""
+
 from alif.errors import AppError, Unprocessable
 
 
@@ -22,3 +24,7 @@ class FileNotReadable(Unprocessable):
 
 class FileHasNoText(Unprocessable):
     message = "No text was found in this file (a scanned PDF has only pictures of text)."
+
+
+class AnswerDoesNotFit(Unprocessable):
+    message = "This answer does not fit the question."

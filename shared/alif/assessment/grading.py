@@ -7,12 +7,11 @@ returns the fraction of the question's points earned, between 0 and 1.
 
 import math
 import re
-from typing import Any
 
+from alif.assessment.schemas import AnswerKey, Response
+from alif.assessment.types import QuestionType
 from alif.text import fold_for_comparison
-from testai.questions.models import QuestionType
 
-# A multiple-choice score never drops below zero however many wrong options are ticked.
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 _EPSILON = 1e-9
 
@@ -26,12 +25,12 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _single(key: dict[str, Any], response: dict[str, Any]) -> float:
+def _single(key: AnswerKey, response: Response) -> float:
     choice = response.get("choice") or []
     return 1.0 if len(choice) == 1 and choice[0] in key["correct"] else 0.0
 
 
-def _multiple(key: dict[str, Any], response: dict[str, Any], option_ids: list[str]) -> float:
+def _multiple(key: AnswerKey, response: Response, option_ids: list[str]) -> float:
     """Moodle's rule: the correct options share +100 %, the wrong ones share −100 %; the sum is
     clamped at 0. Ticking everything therefore earns nothing."""
     correct = set(key["correct"])
@@ -42,12 +41,12 @@ def _multiple(key: dict[str, Any], response: dict[str, Any], option_ids: list[st
     return max(0.0, earned - lost)
 
 
-def _true_false(key: dict[str, Any], response: dict[str, Any]) -> float:
+def _true_false(key: AnswerKey, response: Response) -> float:
     truth = response.get("truth")
     return 1.0 if isinstance(truth, bool) and truth is key["truth"] else 0.0
 
 
-def _short_answer(key: dict[str, Any], response: dict[str, Any]) -> float:
+def _short_answer(key: AnswerKey, response: Response) -> float:
     text = response.get("text")
     if not isinstance(text, str) or not text.strip():
         return 0.0
@@ -55,7 +54,7 @@ def _short_answer(key: dict[str, Any], response: dict[str, Any]) -> float:
     return 1.0 if any(given == fold_for_comparison(a) for a in key["accepted"]) else 0.0
 
 
-def _numeric(key: dict[str, Any], response: dict[str, Any]) -> float:
+def _numeric(key: AnswerKey, response: Response) -> float:
     text = response.get("text")
     value = parse_number(text) if isinstance(text, str) else None
     if value is None:
@@ -65,8 +64,8 @@ def _numeric(key: dict[str, Any], response: dict[str, Any]) -> float:
 
 def fraction(
     question_type: QuestionType,
-    key: dict[str, Any] | None,
-    response: dict[str, Any],
+    key: AnswerKey | None,
+    response: Response,
     option_ids: list[str],
 ) -> float:
     """The share of the points earned; a question without a key cannot be answered right."""
