@@ -77,4 +77,3 @@ def test_an_empty_variable_means_unset(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.cookie_secure is True
     assert settings.redis_url is None
     assert settings.free_features == frozenset()
-
