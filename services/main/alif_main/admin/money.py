@@ -10,8 +10,7 @@ from starlette.responses import Response
 from alif.db import Database, utcnow
 from alif.ledger import CoinAccount, CoinTransaction
 from alif.subscriptions import Subscription, SubscriptionPlan
-from alif_main.admin.views import StaffView, staff_of
-from alif_main.orders.checkout import soum
+from alif_main.admin.views import StaffView, money, staff_of
 from alif_main.orders.models import Order
 from alif_main.payments import reconciliation
 from alif_main.payments.models import PaymentCallback, PaymentTransaction
@@ -23,7 +22,7 @@ MONEY = "Coins and payments"
 
 def _tiyin(model: Any, attribute: str) -> str:
     """Amounts are kept in tiyin; staff read so'm."""
-    return soum(int(getattr(model, attribute)))
+    return money(int(getattr(model, attribute)))
 
 
 class _MoneyView(StaffView):
@@ -218,7 +217,7 @@ class ReconciliationView(BaseView):
         async with database.sessionmaker() as db:
             report = await reconciliation.report(db, request.app.state.settings, now=now)
         return await self.templates.TemplateResponse(
-            request, "reconciliation.html", {"report": report, "generated_at": now, "soum": soum}
+            request, "reconciliation.html", {"report": report, "generated_at": now}
         )
 
 

@@ -6,11 +6,26 @@ from sqladmin import ModelView
 from starlette.requests import Request
 
 from alif.auth import Role, TokenUser
+from alif.kernel.models import User
 
 
 def staff_of(request: Request) -> TokenUser | None:
     staff: TokenUser | None = getattr(request.state, "staff", None)
     return staff
+
+
+def money(tiyin: int) -> str:
+    """Tiyin as staff read it: "19 900 so'm" (tiyin shown only when there are any)."""
+    whole = f"{abs(tiyin) // 100:,}".replace(",", "\u00a0")
+    cents = f",{abs(tiyin) % 100:02d}" if tiyin % 100 else ""
+    return f"{'-' if tiyin < 0 else ''}{whole}{cents}\u00a0so'm"
+
+
+def display_name(user: User) -> str:
+    """A person as staff know them: their name, and how to reach them."""
+    name = user.full_name
+    contact = user.phone or user.email or (f"@{user.username}" if user.username else "")
+    return f"{name} ({contact})" if name and contact else name or contact or str(user.id)
 
 
 class StaffView(ModelView):

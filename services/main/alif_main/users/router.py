@@ -156,6 +156,12 @@ async def change_role(
 ) -> UserRead:
     target = await service.get_user(db, user_id)
     changed = await service.change_role(
-        db, target, data.role, sessions, actor_id=admin.id, ip_address=ip_address
+        db,
+        target,
+        data.role,
+        sessions,
+        actor_id=admin.id,
+        ip_address=ip_address,
+        reason=data.reason,
     )
     return UserRead.model_validate(changed)
