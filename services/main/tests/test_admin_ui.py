@@ -1,5 +1,7 @@
 """The staff admin UI: only staff get in, with their own account; actions are audited."""
 
+import html
+import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -10,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role
 from alif.kernel.models import User
+from alif_main.admin.views import display_name
 from alif_main.audit.models import AuditLog
 from alif_main.testing import PASSWORD, make_account
 
@@ -252,3 +255,29 @@ def test_money_reads_as_som() -> None:
     assert money(1_990_000) == "19\u00a0900\u00a0so'm"
     assert money(2_990_050) == "29\u00a0900,50\u00a0so'm"
     assert money(-500) == "-5\u00a0so'm"
+
+
+async def test_lists_show_people_by_name_under_readable_headings(
+    browser: httpx.AsyncClient, db_session: AsyncSession, started_app: FastAPI
+) -> None:
+    admin = await make_account(
+        db_session, started_app, Role.admin, phone="+998901110017", first_name="Aziza"
+    )
+    child = await make_account(
+        db_session, started_app, Role.student, username="bek_names", first_name="Bek"
+    )
+    await _sign_in(browser, "+998901110017")
+    await browser.post(
+        f"{ADMIN}/accounts/{child.id}/coins",
+        data={"amount": "5", "reason": "kind words", "key": "d1b2c3d4e5f6a7b8"},
+    )
+    audit = html.unescape((await browser.get(f"{ADMIN}/audit-log/list")).text)
+    assert f"<td>{display_name(admin)}</td>" in audit
+    assert ">By<" in re.sub(r"\s+", "", audit)
+    assert "actor_id" not in audit
+    ledger = html.unescape((await browser.get(f"{ADMIN}/coin-transaction/list")).text)
+    assert display_name(child) in ledger
+    assert "@bek_names" in display_name(child)
+    assert str(child.id) not in ledger
+    accounts = (await browser.get(f"{ADMIN}/user/list")).text
+    assert "First name" in accounts and "first_name" not in accounts

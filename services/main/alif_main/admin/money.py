@@ -46,6 +46,7 @@ class PlanAdmin(_MoneyView, model=SubscriptionPlan):
 
 
 class SubscriptionAdmin(_MoneyView, model=Subscription):
+    people: ClassVar[tuple[Any, ...]] = (Subscription.owner_user_id,)
     name = "Subscription"
     name_plural = "Subscriptions"
     icon = "fa-solid fa-id-card"
@@ -94,6 +95,7 @@ class PromoCodeAdmin(_MoneyView, model=PromoCode):
 
 
 class OrderAdmin(_MoneyView, model=Order):
+    people: ClassVar[tuple[Any, ...]] = (Order.user_id,)
     name = "Order"
     name_plural = "Orders"
     icon = "fa-solid fa-receipt"
@@ -156,6 +158,7 @@ class PaymentCallbackAdmin(_MoneyView, model=PaymentCallback):
 
 
 class CoinTransactionAdmin(_MoneyView, model=CoinTransaction):
+    people: ClassVar[tuple[Any, ...]] = (CoinTransaction.user_id,)
     name = "Coin transaction"
     name_plural = "Coin ledger"
     icon = "fa-solid fa-coins"
@@ -173,6 +176,7 @@ class CoinTransactionAdmin(_MoneyView, model=CoinTransaction):
 
 
 class WalletAdmin(_MoneyView, model=CoinAccount):
+    people: ClassVar[tuple[Any, ...]] = (CoinAccount.user_id,)
     name = "Coin account"
     name_plural = "Coin accounts"
     icon = "fa-solid fa-wallet"

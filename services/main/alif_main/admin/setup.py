@@ -271,6 +271,7 @@ class OrganizationAdmin(StaffView, model=Organization):
 
 
 class MembershipAdmin(StaffView, model=OrganizationMember):
+    people: ClassVar[tuple[Any, ...]] = (OrganizationMember.user_id,)
     name = "Membership"
     name_plural = "Memberships"
     icon = "fa-solid fa-people-group"
@@ -284,6 +285,7 @@ class MembershipAdmin(StaffView, model=OrganizationMember):
 
 
 class SessionAdmin(StaffView, model=AuthSession):
+    people: ClassVar[tuple[Any, ...]] = (AuthSession.user_id,)
     name = "Session"
     name_plural = "Sessions"
     icon = "fa-solid fa-key"
@@ -301,6 +303,7 @@ class SessionAdmin(StaffView, model=AuthSession):
 
 
 class AuditLogAdmin(StaffView, model=AuditLog):
+    people: ClassVar[tuple[Any, ...]] = (AuditLog.actor_id,)
     name = "Audit entry"
     name_plural = "Audit log"
     icon = "fa-solid fa-clipboard-list"
