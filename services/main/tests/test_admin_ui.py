@@ -281,3 +281,24 @@ async def test_lists_show_people_by_name_under_readable_headings(
     assert str(child.id) not in ledger
     accounts = (await browser.get(f"{ADMIN}/user/list")).text
     assert "First name" in accounts and "first_name" not in accounts
+
+
+async def test_an_accounts_page_offers_only_what_applies_to_it(
+    browser: httpx.AsyncClient, db_session: AsyncSession, started_app: FastAPI
+) -> None:
+    moderator = await make_account(db_session, started_app, Role.moderator, phone="+998901110018")
+    pending = await make_account(
+        db_session, started_app, Role.teacher, status=AccountStatus.pending
+    )
+    blocked = await make_account(db_session, started_app, Role.parent, status=AccountStatus.blocked)
+    admin = await make_account(db_session, started_app, Role.admin)
+    await _sign_in(browser, "+998901110018")
+
+    async def buttons(user: User) -> set[str]:
+        text = (await browser.get(f"{ADMIN}/accounts/{user.id}")).text
+        return {name for name in ("Approve", "Block", "Unblock") if f">{name}</a>" in text}
+
+    assert await buttons(pending) == {"Approve", "Block"}
+    assert await buttons(blocked) == {"Unblock"}
+    assert await buttons(admin) == set()  # a moderator cannot block staff
+    assert await buttons(moderator) == set()  # nor themselves

@@ -105,9 +105,7 @@ async def test_a_moderator_cannot_block_an_admin_or_change_roles(login_as: Login
 async def test_an_admin_changes_a_role_and_the_old_tokens_stop(login_as: LoginAs) -> None:
     admin = await login_as(Role.admin)
     teacher = await login_as(Role.teacher)
-    response = await admin.put(
-        f"/api/main/users/{teacher.id}/role", json={"role": "moderator", "reason": "support desk"}
-    )
+    response = await admin.put(f"/api/main/users/{teacher.id}/role", json={"role": "moderator"})
     assert response.status_code == 200
     assert response.json()["role"] == "moderator"
     # login_as tokens carry a random session; a real session is revoked, see test_sessions.

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from alif import ledger
-from alif.auth import AccountStatus, Role, TokenUser
+from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
 from alif.db import Database, utcnow
 from alif.errors import AppError
 from alif.kernel.models import User
@@ -108,6 +108,7 @@ class AccountView(BaseView):
             "balance": balance,
             "is_admin": _is_admin(staff),
             "is_self": staff is not None and staff.id == user.id,
+            "staff_target": user.role in STAFF_ROLES,
             "roles": [role for role in ROLE_CHANGE_TARGETS if role is not user.role],
             "role_changeable": user.role in ROLE_CHANGE_TARGETS,
             "grant_key": uuid.uuid4().hex,

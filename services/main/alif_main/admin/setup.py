@@ -35,7 +35,6 @@ from alif_main.auth.service import AuthService, Client
 from alif_main.config import MainSettings
 from alif_main.identifiers import normalize_identifier
 from alif_main.users import service as users
-from alif_main.users.exceptions import AccountAlreadyBlocked, AccountNotBlocked
 
 ADMIN_PATH = "/api/main/admin"
 ADMIN_COOKIE = "alif_admin"
@@ -168,6 +167,14 @@ class StaffAdmin(Admin):
 AccountChange = Callable[[AsyncSession, User, TokenUser, str], Awaitable[Any]]
 
 
+class NotApplicable(Exception):
+    """An action that does not apply to an account in its state (unblocking an active one)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class UserAdmin(StaffView, model=User):
     name = "Account"
     name_plural = "Accounts"
@@ -209,7 +216,7 @@ class UserAdmin(StaffView, model=User):
                         async with db.begin_nested():
                             await change(db, target, staff, ip_address)
                         changed += 1
-                    except AppError as error:
+                    except (AppError, NotApplicable) as error:
                         skipped.append(f"{display_name(target)}: {error.message}")
         if changed:
             Flash.success(request, f"{done}: {changed}.")
@@ -235,7 +242,7 @@ class UserAdmin(StaffView, model=User):
 
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
             if target.status is AccountStatus.blocked:
-                raise AccountAlreadyBlocked()
+                raise NotApplicable("This account is already blocked.")
             await users.block_account(
                 db,
                 target,
@@ -251,7 +258,7 @@ class UserAdmin(StaffView, model=User):
     async def unblock(self, request: Request) -> Response:
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
             if target.status is not AccountStatus.blocked:
-                raise AccountNotBlocked()
+                raise NotApplicable("This account is not blocked.")
             await users.unblock_account(db, target, actor_id=staff.id, ip_address=ip)
 
         return await self._apply(request, change, "Unblocked")

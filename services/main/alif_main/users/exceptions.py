@@ -19,11 +19,3 @@ class CannotChangeOwnRole(Forbidden):
 
 class RoleChangeNotAllowed(Forbidden):
     message = "This account's role cannot be changed to that role."
-
-
-class AccountNotBlocked(Conflict):
-    message = "This account is not blocked."
-
-
-class AccountAlreadyBlocked(Conflict):
-    message = "This account is already blocked."

@@ -156,12 +156,6 @@ async def change_role(
 ) -> UserRead:
     target = await service.get_user(db, user_id)
     changed = await service.change_role(
-        db,
-        target,
-        data.role,
-        sessions,
-        actor_id=admin.id,
-        ip_address=ip_address,
-        reason=data.reason,
+        db, target, data.role, sessions, actor_id=admin.id, ip_address=ip_address
     )
     return UserRead.model_validate(changed)

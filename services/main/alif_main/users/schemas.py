@@ -116,4 +116,3 @@ class BlockRequest(RequestModel):
 
 class RoleChange(RequestModel):
     role: Role
-    reason: str | None = Field(default=None, max_length=300, description="kept in the audit log")
