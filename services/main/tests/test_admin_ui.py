@@ -298,6 +298,10 @@ async def test_an_accounts_page_offers_only_what_applies_to_it(
         text = (await browser.get(f"{ADMIN}/accounts/{user.id}")).text
         return {name for name in ("Approve", "Block", "Unblock") if f">{name}</a>" in text}
 
+    details = await browser.get(f"{ADMIN}/user/details/{pending.id}")
+    assert "Coins and role" in details.text
+    manage = await browser.get(f"{ADMIN}/user/action/manage", params={"pks": str(pending.id)})
+    assert manage.headers["location"].endswith(f"{ADMIN}/accounts/{pending.id}")
     assert await buttons(pending) == {"Approve", "Block"}
     assert await buttons(blocked) == {"Unblock"}
     assert await buttons(admin) == set()  # a moderator cannot block staff

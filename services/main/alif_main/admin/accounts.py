@@ -109,7 +109,7 @@ class AccountView(BaseView):
             "is_admin": _is_admin(staff),
             "is_self": staff is not None and staff.id == user.id,
             "staff_target": user.role in STAFF_ROLES,
-            "roles": [role for role in ROLE_CHANGE_TARGETS if role is not user.role],
+            "roles": [r for r in Role if r in ROLE_CHANGE_TARGETS and r is not user.role],
             "role_changeable": user.role in ROLE_CHANGE_TARGETS,
             "grant_key": uuid.uuid4().hex,
         }
