@@ -34,6 +34,8 @@ export function appConfig(options: { port: number }): UserConfig {
     plugins: [react(), tailwindcss()],
     server: { host: "127.0.0.1", port: options.port, strictPort: true, proxy: apiProxy() },
     preview: { host: "127.0.0.1", port: options.port + 100, strictPort: true, proxy: apiProxy() },
-    build: { target: "es2022", sourcemap: true, reportCompressedSize: false },
+    // No source maps in the built apps: dist/ is what the gateway publishes (it refuses *.map
+    // too). For debugging a build locally: `npx vite build --sourcemap` in the app's folder.
+    build: { target: "es2022", sourcemap: false, reportCompressedSize: false },
   };
 }

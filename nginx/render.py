@@ -145,6 +145,7 @@ class Target:
     trusted_proxies: tuple[str, ...] = ()  # a load balancer / CDN in front of the gateway
     real_ip_header: str = "X-Forwarded-For"
     resolver: str | None = None  # production: Docker's DNS, so upstreams follow new containers
+    ipv6: bool = False  # production: listen on IPv6 too (the compose network is dual-stack)
     nginx_version: tuple[int, ...] = (1, 22, 0)
 
     @property
@@ -412,6 +413,7 @@ def production_target(
     acme_root: str = ACME_ROOT,
     web_root: str = WEB_ROOT,
     pid: str = "/var/run/nginx.pid",
+    ipv6: bool = True,
 ) -> Target:
     """The gateway container: compose names as upstreams, Docker's DNS, TLS on 443.
 
@@ -440,6 +442,7 @@ def production_target(
         real_ip_header=real_ip_header,
         resolver=resolver,
         nginx_version=nginx_version,
+        ipv6=ipv6,
     )
 
 

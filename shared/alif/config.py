@@ -40,7 +40,11 @@ def is_placeholder(value: str | None) -> bool:
 
 
 class CommonSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+    # An empty variable (`LOG_JSON=` as .env.example has it) means "not set": the default applies,
+    # so a copied .env.example never makes a setting invalid.
+    model_config = SettingsConfigDict(
+        env_file=".env", env_ignore_empty=True, extra="ignore", frozen=True
+    )
 
     service_name: ClassVar[str] = "alif"  # each service's subclass names itself
     environment: Environment = Environment.development
@@ -96,11 +100,6 @@ class CommonSettings(BaseSettings):
     @classmethod
     def _default_to_embedded_sqlite(cls, value: str, info: ValidationInfo) -> str:
         return value or f"sqlite+aiosqlite:///{info.data['data_dir'] / 'alif24.db'}"
-
-    @field_validator("cookie_domain", "redis_url", "sentry_dsn", mode="before")
-    @classmethod
-    def _empty_is_none(cls, value: Any) -> Any:
-        return None if value == "" else value
 
     @model_validator(mode="after")
     def _check_secrets_when_deployed(self) -> Self:

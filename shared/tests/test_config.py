@@ -47,3 +47,15 @@ def test_placeholders_are_recognised(value: str) -> None:
 
 def test_a_real_secret_is_not_a_placeholder() -> None:
     assert not is_placeholder("tq8v3Wm2yN0aZ5bK")
+
+
+def test_an_empty_variable_means_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`.env.example` carries `LOG_JSON=`: empty must give the default, not a refused value."""
+    for name in ("LOG_JSON", "DATABASE_POOL_SIZE", "COOKIE_SECURE", "REDIS_URL", "FREE_FEATURES"):
+        monkeypatch.setenv(name, "")
+    settings = CommonSettings(_env_file=None)
+    assert settings.log_json is None
+    assert settings.database_pool_size == 4
+    assert settings.cookie_secure is True
+    assert settings.redis_url is None
+    assert settings.free_features == frozenset()

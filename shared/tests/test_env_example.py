@@ -6,6 +6,8 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from alif.config import CommonSettings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,3 +29,17 @@ def test_every_setting_is_in_env_example_and_every_variable_is_a_setting() -> No
     assert settings - documented == set(), "add these to .env.example"
     compose = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", (ROOT / "docker-compose.yml").read_text()))
     assert documented - settings - compose == set(), "neither a setting nor used by compose"
+
+
+def test_every_service_starts_from_an_unchanged_env_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first `cp .env.example .env` (and `make run` beside it) reads the example as it is:
+    its empty values (`LOG_JSON=`, `COOKIE_DOMAIN=`) are unset, not invalid."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    for settings_class in _settings_classes():
+        settings = settings_class(_env_file=ROOT / ".env.example", data_dir=tmp_path)
+        assert settings.log_json is None
+        assert settings.cookie_domain is None
+        assert settings.is_sqlite

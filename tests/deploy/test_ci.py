@@ -1,5 +1,6 @@
 """The GitHub Actions workflow and .ci/run."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,27 @@ def test_ci_run_is_strict_bash_that_runs_both_databases() -> None:
         assert command in text
     assert "DATABASE_URL=postgresql+asyncpg://" in text
     assert "REDIS_URL=redis://127.0.0.1:6379/0" in text
+
+
+def test_every_action_is_pinned_by_commit() -> None:
+    """A tag can be moved to other code; a commit cannot. The tag stays in a comment."""
+    uses = re.findall(r"^\s*(?:- )?uses: (\S+)(.*)$", WORKFLOW.read_text(), flags=re.MULTILINE)
+    assert len(uses) > 10
+    for action, comment in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r" # v\d+\.\d+(\.\d+)?", comment), (action, comment)
+
+
+def test_both_databases_and_the_compose_stack_run_in_the_workflow() -> None:
+    jobs = YAML(typ="safe").load(WORKFLOW.read_text())["jobs"]
+    sqlite = jobs["test-sqlite"]
+    assert "services" not in sqlite
+    assert "DATABASE_URL" not in repr(sqlite.get("env", {}))
+    assert any("make test" in step.get("run", "") for step in sqlite["steps"])
+    assert jobs["test"]["env"]["DATABASE_URL"].startswith("postgresql+asyncpg://")
+    stack = "\n".join(step.get("run", "") for step in jobs["stack"]["steps"])
+    # The stack starts from .env files the operators' guide makes, not from a CI-only one.
+    assert "python -m tests.deploy.guide ." in stack
+    assert "docker compose build" in stack
+    assert "docker compose up -d" in stack
+    assert "Health" in stack and "migrate" in stack

@@ -98,6 +98,39 @@ def test_spa_routes_fall_back_to_index_html_and_assets_are_cached(platform: Any)
     assert icon.headers["cache-control"] == "no-cache"
 
 
+def test_a_missing_file_is_a_404_wherever_it_is_asked_for(platform: Any) -> None:
+    """Only client-side routes fall back to index.html: a path naming a file (`/x.js`,
+    `/old/logo.png`) that is not there is a 404, never the page served as a script or image."""
+    with platform.client("games") as client:
+        script = client.get("/x.js")
+        nested = client.get("/games/old/logo.png")
+        dotted_route = client.get("/games/2048")
+        icon = client.get("/favicon.svg")
+    for missing in (script, nested):
+        assert missing.status_code == 404
+        assert "data-app" not in missing.text
+        assert_security_headers(missing)
+    assert dotted_route.status_code == 200
+    assert 'data-app="games"' in dotted_route.text
+    assert icon.status_code == 200
+
+
+def test_source_maps_are_never_served(platform: Any) -> None:
+    """A build that still wrote source maps must not publish the apps' source."""
+    assets = platform.web_root / "games" / "assets"
+    (assets / "index-3f9a1c.js.map").write_text('{"version":3,"sources":["src/App.tsx"]}')
+    (platform.web_root / "games" / "sw.js.map").write_text('{"version":3}')
+    with platform.client("games") as client:
+        in_assets = client.get("/assets/index-3f9a1c.js.map")
+        at_root = client.get("/sw.js.map")
+        script = client.get("/assets/index-3f9a1c.js")
+    for response in (in_assets, at_root):
+        assert response.status_code == 404
+        assert "sources" not in response.text
+        assert_security_headers(response)
+    assert script.status_code == 200
+
+
 def test_assets_and_json_are_compressed(platform: Any) -> None:
     with platform.client("games") as client:
         asset = client.get("/assets/index-3f9a1c.js", headers={"Accept-Encoding": "gzip"})

@@ -212,3 +212,37 @@ def test_https_serves_apps_and_apis_with_hsts(production: Production) -> None:
 def test_https_refuses_names_that_are_not_ours(production: Production) -> None:
     with https(production, "evil.example") as client, pytest.raises(httpx.ConnectError):
         client.get("/", extensions={"sni_hostname": "evil.example"})
+
+
+def test_tls_1_3_is_offered_whatever_nginx_defaults_to(production: Production) -> None:
+    """The default server (ssl_reject_handshake) decides the protocols of the port: without
+    ssl_protocols there, nginx before 1.23.4 offers no TLS 1.3 to anyone."""
+    context = ssl.create_default_context(cafile=str(production.cert_dir / "fullchain.pem"))
+    context.minimum_version = ssl.TLSVersion.TLSv1_3
+    with httpx.Client(
+        base_url=f"https://127.0.0.1:{production.https}",
+        headers={"Host": DOMAIN},
+        verify=context,
+        timeout=10,
+    ) as client:
+        response = client.get("/", extensions={"sni_hostname": DOMAIN})
+        assert response.status_code == 200
+        assert response.extensions["network_stream"].get_extra_info("ssl_object").version() == (
+            "TLSv1.3"
+        )
+
+
+def test_ipv6_visitors_are_served_with_their_own_address(production: Production) -> None:
+    """The compose network is dual-stack: the gateway listens on IPv6 too, and sees the
+    visitor's address (which its rate limits count), not a proxy's."""
+    context = ssl.create_default_context(cafile=str(production.cert_dir / "fullchain.pem"))
+    with httpx.Client(
+        base_url=f"https://[::1]:{production.https}",
+        headers={"Host": DOMAIN},
+        verify=context,
+        timeout=10,
+    ) as client:
+        page = client.get("/", extensions={"sni_hostname": DOMAIN})
+        seen = client.get("/api/echo/whoami", extensions={"sni_hostname": DOMAIN}).json()
+    assert page.status_code == 200
+    assert seen["headers"]["x-real-ip"] == "::1"

@@ -134,3 +134,15 @@ def test_a_new_service_folder_is_all_the_gateway_needs(tmp_path: Path) -> None:
     assert render.app_urls(render.local_target(services, tmp_path), services) == {
         "quiz": "http://quiz.alif24.localhost:8080/"
     }
+
+
+def test_production_listens_on_both_families_with_one_tls_policy() -> None:
+    files = production()
+    apps, http = files["alif/apps.conf"], files["alif/http.conf"]
+    default_server = apps.split("ssl_reject_handshake on;")[0].rsplit("server {", 1)[1]
+    assert "include alif/tls-params.conf;" in default_server
+    assert "ssl_protocols TLSv1.2 TLSv1.3;" in files["alif/tls-params.conf"]
+    assert "listen [::]:443 ssl default_server;" in default_server
+    assert apps.count("listen [::]:443 ssl;") == len(SERVICES)
+    assert "listen [::]:80 default_server;" in http
+    assert "[::]" not in "".join(production(ipv6=False).values())

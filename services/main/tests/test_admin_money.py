@@ -1,5 +1,6 @@
 """The admin UI's coins and payments pages: staff sign in and see them, nobody else does."""
 
+import html
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.auth import Role
 from alif.cache import Cache
 from alif.db import utcnow
+from alif_main.admin.views import display_name
 from alif_main.orders.models import Order, OrderStatus
 from alif_main.payments.models import PaymentTransaction
 from alif_main.payments.testing import PaymeClient, make_plan, payme_id
@@ -78,6 +80,11 @@ async def test_staff_see_the_payment_pages_and_the_flagged_payment(
         assert response.status_code == 200, page
     reconciliation = (await browser.get(PAGES[0])).text
     assert stale in reconciliation and "stale_payme" in reconciliation
+    # The home page lists it with the buyer's name and the amount in so'm.
+    home = html.unescape((await browser.get("/api/main/admin/")).text)
+    assert stale in home and "stale_payme" in home
+    assert display_name(parent) in home
+    assert "29\u00a0900\u00a0so'm" in home
     calls = await browser.get("/api/main/admin/payment-callback/list")
     assert calls.status_code == 403  # provider calls are for admins only
 

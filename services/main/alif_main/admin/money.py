@@ -10,8 +10,7 @@ from starlette.responses import Response
 from alif.db import Database, utcnow
 from alif.ledger import CoinAccount, CoinTransaction
 from alif.subscriptions import Subscription, SubscriptionPlan
-from alif_main.admin.views import StaffView, staff_of
-from alif_main.orders.checkout import soum
+from alif_main.admin.views import StaffView, money, staff_of
 from alif_main.orders.models import Order
 from alif_main.payments import reconciliation
 from alif_main.payments.models import PaymentCallback, PaymentTransaction
@@ -23,7 +22,7 @@ MONEY = "Coins and payments"
 
 def _tiyin(model: Any, attribute: str) -> str:
     """Amounts are kept in tiyin; staff read so'm."""
-    return soum(int(getattr(model, attribute)))
+    return money(int(getattr(model, attribute)))
 
 
 class _MoneyView(StaffView):
@@ -47,6 +46,7 @@ class PlanAdmin(_MoneyView, model=SubscriptionPlan):
 
 
 class SubscriptionAdmin(_MoneyView, model=Subscription):
+    people: ClassVar[tuple[Any, ...]] = (Subscription.owner_user_id,)
     name = "Subscription"
     name_plural = "Subscriptions"
     icon = "fa-solid fa-id-card"
@@ -95,6 +95,7 @@ class PromoCodeAdmin(_MoneyView, model=PromoCode):
 
 
 class OrderAdmin(_MoneyView, model=Order):
+    people: ClassVar[tuple[Any, ...]] = (Order.user_id,)
     name = "Order"
     name_plural = "Orders"
     icon = "fa-solid fa-receipt"
@@ -157,6 +158,7 @@ class PaymentCallbackAdmin(_MoneyView, model=PaymentCallback):
 
 
 class CoinTransactionAdmin(_MoneyView, model=CoinTransaction):
+    people: ClassVar[tuple[Any, ...]] = (CoinTransaction.user_id,)
     name = "Coin transaction"
     name_plural = "Coin ledger"
     icon = "fa-solid fa-coins"
@@ -174,6 +176,7 @@ class CoinTransactionAdmin(_MoneyView, model=CoinTransaction):
 
 
 class WalletAdmin(_MoneyView, model=CoinAccount):
+    people: ClassVar[tuple[Any, ...]] = (CoinAccount.user_id,)
     name = "Coin account"
     name_plural = "Coin accounts"
     icon = "fa-solid fa-wallet"
@@ -218,7 +221,7 @@ class ReconciliationView(BaseView):
         async with database.sessionmaker() as db:
             report = await reconciliation.report(db, request.app.state.settings, now=now)
         return await self.templates.TemplateResponse(
-            request, "reconciliation.html", {"report": report, "generated_at": now, "soum": soum}
+            request, "reconciliation.html", {"report": report, "generated_at": now}
         )
 
 

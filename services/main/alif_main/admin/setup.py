@@ -16,7 +16,8 @@ from typing import Any, ClassVar
 from fastapi import FastAPI
 from pydantic import ValidationError
 from sqladmin import Admin, action
-from sqladmin.authentication import AuthenticationBackend
+from sqladmin.authentication import AuthenticationBackend, login_required
+from sqladmin.flash import Flash
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -25,8 +26,9 @@ from alif.auth import STAFF_ROLES, AccountStatus, TokenUser
 from alif.db import Database, utcnow
 from alif.errors import AppError
 from alif.kernel.models import Organization, OrganizationMember, User
+from alif_main.admin.accounts import AccountView, dashboard
 from alif_main.admin.money import MONEY_VIEWS, ReconciliationView
-from alif_main.admin.views import StaffView, staff_of
+from alif_main.admin.views import StaffView, display_name, money, staff_of
 from alif_main.audit.models import AuditLog
 from alif_main.auth.models import AuthSession, SessionKind
 from alif_main.auth.service import AuthService, Client
@@ -137,7 +139,40 @@ class StaffAuthentication(AuthenticationBackend):
         return True
 
 
+class StaffAdmin(Admin):
+    """sqladmin with a home page that lists what needs attention, and a sign-in form that keeps
+    what was typed when the password was wrong."""
+
+    @login_required
+    async def index(self, request: Request) -> Response:
+        async with _transaction(request.app) as db:
+            context = {"board": await dashboard(db, request)}
+        return await self.templates.TemplateResponse(request, "dashboard.html", context)
+
+    async def login(self, request: Request) -> Response:
+        if request.method == "GET" or self.authentication_backend is None:
+            return await super().login(request)
+        if await self.authentication_backend.login(request):
+            return RedirectResponse(request.url_for("admin:index"), 302)
+        form = await request.form()  # starlette keeps the form the backend already read
+        context = {
+            "error": "Wrong phone, e-mail or password.",
+            "identifier": str(form.get("username", "")),
+        }
+        return await self.templates.TemplateResponse(
+            request, "sqladmin/login.html", context, status_code=400
+        )
+
+
 AccountChange = Callable[[AsyncSession, User, TokenUser, str], Awaitable[Any]]
+
+
+class NotApplicable(Exception):
+    """An action that does not apply to an account in its state (unblocking an active one)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class UserAdmin(StaffView, model=User):
@@ -166,10 +201,13 @@ class UserAdmin(StaffView, model=User):
     column_default_sort: ClassVar[list[Any]] = [(User.created_at, True)]
     column_details_exclude_list: ClassVar[list[Any]] = [User.password_hash, User.pin_hash]
 
-    async def _apply(self, request: Request, change: AccountChange) -> Response:
+    async def _apply(self, request: Request, change: AccountChange, done: str) -> Response:
+        """Apply `change` to each selected account it applies to, then say what happened: how
+        many were changed, and which were left as they were and why."""
         staff = staff_of(request)
         ip_address = request.client.host if request.client else ""
         pks = [pk for pk in request.query_params.get("pks", "").split(",") if pk]
+        changed, skipped = 0, []
         if staff is not None:
             async with _transaction(request.app) as db:
                 for pk in pks:
@@ -177,22 +215,34 @@ class UserAdmin(StaffView, model=User):
                     try:
                         async with db.begin_nested():
                             await change(db, target, staff, ip_address)
-                    except AppError:
-                        continue  # not applicable to this account (e.g. not pending); skip it
+                        changed += 1
+                    except (AppError, NotApplicable) as error:
+                        skipped.append(f"{display_name(target)}: {error.message}")
+        if changed:
+            Flash.success(request, f"{done}: {changed}.")
+        if skipped:
+            Flash.warning(request, "Left as they were: " + "; ".join(skipped))
         return RedirectResponse(request.url_for("admin:list", identity=self.identity), 303)
+
+    @action(name="manage", label="Coins and role", add_in_list=False)
+    async def manage(self, request: Request) -> Response:
+        pk = request.query_params.get("pks", "").split(",")[0]
+        return RedirectResponse(request.url_for("admin:view-account", user_id=pk), 303)
 
     @action(name="approve", label="Approve", confirmation_message="Approve these accounts?")
     async def approve(self, request: Request) -> Response:
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
             await users.approve_account(db, target, actor_id=staff.id, ip_address=ip)
 
-        return await self._apply(request, change)
+        return await self._apply(request, change, "Approved")
 
     @action(name="block", label="Block", confirmation_message="Block and sign out these accounts?")
     async def block(self, request: Request) -> Response:
         auth: AuthService = request.app.state.auth
 
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
+            if target.status is AccountStatus.blocked:
+                raise NotApplicable("This account is already blocked.")
             await users.block_account(
                 db,
                 target,
@@ -202,14 +252,16 @@ class UserAdmin(StaffView, model=User):
                 ip_address=ip,
             )
 
-        return await self._apply(request, change)
+        return await self._apply(request, change, "Blocked and signed out")
 
     @action(name="unblock", label="Unblock", confirmation_message="Unblock these accounts?")
     async def unblock(self, request: Request) -> Response:
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
+            if target.status is not AccountStatus.blocked:
+                raise NotApplicable("This account is not blocked.")
             await users.unblock_account(db, target, actor_id=staff.id, ip_address=ip)
 
-        return await self._apply(request, change)
+        return await self._apply(request, change, "Unblocked")
 
 
 class OrganizationAdmin(StaffView, model=Organization):
@@ -226,6 +278,7 @@ class OrganizationAdmin(StaffView, model=Organization):
 
 
 class MembershipAdmin(StaffView, model=OrganizationMember):
+    people: ClassVar[tuple[Any, ...]] = (OrganizationMember.user_id,)
     name = "Membership"
     name_plural = "Memberships"
     icon = "fa-solid fa-people-group"
@@ -239,6 +292,7 @@ class MembershipAdmin(StaffView, model=OrganizationMember):
 
 
 class SessionAdmin(StaffView, model=AuthSession):
+    people: ClassVar[tuple[Any, ...]] = (AuthSession.user_id,)
     name = "Session"
     name_plural = "Sessions"
     icon = "fa-solid fa-key"
@@ -256,6 +310,7 @@ class SessionAdmin(StaffView, model=AuthSession):
 
 
 class AuditLogAdmin(StaffView, model=AuditLog):
+    people: ClassVar[tuple[Any, ...]] = (AuditLog.actor_id,)
     name = "Audit entry"
     name_plural = "Audit log"
     icon = "fa-solid fa-clipboard-list"
@@ -273,7 +328,7 @@ class AuditLogAdmin(StaffView, model=AuditLog):
 
 
 def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
-    admin = Admin(
+    admin = StaffAdmin(
         app,
         session_maker=_SessionFactory(app),  # type: ignore[arg-type]
         base_url=ADMIN_PATH,
@@ -284,9 +339,12 @@ def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
     # Inside the admin, `request.app` is sqladmin's own sub-application: give it the main app's
     # state, so the views reach the same database, auth service and settings.
     admin.admin.state = app.state
+    admin.templates.env.globals["money"] = money
+    admin.templates.env.globals["display_name"] = display_name
     for view in (UserAdmin, OrganizationAdmin, MembershipAdmin, SessionAdmin, AuditLogAdmin):
         admin.add_view(view)
     for money_view in MONEY_VIEWS:
         admin.add_view(money_view)
     admin.add_view(ReconciliationView)
+    admin.add_view(AccountView)
     return admin

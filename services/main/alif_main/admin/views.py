@@ -1,11 +1,22 @@
-"""What every admin page shares: who the signed-in staff member is, and read-only model views."""
+"""What every admin page shares: who the signed-in staff member is, how people and money read,
+and read-only model views that show a person's name where a row holds their id."""
 
-from typing import ClassVar
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, ClassVar
 
 from sqladmin import ModelView
+from sqladmin.pagination import Pagination
+from sqlalchemy import DateTime, select
 from starlette.requests import Request
 
 from alif.auth import Role, TokenUser
+from alif.db import Database
+from alif.kernel.models import User
+from alif.ledger.service import CAP_DAY_ZONE as TASHKENT
+
+_PEOPLE = "_alif_people"  # set on each shown row: user id -> how staff read that person
 
 
 def staff_of(request: Request) -> TokenUser | None:
@@ -13,14 +24,106 @@ def staff_of(request: Request) -> TokenUser | None:
     return staff
 
 
+def money(tiyin: int) -> str:
+    """Tiyin as staff read it: "19 900 so'm" (tiyin shown only when there are any)."""
+    whole = f"{abs(tiyin) // 100:,}".replace(",", "\u00a0")
+    cents = f",{abs(tiyin) % 100:02d}" if tiyin % 100 else ""
+    return f"{'-' if tiyin < 0 else ''}{whole}{cents}\u00a0so'm"
+
+
+def display_name(user: User) -> str:
+    """A person as staff know them: their name, and how to reach them."""
+    name = user.full_name
+    contact = user.phone or user.email or (f"@{user.username}" if user.username else "")
+    return f"{name} ({contact})" if name and contact else name or contact or str(user.id)
+
+
+# Column headings staff read instead of column names; other columns get theirs from their name.
+LABELS = {
+    "id": "Id",
+    "user_id": "Person",
+    "owner_user_id": "Owner",
+    "actor_id": "By",
+    "ip_address": "IP address",
+    "peer_ip": "Caller's address",
+    "provider_tx_id": "Provider's id",
+    "last_login_at": "Last sign-in",
+}
+
+
+def label(column: str) -> str:
+    """`last_used_at` -> "Last used", `plan_id` -> "Plan", `is_active` -> "Active"."""
+    if column in LABELS:
+        return LABELS[column]
+    words = column.removeprefix("is_").removesuffix("_id").removesuffix("_at").split("_")
+    return " ".join(words).capitalize()
+
+
+def when(model: Any, attribute: Any) -> str:
+    """A moment as staff in Uzbekistan read it: Tashkent time, to the minute."""
+    value = getattr(model, str(getattr(attribute, "key", attribute)))
+    if not isinstance(value, datetime):
+        return "" if value is None else str(value)
+    return value.astimezone(TASHKENT).strftime("%d.%m.%Y %H:%M")
+
+
+def person(model: Any, attribute: Any) -> str:
+    """A column holding a user's id, shown as that person (the view loaded them for its rows)."""
+    value = getattr(model, str(getattr(attribute, "key", attribute)))
+    if value is None:
+        return ""
+    people: dict[uuid.UUID, str] = getattr(model, _PEOPLE, {})
+    return people.get(value, str(value))
+
+
 class StaffView(ModelView):
-    """Read-only by default: changes go through the audited actions or the audited API."""
+    """Read-only by default: changes go through the audited actions or the audited API.
+
+    `people` names the columns that hold a user's id: lists and details show the person there,
+    loaded in one query per page.
+    """
 
     can_create = False
     can_edit = False
     can_delete = False
     can_export = False
     admin_only: ClassVar[bool] = False
+    people: ClassVar[tuple[Any, ...]] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        for name, column in self._mapper.columns.items():
+            self._column_labels.setdefault(name, label(name))
+            if isinstance(getattr(column.type, "impl", column.type), DateTime):
+                self._list_formatters.setdefault(name, when)
+                self._detail_formatters.setdefault(name, when)
+        self._column_labels_value_by_key = {v: k for k, v in self._column_labels.items()}
+        for column in self.people:
+            self._list_formatters.setdefault(column.key, person)
+            self._detail_formatters.setdefault(column.key, person)
+
+    async def _name_people(self, request: Request, rows: Iterable[Any]) -> None:
+        rows = list(rows)
+        ids = {getattr(row, column.key) for row in rows for column in self.people} - {None}
+        if not ids:
+            return
+        database: Database = request.app.state.db
+        async with database.sessionmaker() as db:
+            users = await db.scalars(select(User).where(User.id.in_(ids)))
+            names = {user.id: display_name(user) for user in users}
+        for row in rows:
+            setattr(row, _PEOPLE, names)
+
+    async def list(self, request: Request) -> Pagination:
+        pagination = await super().list(request)
+        await self._name_people(request, pagination.rows)
+        return pagination
+
+    async def get_object_for_details(self, request: Request) -> Any:
+        found = await super().get_object_for_details(request)
+        if found is not None:
+            await self._name_people(request, [found])
+        return found
 
     def is_accessible(self, request: Request) -> bool:
         staff = staff_of(request)

@@ -266,6 +266,7 @@ async def change_role(
     *,
     actor_id: uuid.UUID,
     ip_address: str,
+    reason: str | None = None,
 ) -> User:
     """Admins only (the router checks). The user's sessions end so new tokens carry the role."""
     if target.id == actor_id:
@@ -283,7 +284,7 @@ async def change_role(
         "account.role_change",
         target,
         ip_address=ip_address,
-        details={"from": previous.value, "to": role.value},
+        details={"from": previous.value, "to": role.value, "reason": reason},
     )
     await db.flush()
     return target
