@@ -107,7 +107,11 @@ describe("when the server cannot be reached", () => {
       throw new TypeError("Failed to fetch");
     });
     await renderApp("/home", api);
-    expect(await screen.findByText("Hisobingizni tekshirib boʻlmadi.")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "Kirganingizni tekshirib boʻlmadi. Internetni tekshirib, qayta urinib koʻring.",
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Qayta urinish" })).toBeInTheDocument();
     expect(path()).toBe("/home");
   });
