@@ -88,7 +88,9 @@ describe("a teacher's classes", () => {
     expect(
       await within(dialog).findByText("Bu maydon notoʻgʻri toʻldirilgan."),
     ).toBeInTheDocument();
-    expect(within(dialog).queryByText("Baʼzi maydonlar toʻldirilmagan yoki notoʻgʻri.")).not.toBeInTheDocument();
+    expect(
+      within(dialog).queryByText("Baʼzi maydonlar toʻldirilmagan yoki notoʻgʻri."),
+    ).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "Saqlash" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(api.called("PATCH", "/api/main/groups/g1")[1]?.body).toEqual({
