@@ -1,5 +1,5 @@
 import { errorMessage, useTranslation } from "@alif/i18n";
-import { Alert, Button, buttonClass, Dialog, Spinner } from "@alif/ui";
+import { Alert, Button, buttonClass, Dialog, linkClass, Spinner } from "@alif/ui";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import type { Phase } from "../lib/session.ts";
@@ -16,7 +16,7 @@ export function GameStart(props: {
   const { phase } = props;
   return (
     <div className="mx-auto flex max-w-md flex-col items-center gap-5 text-center">
-      <Link to="/" className="self-start font-bold text-brand-700">
+      <Link to="/" className={linkClass("self-start")}>
         ← {t("nav.games")}
       </Link>
       <div aria-hidden="true" className="text-8xl">
