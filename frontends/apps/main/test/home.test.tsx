@@ -36,3 +36,18 @@ describe("a child's home", () => {
     expect(harf).toHaveTextContent("Tez orada");
   });
 });
+
+describe("a teacher's home", () => {
+  it("promises what a teacher can do today (classes), not tests that cannot be made yet", async () => {
+    const teacher = { id: "t1", role: "teacher", first_name: "Jasur", status: "pending" };
+    await renderApp(
+      "/home",
+      signedInApi(teacher, { teacher_profile: { subjects: [], bio: "" } }).on(
+        "GET /api/main/organizations",
+        { items: [], total: 0 },
+      ),
+    );
+    expect(await screen.findByText(/sinflar ochib/)).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/test/i);
+  });
+});
