@@ -6,8 +6,10 @@ export {
   type ButtonSize,
   type ButtonVariant,
   buttonClass,
+  linkClass,
 } from "./Button.tsx";
 export { Card, CardTitle } from "./Card.tsx";
+export { Coins } from "./Coins.tsx";
 export { cx } from "./cx.ts";
 export { Dialog } from "./Dialog.tsx";
 export { EmptyState } from "./EmptyState.tsx";

@@ -1,6 +1,7 @@
 import { ApiError, call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
+import { fieldError } from "@alif/i18n/forms";
 import {
   Alert,
   Avatar,
@@ -12,6 +13,7 @@ import {
   EmptyState,
   Field,
   Input,
+  linkClass,
   Page,
   QueryState,
   useToast,
@@ -22,7 +24,6 @@ import { Link, useNavigate, useParams } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { WalletSummary } from "../components/WalletSummary.tsx";
-import { fieldError, formatDate } from "../lib/format.ts";
 import { childGroupsQuery, childQuery, childWalletQuery, keys } from "../lib/queries.ts";
 import { ClassRow } from "./MyClasses.tsx";
 
@@ -257,7 +258,7 @@ export default function ChildDetail() {
   const { api } = useAuth();
   const child = useQuery(childQuery(api, childId));
   const back = (
-    <Link to="/home" className="self-start font-bold text-brand-700">
+    <Link to="/home" className={linkClass("self-start")}>
       ← {t("home.children")}
     </Link>
   );

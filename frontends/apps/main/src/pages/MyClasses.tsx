@@ -10,6 +10,7 @@ import {
   EmptyState,
   Field,
   Input,
+  linkClass,
   Page,
   QueryState,
   useToast,
@@ -17,8 +18,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "react-router";
+import { gradeLabel } from "../components/GroupFields.tsx";
 import { groupKeys, myGroupsQuery } from "../lib/queries.ts";
-import { gradeLabel } from "./Groups.tsx";
 
 type Summary = MainSchema<"GroupSummary">;
 
@@ -133,7 +134,7 @@ export default function MyClasses() {
     <Page
       title={t("classes.myTitle")}
       back={
-        <Link to="/home" className="self-start font-bold text-brand-700">
+        <Link to="/home" className={linkClass("self-start")}>
           ← {t("nav.home")}
         </Link>
       }

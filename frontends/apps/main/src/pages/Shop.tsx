@@ -1,13 +1,16 @@
 import { call, type MainSchema } from "@alif/api";
+import { walletQuery } from "@alif/app/wallet";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import {
   Alert,
   Button,
   buttonClass,
+  Coins,
   cx,
   Dialog,
   EmptyState,
+  linkClass,
   Page,
   QueryState,
   ShopPicture,
@@ -16,9 +19,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Coins } from "../components/Coins.tsx";
 import { newKey } from "../lib/coins.ts";
-import { coinKeys, inventoryQuery, shopItemsQuery, shopKeys, walletQuery } from "../lib/queries.ts";
+import { coinKeys, inventoryQuery, shopItemsQuery, shopKeys } from "../lib/queries.ts";
 
 type Item = MainSchema<"CatalogueItem">;
 type Owned = MainSchema<"InventoryItemRead">;
@@ -229,7 +231,7 @@ export default function Shop() {
       title={t("shop.title")}
       subtitle={t("shop.subtitle")}
       back={
-        <Link to="/home" className="self-start font-bold text-brand-700">
+        <Link to="/home" className={linkClass("self-start")}>
           ← {t("nav.home")}
         </Link>
       }
