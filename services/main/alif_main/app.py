@@ -23,6 +23,7 @@ from alif_main.auth.tokens import TokenIssuer, signing_key
 from alif_main.config import MainSettings
 from alif_main.family.router import router as family_router
 from alif_main.groups.router import router as groups_router
+from alif_main.jobs.router import router as jobs_router
 from alif_main.orders.router import router as orders_router
 from alif_main.organizations.router import router as organizations_router
 from alif_main.payments.router import public_router as payments_public_router
@@ -87,6 +88,7 @@ def create_main_app(settings: MainSettings) -> FastAPI:
             subscriptions_router,
             orders_router,
             payments_router,
+            jobs_router,
         ],
         public_routers=[auth_public_router, keys_router, payments_public_router],
         lifespan=lifespan,

@@ -1,0 +1,93 @@
+"""Main's background jobs: housekeeping, the daily payments check, notifications, weekly reports.
+
+The worker runs them: `python -m alif.jobs alif_main.jobs.registry:jobs` (start_all.py and the
+`main-worker` container). Schedules are Tashkent time.
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import Any
+
+import sentry_sdk
+import structlog
+from sqlalchemy import delete, or_
+
+from alif.config import CommonSettings
+from alif.jobs import Job, JobContext, Jobs, JobStatus
+from alif_main.auth.models import AuthSession
+from alif_main.config import MainSettings
+from alif_main.payments import reconciliation
+from alif_main.verification.models import VerificationCode
+
+logger = structlog.get_logger("alif_main.jobs")
+
+# Ended sessions and used or expired codes are kept this long for fraud review, then deleted.
+KEEP_ENDED_SESSIONS = timedelta(days=30)
+KEEP_CODES = timedelta(days=30)
+# Finished jobs are kept this long: staff see recent history, and a schedule's key (which stops
+# a second firing) must outlive the schedule's catch-up window by far.
+KEEP_FINISHED_JOBS = timedelta(days=30)
+
+
+def _main_settings(ctx: JobContext) -> MainSettings:
+    assert isinstance(ctx.settings, MainSettings)
+    return ctx.settings
+
+
+@asynccontextmanager
+async def _resources(settings: CommonSettings) -> AsyncIterator[Any]:
+    yield None
+
+
+jobs = Jobs("main", MainSettings, _resources)
+
+
+@jobs.job("clean_sessions", cron="15 3 * * *")
+async def clean_sessions(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """Delete sessions (and their refresh tokens) that ended a month ago, and old one-time codes."""
+    before = ctx.now - KEEP_ENDED_SESSIONS
+    sessions = await ctx.session.execute(
+        delete(AuthSession).where(
+            or_(AuthSession.expires_at < before, AuthSession.revoked_at < before)
+        )
+    )
+    codes = await ctx.session.execute(
+        delete(VerificationCode).where(VerificationCode.expires_at < ctx.now - KEEP_CODES)
+    )
+    logger.info(
+        "expired_sessions_cleaned",
+        sessions=sessions.rowcount,  # type: ignore[attr-defined]
+        codes=codes.rowcount,  # type: ignore[attr-defined]
+    )
+
+
+@jobs.job("prune_jobs", cron="45 3 * * *")
+async def prune_jobs(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """Delete succeeded jobs after a month; failed ones stay until staff deal with them."""
+    result = await ctx.session.execute(
+        delete(Job).where(
+            Job.status == JobStatus.succeeded, Job.finished_at < ctx.now - KEEP_FINISHED_JOBS
+        )
+    )
+    logger.info("finished_jobs_pruned", jobs=result.rowcount)  # type: ignore[attr-defined]
+
+
+@jobs.job("reconcile_payments", cron="0 8 * * *")
+async def reconcile_payments(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """Every morning: the reconciliation report; anything flagged goes to the log and Sentry,
+    so staff open the reconciliation page (docs/payments.md) the day it happens."""
+    report = await reconciliation.report(ctx.session, _main_settings(ctx), now=ctx.now)
+    if report.flagged or report.paid_not_activated:
+        logger.error(
+            "payments_need_a_look",
+            flagged=len(report.flagged),
+            paid_not_activated=len(report.paid_not_activated),
+        )
+        sentry_sdk.capture_message(
+            f"Payments reconciliation: {len(report.flagged)} flagged transaction(s), "
+            f"{len(report.paid_not_activated)} paid order(s) without subscription time",
+            level="error",
+        )
+    else:
+        logger.info("payments_reconciled", totals=len(report.totals))
