@@ -24,6 +24,8 @@ from alif_main.config import MainSettings
 from alif_main.family.router import router as family_router
 from alif_main.groups.router import router as groups_router
 from alif_main.jobs.router import router as jobs_router
+from alif_main.notifications.router import public_router as notifications_public_router
+from alif_main.notifications.router import router as notifications_router
 from alif_main.orders.router import router as orders_router
 from alif_main.organizations.router import router as organizations_router
 from alif_main.payments.router import public_router as payments_public_router
@@ -89,8 +91,14 @@ def create_main_app(settings: MainSettings) -> FastAPI:
             orders_router,
             payments_router,
             jobs_router,
+            notifications_router,
         ],
-        public_routers=[auth_public_router, keys_router, payments_public_router],
+        public_routers=[
+            auth_public_router,
+            keys_router,
+            payments_public_router,
+            notifications_public_router,
+        ],
         lifespan=lifespan,
     )
     # Outside production an unset secret gets a random one: admin sessions end at a restart.

@@ -8,13 +8,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 import sentry_sdk
 import structlog
 from sqlalchemy import delete, or_
 
 from alif.config import CommonSettings
+from alif.eskiz import EskizClient
 from alif.jobs import Job, JobContext, Jobs, JobStatus
+from alif.notifications import sending
+from alif.notifications.sending import Channels, SmsChannel
+from alif.notifications.telegram import TelegramBot
 from alif_main.auth.models import AuthSession
 from alif_main.config import MainSettings
 from alif_main.payments import reconciliation
@@ -36,11 +41,43 @@ def _main_settings(ctx: JobContext) -> MainSettings:
 
 
 @asynccontextmanager
-async def _resources(settings: CommonSettings) -> AsyncIterator[Any]:
-    yield None
+async def _channels(settings: CommonSettings) -> AsyncIterator[Channels]:
+    """The SMS and Telegram clients, open while the worker runs; None where not configured."""
+    assert isinstance(settings, MainSettings)
+    sms = None
+    if settings.sms_configured:
+        client = EskizClient(
+            base_url=settings.eskiz_base_url,
+            email=settings.eskiz_email,
+            password=settings.eskiz_password,
+            sender=settings.eskiz_sender,
+        )
+        callback = None
+        if settings.eskiz_callback_url:
+            query = urlencode({"secret": settings.eskiz_callback_secret})
+            callback = f"{settings.eskiz_callback_url}?{query}"
+        sms = SmsChannel(
+            client,
+            settings.sms_daily_cap,
+            settings.sms_quiet_start,
+            settings.sms_quiet_end,
+            callback,
+        )
+    bot = None
+    if settings.telegram_configured:
+        bot = TelegramBot(token=settings.telegram_bot_token, base_url=settings.telegram_api_url)
+    try:
+        yield Channels(sms=sms, telegram=bot)
+    finally:
+        if sms is not None:
+            await sms.client.close()
+        if bot is not None:
+            await bot.close()
 
 
-jobs = Jobs("main", MainSettings, _resources)
+jobs = Jobs("main", MainSettings, _channels)
+jobs.job("send_sms")(sending.send_sms)
+jobs.job("send_telegram")(sending.send_telegram)
 
 
 @jobs.job("clean_sessions", cron="15 3 * * *")

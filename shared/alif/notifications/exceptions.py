@@ -1,0 +1,21 @@
+from alif.errors import BadRequest, Conflict, ServiceUnavailable
+
+
+class SmsNotConfigured(ServiceUnavailable):
+    message = "SMS messages are not set up on this server yet."
+
+
+class TelegramNotConfigured(ServiceUnavailable):
+    message = "The Telegram bot is not set up on this server yet."
+
+
+class TelegramNotLinked(Conflict):
+    message = "Link your Telegram first: ask for a code and send it to the bot."
+
+
+class NoPhoneForSms(Conflict):
+    message = "Your account has no phone number to send SMS to."
+
+
+class UnknownNotificationKind(BadRequest):
+    message = "There is no such kind of message."
