@@ -30,6 +30,7 @@ from alif_main.orders.router import router as orders_router
 from alif_main.organizations.router import router as organizations_router
 from alif_main.payments.router import public_router as payments_public_router
 from alif_main.payments.router import router as payments_router
+from alif_main.reports.router import router as reports_router
 from alif_main.shop.router import router as shop_router
 from alif_main.subscriptions.router import router as subscriptions_router
 from alif_main.users.router import router as users_router
@@ -92,6 +93,7 @@ def create_main_app(settings: MainSettings) -> FastAPI:
             payments_router,
             jobs_router,
             notifications_router,
+            reports_router,
         ],
         public_routers=[
             auth_public_router,

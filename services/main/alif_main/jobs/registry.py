@@ -4,9 +4,10 @@ The worker runs them: `python -m alif.jobs alif_main.jobs.registry:jobs` (start_
 `main-worker` container). Schedules are Tashkent time.
 """
 
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,13 +17,18 @@ from sqlalchemy import delete, or_
 
 from alif.config import CommonSettings
 from alif.eskiz import EskizClient
-from alif.jobs import Job, JobContext, Jobs, JobStatus
+from alif.jobs import Job, JobContext, Jobs, JobStatus, enqueue
+from alif.kernel.models import User
 from alif.notifications import sending
+from alif.notifications.messages import Kind
 from alif.notifications.sending import Channels, SmsChannel
+from alif.notifications.service import notify
 from alif.notifications.telegram import TelegramBot
 from alif_main.auth.models import AuthSession
 from alif_main.config import MainSettings
 from alif_main.payments import reconciliation
+from alif_main.reports import service as reports
+from alif_main.reports.service import Week, weekly_report
 from alif_main.verification.models import VerificationCode
 
 logger = structlog.get_logger("alif_main.jobs")
@@ -128,3 +134,48 @@ async def reconcile_payments(ctx: JobContext, payload: dict[str, Any]) -> None:
         )
     else:
         logger.info("payments_reconciled", totals=len(report.totals))
+
+
+@jobs.job("weekly_reports", cron="0 19 * * 0")
+async def weekly_reports(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """Sunday 19:00 in Tashkent: one job per parent with active children, so one parent's
+    failure is retried alone and a big family list is not one long transaction."""
+    week = Week.containing(
+        datetime.fromisoformat(payload.get("scheduled_for") or ctx.now.isoformat())
+    )
+    parents = await reports.parents_with_active_children(ctx.session)
+    for parent_id in parents:
+        await enqueue(
+            ctx.session,
+            "main.weekly_report",
+            {"parent_id": str(parent_id), "week": week.name},
+            key=f"weekly_report:{parent_id}:{week.name}",
+        )
+    logger.info("weekly_reports_enqueued", parents=len(parents), week=week.name)
+
+
+@jobs.job("weekly_report")
+async def send_weekly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """One parent's report, a notification per child (in the app, and their chosen channels)."""
+    parent = await ctx.session.get(User, uuid.UUID(payload["parent_id"]))
+    if parent is None:
+        return
+    week = Week.parse(payload["week"])
+    for child in await weekly_report(ctx.session, parent.id, week):
+        average = child.average_percent
+        await notify(
+            ctx.session,
+            parent,
+            Kind.weekly_report,
+            {
+                "child": child.name,
+                "week": week.label,
+                "tests": len(child.tests),
+                "score": "-" if average is None else f"{average}%",
+                "games": child.games_played,
+                "earned": child.coins_earned,
+                "spent": child.coins_spent,
+            },
+            key=f"weekly_report:{parent.id}:{child.child_id}:{week.name}",
+            data={"child_id": str(child.child_id), "week": week.name},
+        )
