@@ -1,11 +1,11 @@
-from alif.errors import BadRequest, Conflict, ServiceUnavailable
+from alif.errors import Conflict, NotConfigured
 
 
-class SmsNotConfigured(ServiceUnavailable):
+class SmsNotConfigured(NotConfigured):
     message = "SMS messages are not set up on this server yet."
 
 
-class TelegramNotConfigured(ServiceUnavailable):
+class TelegramNotConfigured(NotConfigured):
     message = "The Telegram bot is not set up on this server yet."
 
 
@@ -15,7 +15,3 @@ class TelegramNotLinked(Conflict):
 
 class NoPhoneForSms(Conflict):
     message = "Your account has no phone number to send SMS to."
-
-
-class UnknownNotificationKind(BadRequest):
-    message = "There is no such kind of message."

@@ -130,7 +130,10 @@ async def unlink_telegram(user: CurrentUser, db: SessionDep) -> Response:
 
 
 def _secret_matches(given: str | None, expected: str) -> bool:
-    return bool(expected) and given is not None and hmac.compare_digest(given, expected)
+    if not expected or given is None:
+        return False
+    # Bytes: compare_digest refuses non-ASCII str, and a forged header may carry any character.
+    return hmac.compare_digest(given.encode(), expected.encode())
 
 
 @public_router.post(
