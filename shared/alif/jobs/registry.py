@@ -93,11 +93,3 @@ class Jobs:
             return handler
 
         return register
-
-    def include(self, other: "Jobs") -> None:
-        """Run another registry's jobs in this worker (shared jobs such as notifications)."""
-        for name, registered in other.handlers.items():
-            if name in self.handlers:
-                raise ValueError(f"job {name} is registered twice")
-            self.handlers[name] = registered
-        self.schedules.extend(other.schedules)

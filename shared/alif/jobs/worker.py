@@ -84,7 +84,9 @@ class Worker:
             ids = list(
                 await session.scalars(
                     select(Job.id)
-                    .where(Job.queue == self.jobs.queue, Job.name.in_(self.jobs.handlers), due)
+                    .where(
+                        Job.queue == self.jobs.queue, Job.name.in_(list(self.jobs.handlers)), due
+                    )
                     .order_by(Job.run_at)
                     .limit(self.batch)
                     .with_for_update(skip_locked=True)
