@@ -1,17 +1,23 @@
 """Main's jobs: housekeeping deletes what ended a month ago, and staff see and retry failures."""
 
+import asyncio
+import os
+import subprocess
+import sys
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
-from alif.db import utcnow
+from alif.db import standalone_session, utcnow
 from alif.jobs import Job, JobStatus, Worker, enqueue
-from alif.testing import LoginAs, make_user
+from alif.testing import LoginAs, fresh_database, make_user
 from alif_main.auth.models import AuthSession, SessionKind
+from alif_main.config import MainSettings
 from alif_main.jobs.registry import jobs
 from alif_main.verification.models import CodePurpose, VerificationCode
 
@@ -90,3 +96,33 @@ async def test_parents_cannot_see_or_retry_jobs(login_as: LoginAs) -> None:
     parent = await login_as(Role.parent)
     assert (await parent.get("/api/main/jobs")).status_code == 403
     assert (await parent.post(f"/api/main/jobs/{uuid.uuid4()}/retry")).status_code == 403
+
+
+def test_a_job_enqueued_by_one_process_is_run_by_the_worker_command(tmp_path: Path) -> None:
+    """What `make run` and the worker container start: a separate process that finds the job in
+    the database (so a job survives restarts of the service and of the worker)."""
+    url = fresh_database(tmp_path)
+    settings = MainSettings(_env_file=None, database_url=url, data_dir=tmp_path)  # type: ignore[call-arg]
+
+    async def enqueue_as_the_service() -> None:
+        async with standalone_session(settings) as db:
+            await enqueue(db, "main.clean_sessions", key="from-the-service")
+
+    async def the_job() -> Job | None:
+        async with standalone_session(settings) as db:
+            return await db.scalar(select(Job).where(Job.idempotency_key == "from-the-service"))
+
+    asyncio.run(enqueue_as_the_service())
+    env = {**os.environ, "DATABASE_URL": url, "DATA_DIR": str(tmp_path), "LOG_LEVEL": "WARNING"}
+    worker = subprocess.run(
+        [sys.executable, "-m", "alif.jobs", "alif_main.jobs.registry:jobs", "--once"],
+        cwd=tmp_path,  # no .env here: only the environment above
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert worker.returncode == 0, worker.stderr
+    job = asyncio.run(the_job())
+    assert job is not None
+    assert (job.status, job.attempts) == (JobStatus.succeeded, 1)
