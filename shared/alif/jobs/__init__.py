@@ -11,9 +11,10 @@
 See docs/jobs.md.
 """
 
+from alif.jobs.exceptions import JobNotFound
 from alif.jobs.models import Job, JobStatus
 from alif.jobs.registry import TASHKENT, JobContext, Jobs, Schedule
-from alif.jobs.service import JobNotFound, enqueue, list_jobs, retry
+from alif.jobs.service import enqueue, list_jobs, retry
 from alif.jobs.worker import Worker
 
 __all__ = [

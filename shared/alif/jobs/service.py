@@ -10,15 +10,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.db import utcnow
-from alif.errors import NotFound
+from alif.jobs.exceptions import JobNotFound
 from alif.jobs.models import Job, JobStatus
 from alif.schemas import Found, PageParams
 
 logger = structlog.get_logger("alif.jobs")
-
-
-class JobNotFound(NotFound):
-    message = "Job not found."
 
 
 async def enqueue(
