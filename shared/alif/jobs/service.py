@@ -44,10 +44,11 @@ async def enqueue(
     }
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    await session.execute(
+    inserted = await session.execute(
         insert(Job).values(**values).on_conflict_do_nothing(index_elements=["idempotency_key"])
     )
-    logger.info("job_enqueued", job=name, key=values["idempotency_key"])
+    if inserted.rowcount == 1:  # type: ignore[attr-defined]
+        logger.info("job_enqueued", job=name, key=values["idempotency_key"])
 
 
 async def list_jobs(

@@ -63,16 +63,24 @@ class Worker:
         self.lease = lease
         self.batch = batch
         self.name = name or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        self._fired: dict[str, datetime] = {}  # the firing each schedule last enqueued here
 
     async def fire_schedules(self) -> None:
         now = self.clock()
+        due = {
+            schedule.job: time
+            for schedule in self.jobs.schedules
+            if (time := schedule.due(now)) is not None and self._fired.get(schedule.job) != time
+        }
+        if not due:
+            return
         async with self.database.sessionmaker() as session, session.begin():
-            for schedule in self.jobs.schedules:
-                due = schedule.due(now)
-                if due is not None:
-                    key = f"schedule:{schedule.job}:{due.isoformat()}"
-                    payload = {"scheduled_for": due.isoformat()}
-                    await enqueue(session, schedule.job, payload, key=key, run_at=due)
+            for job, time in due.items():
+                key = f"schedule:{job}:{time.isoformat()}"
+                payload = {"scheduled_for": time.isoformat()}
+                await enqueue(session, job, payload, key=key, run_at=time)
+        # Only after the commit: a firing whose enqueue failed is tried again at the next tick.
+        self._fired.update(due)
 
     async def claim(self) -> list[Job]:
         now = self.clock()
