@@ -3,8 +3,9 @@
 Embedded defaults: SQLite in .data/, an in-process cache per service, the console code sender, a
 development signing key. It migrates the database, adds demo accounts, starts every service found
 under services/ (each declares its port in its pyproject's [tool.alif], see tools/catalog.py),
-and, when nginx is installed, the gateway in front of them on http://alif24.localhost:8080/ (the
-same nginx templates as production, rendered into .data/nginx). It waits until each is ready,
+a job worker for each service that has background jobs (alif.jobs, docs/jobs.md), and, when
+nginx is installed, the gateway in front of them on http://alif24.localhost:8080/ (the same
+nginx templates as production, rendered into .data/nginx). It waits until each is ready,
 prints where to go, prefixes every log line with its name, and stops them all on Ctrl-C.
 """
 
@@ -23,7 +24,7 @@ import httpx
 
 from alif.keys import development_private_key
 from nginx import render as gateway
-from tools.catalog import Service, discover, uvicorn_command
+from tools.catalog import Service, discover, uvicorn_command, worker_command
 
 ROOT = Path(__file__).resolve().parent
 READY_TIMEOUT = 60.0
@@ -35,7 +36,7 @@ class Process:
 
     name: str
     command: list[str]
-    ready_url: str
+    ready_url: str | None  # None: no HTTP to probe (a job worker)
 
 
 def service_url(service: Service) -> str:
@@ -164,6 +165,8 @@ async def pipe_output(name: str, stream: asyncio.StreamReader, width: int) -> No
 
 
 async def wait_ready(item: Process, process: asyncio.subprocess.Process) -> None:
+    if item.ready_url is None:
+        return
     deadline = asyncio.get_running_loop().time() + READY_TIMEOUT
     async with httpx.AsyncClient(timeout=2) as client:
         while asyncio.get_running_loop().time() < deadline:
@@ -189,7 +192,13 @@ async def start(
         Process(s.name, uvicorn_command(s, host=host), f"http://127.0.0.1:{s.port}/ready")
         for s in services
     ]
-    width = max(len(s.name) for s in [*items, *([gateway_item] if gateway_item else [])])
+    # Each service with background jobs gets its worker (the same as its container in production).
+    workers = [
+        Process(f"{s.name}-worker", command, None)
+        for s in services
+        if (command := worker_command(s)) is not None
+    ]
+    width = max(len(s.name) for s in [*items, *workers, *([gateway_item] if gateway_item else [])])
     processes: dict[str, asyncio.subprocess.Process] = {}
     pipes = []
     stop = asyncio.Event()
@@ -214,6 +223,8 @@ async def start(
         for item in items:
             await launch(item)
         await asyncio.gather(*(wait_ready(i, processes[i.name]) for i in items))
+        for worker in workers:
+            await launch(worker)
         if gateway_item is not None:
             await launch(gateway_item)
             await wait_ready(gateway_item, processes[gateway_item.name])

@@ -6,6 +6,7 @@ A service is a folder `services/<name>/` whose `pyproject.toml` has a `[tool.ali
     port = 8004                   # where it listens, on this machine and in its container
     subdomain = "games"           # its web app's host, games.<DOMAIN>; "" is the apex (main)
     app = "games.app:build_app"   # the uvicorn factory
+    jobs = "games.jobs:jobs"      # optional: its background jobs (alif.jobs), run by a worker
 
     [tool.alif.gateway]           # optional: routes (under /api/<name>/) the gateway treats
     rate_limit = { "auth/login" = "login" }   # specially; see docs/decisions/0020-gateway.md
@@ -24,6 +25,7 @@ and CI run this file without the workspace installed.
     python tools/catalog.py json            everything, as JSON (CI's build matrix)
     python tools/catalog.py serve <name>    run the service with uvicorn (the container command)
     python tools/catalog.py ready <name>    exit 0 when its /ready answers 200 (the healthcheck)
+    python tools/catalog.py work <name>     run the service's job worker (the worker container)
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ class Service:
     subdomain: str
     app: str
     gateway: GatewayRoutes = field(default_factory=GatewayRoutes)
+    jobs: str | None = None  # "package.module:registry" when the service has background jobs
 
     @property
     def api_prefix(self) -> str:
@@ -149,7 +152,10 @@ def load_service(pyproject: Path) -> Service | None:
         raise CatalogError(f"{where}: subdomain {subdomain!r} is not a DNS label")
     if not _APP.match(app):
         raise CatalogError(f"{where}: app {app!r} is not 'package.module:factory'")
-    return Service(name, port, subdomain, app, _routes(table.get("gateway"), where))
+    jobs = table.get("jobs")
+    if jobs is not None and not (isinstance(jobs, str) and _APP.match(jobs)):
+        raise CatalogError(f"{where}: jobs {jobs!r} is not 'package.module:registry'")
+    return Service(name, port, subdomain, app, _routes(table.get("gateway"), where), jobs)
 
 
 def discover(root: Path = ROOT) -> list[Service]:
@@ -210,6 +216,21 @@ def uvicorn_command(
     ]
 
 
+def worker_command(service: Service, *, python: str = sys.executable) -> list[str] | None:
+    """How a service's job worker is run (start_all.py and its container), or None without jobs."""
+    if service.jobs is None:
+        return None
+    return [python, "-m", "alif.jobs", service.jobs]
+
+
+def _work(name: str) -> None:
+    """The worker container's command: exec the service's job worker."""
+    command = worker_command(find(name))
+    if command is None:
+        raise SystemExit(f"service {name} declares no jobs in its [tool.alif]")
+    os.execv(command[0], command)  # noqa: S606 - a fixed argv, no shell
+
+
 def _serve(name: str) -> None:
     """The container's command: exec uvicorn for the service (PID 1 stays uvicorn)."""
     command = uvicorn_command(
@@ -236,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("json", help="every service as JSON")
     commands.add_parser("serve", help="run a service with uvicorn").add_argument("name")
     commands.add_parser("ready", help="probe a service's /ready").add_argument("name")
+    commands.add_parser("work", help="run a service's job worker").add_argument("name")
     args = parser.parse_args(argv)
     if args.command == "list":
         sys.stdout.write("".join(f"{s.name}\n" for s in discover()))
@@ -243,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(json.dumps([asdict(s) for s in discover()]) + "\n")
     elif args.command == "serve":
         _serve(args.name)
+    elif args.command == "work":
+        _work(args.name)
     else:
         return _ready(args.name)
     return 0

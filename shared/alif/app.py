@@ -38,6 +38,17 @@ def _operation_id(route: APIRoute) -> str:
     return f"{tag}-{route.name}"
 
 
+def init_sentry(settings: CommonSettings) -> None:
+    """Errors to Sentry when SENTRY_DSN is set (the services and their job workers)."""
+    if settings.sentry_dsn:
+        sentry_sdk.init(
+            dsn=settings.sentry_dsn,
+            environment=settings.environment.value,
+            release=settings.release,
+            traces_sample_rate=settings.sentry_traces_sample_rate,
+        )
+
+
 def create_app(
     settings: CommonSettings,
     *,
@@ -48,13 +59,7 @@ def create_app(
     description: str = "",
 ) -> FastAPI:
     configure_logging(settings)
-    if settings.sentry_dsn:
-        sentry_sdk.init(
-            dsn=settings.sentry_dsn,
-            environment=settings.environment.value,
-            release=settings.release,
-            traces_sample_rate=settings.sentry_traces_sample_rate,
-        )
+    init_sentry(settings)
 
     @asynccontextmanager
     async def app_lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -57,9 +57,14 @@ class EskizClient:
             self._token = token
             return token
 
-    async def send_sms(self, phone: str, text: str) -> str:
-        """Send one SMS to `+998XXXXXXXXX`; returns Eskiz's message id."""
+    async def send_sms(self, phone: str, text: str, *, callback_url: str | None = None) -> str:
+        """Send one SMS to `+998XXXXXXXXX`; returns Eskiz's message id.
+
+        With `callback_url`, Eskiz posts the delivery status there (alif.notifications).
+        """
         form = {"mobile_phone": phone.lstrip("+"), "message": text, "from": self._sender}
+        if callback_url:
+            form["callback_url"] = callback_url
         try:
             token = self._token or await self._login()
             response = await self._http.post(

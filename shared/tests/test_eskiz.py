@@ -1,59 +1,12 @@
 """The Eskiz client against a local server that speaks Eskiz's protocol."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
 
 from alif.eskiz import EskizClient, SmsUnavailable
+from alif.notifications.testing import FakeEskiz
 from alif.testing import serve_asgi
-
-
-@dataclass
-class FakeEskiz:
-    password: str = "eskiz-secret"
-    tokens_issued: int = 0
-    expire_next_token: bool = False
-    down: bool = False
-    sent: list[dict[str, str]] = field(default_factory=list)
-
-    def app(self) -> Starlette:
-        async def login(request: Request) -> JSONResponse:
-            form = await request.form()
-            if form.get("email") != "ops@alif24.uz" or form.get("password") != self.password:
-                return JSONResponse({"message": "Invalid credentials"}, status_code=401)
-            self.tokens_issued += 1
-            return JSONResponse(
-                {"message": "token_generated", "data": {"token": f"token-{self.tokens_issued}"}}
-            )
-
-        async def send(request: Request) -> JSONResponse:
-            if self.down:
-                return JSONResponse({"message": "Server error"}, status_code=500)
-            expected = f"Bearer token-{self.tokens_issued}"
-            if self.expire_next_token or request.headers.get("authorization") != expected:
-                self.expire_next_token = False
-                return JSONResponse({"message": "Expired"}, status_code=401)
-            form = await request.form()
-            self.sent.append({k: str(v) for k, v in form.items()})
-            return JSONResponse(
-                {
-                    "id": f"msg-{len(self.sent)}",
-                    "message": "Waiting for SMS provider",
-                    "status": "waiting",
-                }
-            )
-
-        return Starlette(
-            routes=[
-                Route("/api/auth/login", login, methods=["POST"]),
-                Route("/api/message/sms/send", send, methods=["POST"]),
-            ]
-        )
 
 
 @pytest.fixture

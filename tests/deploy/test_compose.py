@@ -49,7 +49,7 @@ def test_the_compose_file_follows_the_compose_specification() -> None:
 
 def test_one_api_per_service_folder_each_built_from_the_one_dockerfile() -> None:
     services = load()["services"]
-    apis = set(services) - INFRASTRUCTURE
+    apis = {name for name in set(services) - INFRASTRUCTURE if not name.endswith("-worker")}
     names = {s.name for s in discover(ROOT)}
     assert apis == names, "run tools/new_service.py, or add the entries it would add"
     for name in names:
@@ -66,6 +66,19 @@ def test_one_api_per_service_folder_each_built_from_the_one_dockerfile() -> None
         assert api["deploy"]["resources"]["limits"]["cpus"]
         assert api["read_only"] is True
         assert "ports" not in api
+
+
+def test_each_service_with_jobs_has_a_worker_on_its_own_image() -> None:
+    services = load()["services"]
+    workers = {name.removesuffix("-worker") for name in services if name.endswith("-worker")}
+    assert workers == {s.name for s in discover(ROOT) if s.jobs}
+    for name in workers:
+        worker = services[f"{name}-worker"]
+        assert worker["image"] == services[name]["image"]
+        assert worker["env_file"] == services[name]["env_file"]
+        assert worker["command"][-1] == f"exec python /app/tools/catalog.py work {name}"
+        assert worker["read_only"] is True
+        assert "ports" not in worker
 
 
 def test_only_the_gateway_is_published() -> None:

@@ -23,10 +23,14 @@ from alif_main.auth.tokens import TokenIssuer, signing_key
 from alif_main.config import MainSettings
 from alif_main.family.router import router as family_router
 from alif_main.groups.router import router as groups_router
+from alif_main.jobs.router import router as jobs_router
+from alif_main.notifications.router import public_router as notifications_public_router
+from alif_main.notifications.router import router as notifications_router
 from alif_main.orders.router import router as orders_router
 from alif_main.organizations.router import router as organizations_router
 from alif_main.payments.router import public_router as payments_public_router
 from alif_main.payments.router import router as payments_router
+from alif_main.reports.router import router as reports_router
 from alif_main.shop.router import router as shop_router
 from alif_main.subscriptions.router import router as subscriptions_router
 from alif_main.users.router import router as users_router
@@ -87,8 +91,16 @@ def create_main_app(settings: MainSettings) -> FastAPI:
             subscriptions_router,
             orders_router,
             payments_router,
+            jobs_router,
+            notifications_router,
+            reports_router,
         ],
-        public_routers=[auth_public_router, keys_router, payments_public_router],
+        public_routers=[
+            auth_public_router,
+            keys_router,
+            payments_public_router,
+            notifications_public_router,
+        ],
         lifespan=lifespan,
     )
     # Outside production an unset secret gets a random one: admin sessions end at a restart.

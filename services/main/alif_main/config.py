@@ -1,3 +1,4 @@
+from datetime import time
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -25,6 +26,17 @@ class MainSettings(CommonSettings):
     eskiz_password: str = ""
     eskiz_sender: str = "4546"
     eskiz_code_template: str = "ALIF24: tasdiqlash kodi {code}. Uni hech kimga bermang."
+
+    # Notifications (docs/jobs.md): SMS use the Eskiz account above when SMS_SENDER=eskiz.
+    sms_daily_cap: int = Field(default=3, ge=0, description="notification SMS per phone per day")
+    sms_quiet_start: time = time(21, 0)  # Tashkent: no notification SMS from...
+    sms_quiet_end: time = time(8, 0)  # ...to (codes are not held back)
+    eskiz_callback_url: str = ""  # https://<domain>/api/main/notifications/sms/status
+    eskiz_callback_secret: str = ""
+    telegram_bot_token: str = ""
+    telegram_bot_username: str = ""  # without @, for the t.me link
+    telegram_webhook_secret: str = ""  # Telegram sends it back in X-Telegram-Bot-Api-Secret-Token
+    telegram_api_url: str = "https://api.telegram.org"
 
     email_sender: Literal["console", "smtp"] = "console"
     smtp_host: str = ""
@@ -68,8 +80,32 @@ class MainSettings(CommonSettings):
             and self.click_secret_key.strip()
         )
 
+    @property
+    def sms_configured(self) -> bool:
+        return self.sms_sender == "eskiz"
+
+    @property
+    def telegram_configured(self) -> bool:
+        return bool(
+            self.telegram_bot_token.strip()
+            and self.telegram_bot_username.strip()
+            and self.telegram_webhook_secret.strip()
+        )
+
     def deployment_problems(self) -> list[str]:
         problems = super().deployment_problems()
+        telegram = [
+            self.telegram_bot_token,
+            self.telegram_bot_username,
+            self.telegram_webhook_secret,
+        ]
+        if any(v.strip() for v in telegram) and any(is_placeholder(v) for v in telegram):
+            problems.append(
+                "TELEGRAM_BOT_TOKEN, TELEGRAM_BOT_USERNAME, TELEGRAM_WEBHOOK_SECRET must all be "
+                "real values (or all be empty)"
+            )
+        if self.eskiz_callback_url.strip() and is_placeholder(self.eskiz_callback_secret):
+            problems.append("ESKIZ_CALLBACK_URL needs ESKIZ_CALLBACK_SECRET")
         if is_placeholder(self.jwt_private_key):
             problems.append("JWT_PRIVATE_KEY is missing")
         if is_placeholder(self.admin_session_secret) or len(self.admin_session_secret) < 32:

@@ -16,6 +16,7 @@ const Home = lazy(() => import("./pages/Home.tsx"));
 const AddChild = lazy(() => import("./pages/AddChild.tsx"));
 const ChildDetail = lazy(() => import("./pages/ChildDetail.tsx"));
 const Settings = lazy(() => import("./pages/Settings.tsx"));
+const Notifications = lazy(() => import("./pages/Notifications.tsx"));
 const Wallet = lazy(() => import("./pages/Wallet.tsx"));
 const ChildCoins = lazy(() => import("./pages/ChildCoins.tsx"));
 const Shop = lazy(() => import("./pages/Shop.tsx"));
@@ -40,6 +41,7 @@ export function App() {
             <Route element={<SignedInArea />}>
               <Route path="home" element={<Home />} />
               <Route path="settings" element={<Settings />} />
+              <Route path="notifications" element={<Notifications />} />
               <Route path="wallet" element={<Wallet />} />
               <Route element={<RequireRole roles={["parent"]} />}>
                 <Route path="children/new" element={<AddChild />} />

@@ -20,7 +20,11 @@ function menuLinks(role: Me["user"]["role"]): MenuLink[] {
         { to: "/classes", icon: "🏫", label: "nav.classes" },
       ];
     case "parent":
-      return [wallet, { to: "/subscription", icon: "⭐", label: "nav.subscription" }];
+      return [
+        wallet,
+        { to: "/subscription", icon: "⭐", label: "nav.subscription" },
+        { to: "/notifications", icon: "🔔", label: "nav.notifications" },
+      ];
     case "teacher":
       return [{ to: "/groups", icon: "🏫", label: "nav.groups" }, wallet];
     case "organization":

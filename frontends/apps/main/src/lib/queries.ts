@@ -214,3 +214,24 @@ export const childGroupsQuery = (api: Api, childId: string) =>
         }),
       ),
   });
+
+// --- notifications ------------------------------------------------------------------------------
+
+export const notificationKeys = {
+  all: ["notifications"] as const,
+  list: ["notifications", "list"] as const,
+  channels: ["notifications", "channels"] as const,
+};
+
+export const notificationsQuery = (api: Api) =>
+  queryOptions({
+    queryKey: notificationKeys.list,
+    queryFn: () =>
+      call(api.main.GET("/api/main/notifications", { params: { query: { limit: 50 } } })),
+  });
+
+export const channelsQuery = (api: Api) =>
+  queryOptions({
+    queryKey: notificationKeys.channels,
+    queryFn: () => call(api.main.GET("/api/main/notifications/channels")),
+  });

@@ -1,0 +1,73 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { json, renderApp, signedInApi } from "./harness.tsx";
+
+const parent = { id: "p1", role: "parent", first_name: "Dilnoza" };
+const report = {
+  id: "n1",
+  kind: "weekly_report",
+  title: "Ali Karimov: haftalik hisobot",
+  body: "30.11–06.12.2026. Testlar: 2 (oʻrtacha 70%). Oʻyinlar: 2.",
+  data: {},
+  created_at: "2026-12-06T14:00:00Z",
+  read_at: null,
+};
+const page = (items: unknown[], unread: number) => ({
+  items,
+  total: items.length,
+  limit: 50,
+  offset: 0,
+  unread,
+});
+const channels = (configured: boolean, ready: boolean) => ({
+  in_app: { configured: true, ready: true },
+  sms: { configured: false, ready: true },
+  telegram: { configured, ready },
+});
+
+describe("notifications", () => {
+  it("lists my messages and marks them all read", async () => {
+    let unread = 1;
+    const api = signedInApi(parent)
+      .on("GET /api/main/notifications", () =>
+        json(200, page([{ ...report, read_at: unread ? null : "2026-12-07T10:00:00Z" }], unread)),
+      )
+      .on("GET /api/main/notifications/channels", channels(false, false))
+      .on("POST /api/main/notifications/read", () => {
+        unread = 0;
+        return json(200, { unread: 0 });
+      });
+    await renderApp("/notifications", api);
+    expect(await screen.findByText("Ali Karimov: haftalik hisobot")).toBeInTheDocument();
+    expect(screen.getByText("Telegram xabarlari hozircha mavjud emas.")).toBeInTheDocument();
+    await userEvent
+      .setup()
+      .click(screen.getByRole("button", { name: "Hammasini oʻqilgan deb belgilash (1)" }));
+    await waitFor(() =>
+      expect(screen.queryByRole("button", { name: /oʻqilgan deb belgilash/ })).toBeNull(),
+    );
+    expect(api.called("POST", "/api/main/notifications/read")).toHaveLength(1);
+  });
+
+  it("gives a code and a link to the bot to link Telegram", async () => {
+    const api = signedInApi(parent)
+      .on("GET /api/main/notifications", page([], 0))
+      .on("GET /api/main/notifications/channels", channels(true, false))
+      .on("POST /api/main/notifications/telegram/link", () =>
+        json(200, {
+          code: "K7P2QX9A",
+          url: "https://t.me/alif24_bot?start=K7P2QX9A",
+          expires_at: "2026-12-07T10:15:00Z",
+        }),
+      );
+    await renderApp("/notifications", api);
+    expect(await screen.findByText("Hozircha xabar yoʻq")).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Telegramni ulash" }));
+    expect(await screen.findByText("K7P2QX9A")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Telegramni ochish" })).toHaveAttribute(
+      "href",
+      "https://t.me/alif24_bot?start=K7P2QX9A",
+    );
+  });
+});

@@ -1,0 +1,5 @@
+from alif.errors import NotFound
+
+
+class JobNotFound(NotFound):
+    message = "Job not found."
