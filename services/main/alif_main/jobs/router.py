@@ -23,7 +23,7 @@ async def read_jobs(
     status: JobStatus | None = None,
     queue: str | None = None,
 ) -> Page[JobRead]:
-    return page_of(await list_jobs(db, page, status=status, queue=queue), page, JobRead)
+    return page_of(await list_jobs(db, page, status=status, queue=queue), page, JobRead.model_validate)
 
 
 @router.post(
