@@ -1,0 +1,13 @@
+import { defineConfig, mergeConfig } from "vitest/config";
+import { appConfig } from "../../vite.shared.ts";
+
+export default mergeConfig(
+  appConfig({ app: "__name__" }),
+  defineConfig({
+    test: {
+      environment: "jsdom",
+      include: ["test/**/*.test.{ts,tsx}"],
+      setupFiles: ["./test/setup.ts"],
+    },
+  }),
+);
