@@ -34,11 +34,17 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_${name}_item")),
         sa.UniqueConstraint(
-            "owner_id", "title_key", name=op.f("uq_${name}_item_owner_id_title_key")
+            "owner_id",
+            "title_key",
+            name=op.f("uq_${name}_item_owner_id_title_key"),
         ),
     )
     with op.batch_alter_table("${name}_item", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_${name}_item_owner_id"), ["owner_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_${name}_item_owner_id"),
+            ["owner_id"],
+            unique=False,
+        )
 
 
 def downgrade() -> None:

@@ -44,7 +44,7 @@ describe("my list", () => {
     await renderApp("/", api);
     expect(await screen.findByText("Birinchi")).toBeInTheDocument();
 
-    await userEvent.type(screen.getByLabelText("Nomi"), "  Ikkinchi ");
+    await userEvent.type(screen.getByRole("textbox", { name: /Nomi/ }), "  Ikkinchi ");
     await userEvent.click(screen.getByRole("button", { name: "Qoʻshish" }));
 
     expect(await screen.findByText("Ikkinchi")).toBeInTheDocument();

@@ -7,7 +7,7 @@ from alif.db import Base, Timestamped, UUIDPrimaryKey
 
 
 class Item(UUIDPrimaryKey, Timestamped, Base):
-    """Something a user keeps in $name: the template's sample domain, to rename or replace."""
+    """Something a user keeps: the template's sample domain, to rename or to replace."""
 
     __tablename__ = "${name}_item"
     # One item per title and owner: a repeated "add" (a retry, a double tap) finds the first one.
