@@ -6,7 +6,7 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import type { ProxyOptions, UserConfig } from "vite";
-import catalog from "./packages/api/catalog.json";
+import catalog from "./packages/api/catalog.json" with { type: "json" };
 
 type AppName = keyof typeof catalog;
 

@@ -65,7 +65,9 @@ describe("my list", () => {
     await renderApp("/", api);
     await userEvent.click(await screen.findByRole("button", { name: "«Birinchi»ni oʻchirish" }));
 
-    expect(await screen.findByText("Hali hech narsa yoʻq. Birinchisini qoʻshing!")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Hali hech narsa yoʻq. Birinchisini qoʻshing!"),
+    ).toBeInTheDocument();
     expect(api.called("DELETE", "/api/__name__/items/i1")).toHaveLength(1);
   });
 });
