@@ -1,8 +1,8 @@
+import { RequireSignIn } from "@alif/auth/guard";
 import { Loading } from "@alif/ui";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout.tsx";
-import { RequireSignIn } from "./components/RequireSignIn.tsx";
 
 // The picker comes with the first signed-in screen; each game and list is its own chunk.
 // The data cache loads with the first signed-in page, not with the landing page.
@@ -19,7 +19,7 @@ export function App() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route element={<Layout />}>
-          <Route element={<RequireSignIn />}>
+          <Route element={<RequireSignIn loginPath="/login/child" />}>
             <Route element={<SignedInArea />}>
               <Route index element={<Picker />} />
               <Route path="play/2048" element={<Play2048 />} />

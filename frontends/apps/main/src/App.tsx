@@ -1,8 +1,8 @@
+import { RequireRole, RequireSignIn } from "@alif/auth/guard";
 import { Loading } from "@alif/ui";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout.tsx";
-import { RequireAuth, RequireRole } from "./components/RequireAuth.tsx";
 import { Landing } from "./pages/Landing.tsx";
 
 // Every page but the landing one is its own chunk: a phone downloads only what it shows.
@@ -36,7 +36,7 @@ export function App() {
           <Route path="login/child" element={<ChildLogin />} />
           <Route path="register" element={<Register />} />
           <Route path="forgot" element={<ForgotPassword />} />
-          <Route element={<RequireAuth />}>
+          <Route element={<RequireSignIn onMain />}>
             <Route element={<SignedInArea />}>
               <Route path="home" element={<Home />} />
               <Route path="settings" element={<Settings />} />

@@ -107,7 +107,11 @@ describe("when the server cannot be reached", () => {
       throw new TypeError("Failed to fetch");
     });
     await renderApp("/home", api);
-    expect(await screen.findByText("Hisobingizni tekshirib boʻlmadi.")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "Kirganingizni tekshirib boʻlmadi. Internetni tekshirib, qayta urinib koʻring.",
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Qayta urinish" })).toBeInTheDocument();
     expect(path()).toBe("/home");
   });
@@ -138,6 +142,30 @@ describe("child login", () => {
     expect(screen.getByText("Oʻyinlar")).toBeInTheDocument();
     expect(screen.getAllByText("Tez orada").length).toBeGreaterThan(0);
     expect(screen.queryByText("CRM")).not.toBeInTheDocument();
+  });
+
+  it("says the PIN was wrong (not a login or password) with the tries left, on four dots", {
+    timeout: 20_000,
+  }, async () => {
+    let answer = apiError(401, "wrong_pin", { attempts_left: 3 });
+    const api = signedOutApi().on("POST /api/main/auth/child-login", () => answer);
+    await renderApp("/login/child", api);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/Loginingni yoz/), "ali");
+    await user.click(screen.getByRole("button", { name: /Davom etish/ }));
+    expect(screen.getAllByTestId("pin-dot")).toHaveLength(4);
+    for (const digit of "1111") await user.click(screen.getByRole("button", { name: digit }));
+    await user.click(screen.getByRole("button", { name: "Kirish" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("PIN notoʻgʻri. Qayta ter. Yana 3 ta urinish qoldi.");
+    expect(alert).not.toHaveTextContent(/login|parol/i);
+
+    // the server this branch runs on today says invalid_credentials, without the tries left
+    answer = apiError(401, "invalid_credentials");
+    for (const digit of "2222") await user.click(screen.getByRole("button", { name: digit }));
+    await user.click(screen.getByRole("button", { name: "Kirish" }));
+    await waitFor(() => expect(screen.getByRole("alert")).not.toHaveTextContent("urinish qoldi"));
+    expect(screen.getByRole("alert")).toHaveTextContent("PIN notoʻgʻri. Qayta ter.");
   });
 
   it("tells a locked-out child how long to wait, and clears the PIN", async () => {

@@ -62,6 +62,44 @@ describe("a teacher's classes", () => {
     expect(await screen.findByText("Sinfda hali oʻquvchi yoʻq")).toBeInTheDocument();
   });
 
+  it("edits a class with the same fields, keeping a refused name at its field", async () => {
+    let tries = 0;
+    const api = signedInApi(teacher)
+      .on("GET /api/main/groups/:id", group())
+      .on("GET /api/main/groups/:id/members", [ali])
+      .on("PATCH /api/main/groups/:id", async (request: Request) => {
+        tries += 1;
+        if (tries === 1) {
+          return apiError(422, "validation_error", {
+            fields: [{ field: "body.name", message: "too long", type: "string_too_long" }],
+          });
+        }
+        return json(200, { ...group(), ...((await request.json()) as object) });
+      });
+    await renderApp("/groups/g1", api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Tahrirlash" }));
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByLabelText(/Sinf nomi/)).toHaveValue("3-A");
+    expect(within(dialog).getByLabelText("Sinf")).toHaveValue("3");
+    await user.clear(within(dialog).getByLabelText("Fan"));
+    await user.type(within(dialog).getByLabelText("Fan"), "Ona tili");
+    await user.click(within(dialog).getByRole("button", { name: "Saqlash" }));
+    expect(
+      await within(dialog).findByText("Bu maydon notoʻgʻri toʻldirilgan."),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).queryByText("Baʼzi maydonlar toʻldirilmagan yoki notoʻgʻri."),
+    ).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Saqlash" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(api.called("PATCH", "/api/main/groups/g1")[1]?.body).toEqual({
+      name: "3-A",
+      subject: "Ona tili",
+      grade: 3,
+    });
+  });
+
   it("adds a student by username and explains an unknown one", async () => {
     const api = signedInApi(teacher)
       .on("GET /api/main/groups/:id", group())

@@ -1,3 +1,4 @@
+import { onlineManager } from "@tanstack/react-query";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -106,6 +107,25 @@ describe("adding a child", () => {
       relation: "guardian",
     });
     expect(await screen.findByText("Laylo qoʻshildi!")).toBeInTheDocument();
+  });
+
+  it("offline, says there is no connection at once and sends the child once only", async () => {
+    const api = signedInApi(parent).on("POST /api/main/children", () => {
+      throw new TypeError("Failed to fetch");
+    });
+    await renderApp("/children/new", api);
+    await screen.findByLabelText(/^Ismi/);
+    onlineManager.setOnline(false);
+    try {
+      await fill("2024", "2024");
+      expect(await screen.findByText(/Internet bilan aloqa yoʻq/)).toBeInTheDocument();
+      expect(api.called("POST", "/api/main/children")).toHaveLength(1);
+      onlineManager.setOnline(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(api.called("POST", "/api/main/children")).toHaveLength(1);
+    } finally {
+      onlineManager.setOnline(true);
+    }
   });
 
   it("shows a taken username at the username field", async () => {

@@ -7,7 +7,12 @@ import { useAuth } from "./react.tsx";
 function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
+      // Offline, TanStack Query would hold a request back and send it when the connection
+      // returns, after the user has long given up and tried again: a child created three times.
+      // Every request goes out at once instead, and no connection is said at once.
+      mutations: { networkMode: "always" },
       queries: {
+        networkMode: "always",
         // Only a request that got no answer is worth repeating at once; an error answer is shown
         // with a "try again" button instead.
         retry: (count, error) => count < 2 && error instanceof ApiError && error.status === 0,

@@ -11,7 +11,7 @@ import { useEffect } from "react";
 import { initReactI18next, useTranslation } from "react-i18next";
 import uzCommon from "./locales/uz.json";
 
-export type { TFunction } from "i18next";
+export type { i18n as I18n, TFunction } from "i18next";
 export { I18nextProvider, Trans, useTranslation } from "react-i18next";
 export { formatDate, formatNumber, formatSoum } from "./format.ts";
 export { foldForComparison, normalizeUzbek, stripMarks, TURNED_COMMA, TUTUQ } from "./text.ts";

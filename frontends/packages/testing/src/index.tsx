@@ -3,10 +3,10 @@
  * main's auth endpoints give, and an app rendered inside the providers every app has.
  */
 import { createApi } from "@alif/api";
-import { AuthProvider, Session } from "@alif/auth";
+import { AppProviders } from "@alif/app";
+import { Session } from "@alif/auth";
 import type { AppTranslations } from "@alif/i18n";
-import { I18nextProvider, setupI18n } from "@alif/i18n";
-import { ToastProvider } from "@alif/ui";
+import { setupI18n } from "@alif/i18n";
 import { render } from "@testing-library/react";
 import type { ComponentType } from "react";
 import { MemoryRouter, useLocation } from "react-router";
@@ -151,16 +151,12 @@ async function renderApp(
   const session = new Session({ fetch: api.fetch, origin: ORIGIN });
   const clients = createApi({ fetch: session.fetch, baseUrl: ORIGIN });
   const view = render(
-    <I18nextProvider i18n={i18n}>
-      <ToastProvider>
-        <AuthProvider session={session} api={clients}>
-          <MemoryRouter initialEntries={[route]}>
-            <App />
-            <LocationProbe />
-          </MemoryRouter>
-        </AuthProvider>
-      </ToastProvider>
-    </I18nextProvider>,
+    <AppProviders i18n={i18n} session={session} api={clients}>
+      <MemoryRouter initialEntries={[route]}>
+        <App />
+        <LocationProbe />
+      </MemoryRouter>
+    </AppProviders>,
   );
   return { ...view, session };
 }

@@ -19,7 +19,11 @@ export interface PinPadProps {
   invalid?: boolean;
 }
 
-/** A big numeric keypad for a child's PIN: 80 px keys, dots instead of digits. */
+/**
+ * A big numeric keypad for a child's PIN: 80 px keys, dots instead of digits. A 4-digit PIN shows
+ * four dots; a longer one adds a dot per digit typed (empty slots for digits a PIN may not have
+ * read as "not finished" to a child).
+ */
 export function PinPad({
   value,
   onChange,
@@ -68,14 +72,14 @@ export function PinPad({
     <fieldset className="mx-auto flex w-full max-w-xs flex-col items-center gap-5">
       <legend className="sr-only">{label ?? t("pin.label")}</legend>
       <div className={cx("flex gap-3", invalid && "motion-safe:animate-shake")} aria-hidden="true">
-        {Array.from({ length: maxLength }, (_, i) => (
+        {Array.from({ length: Math.max(minLength, value.length) }, (_, i) => (
           <span
             // biome-ignore lint/suspicious/noArrayIndexKey: fixed slots
             key={i}
+            data-testid="pin-dot"
             className={cx(
               "size-5 rounded-full border-[3px] transition-colors",
               i < value.length ? "border-brand-600 bg-brand-600" : "border-slate-300 bg-white",
-              i >= minLength && i >= value.length && "border-dashed",
             )}
           />
         ))}

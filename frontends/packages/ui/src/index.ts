@@ -8,6 +8,7 @@ export {
   buttonClass,
 } from "./Button.tsx";
 export { Card, CardTitle } from "./Card.tsx";
+export { Coins } from "./Coins.tsx";
 export { cx } from "./cx.ts";
 export { Dialog } from "./Dialog.tsx";
 export { EmptyState } from "./EmptyState.tsx";

@@ -59,6 +59,17 @@ describe("PinPad", () => {
     expect(onSubmit).toHaveBeenCalledWith("2024");
   });
 
+  it("shows four dots for a 4-digit PIN, and one more per digit of a longer one", async () => {
+    await renderWithI18n(<Pin onSubmit={() => undefined} />);
+    const user = userEvent.setup();
+    expect(screen.getAllByTestId("pin-dot")).toHaveLength(4);
+    for (const digit of ["1", "2", "3", "4"])
+      await user.click(screen.getByRole("button", { name: digit }));
+    expect(screen.getAllByTestId("pin-dot")).toHaveLength(4);
+    await user.click(screen.getByRole("button", { name: "5" }));
+    expect(screen.getAllByTestId("pin-dot")).toHaveLength(5);
+  });
+
   it("stops at six digits", async () => {
     await renderWithI18n(<Pin onSubmit={vi.fn()} />);
     const user = userEvent.setup();

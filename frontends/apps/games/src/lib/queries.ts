@@ -19,7 +19,6 @@ export const keys = {
   scopes: ["games", "scopes"] as const,
   board: (game: string, period: string, scope: string) =>
     ["games", "board", game, period, scope] as const,
-  wallet: ["wallet"] as const,
 };
 
 export const statsQuery = (api: Api) =>
@@ -78,6 +77,3 @@ export const historyQuery = (api: Api, game: string, offset: number) =>
         }),
       ),
   });
-
-export const walletQuery = (api: Api) =>
-  queryOptions({ queryKey: keys.wallet, queryFn: () => call(api.main.GET("/api/main/wallet")) });

@@ -1,9 +1,10 @@
 import { ApiError, call } from "@alif/api";
+import { WALLET_KEY } from "@alif/app/wallet";
 import { useAuth } from "@alif/auth";
 import type { FinishedLog } from "@alif/game-engines";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type GameKind, keys, type SessionRead, type SessionStarted } from "./queries.ts";
+import type { GameKind, SessionRead, SessionStarted } from "./queries.ts";
 
 export type Phase =
   | { name: "idle" }
@@ -70,7 +71,7 @@ export function useGameSession(game: GameKind) {
         );
         setPhase({ name: "finished", session, result });
         void client.invalidateQueries({ queryKey: ["games"] });
-        void client.invalidateQueries({ queryKey: keys.wallet });
+        void client.invalidateQueries({ queryKey: WALLET_KEY });
         return result;
       } catch (caught) {
         const error = asApiError(caught);

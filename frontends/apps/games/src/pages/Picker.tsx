@@ -1,9 +1,9 @@
+import { MyCoins } from "@alif/app/wallet";
 import { useAuth, useMe } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
 import { buttonClass, cx } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { MyCoins } from "../components/Coins.tsx";
 import { type GameKind, statsQuery } from "../lib/queries.ts";
 
 function Picture2048() {

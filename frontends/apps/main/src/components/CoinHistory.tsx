@@ -1,13 +1,11 @@
 import type { MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { useTranslation } from "@alif/i18n";
-import { Button, cx, EmptyState, QueryState } from "@alif/ui";
+import { formatDate, useTranslation } from "@alif/i18n";
+import { Button, Coins, cx, EmptyState, QueryState } from "@alif/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { COIN_SOURCES, sourceIcon } from "../lib/coins.ts";
-import { formatDate } from "../lib/format.ts";
 import { HISTORY_PAGE, historyQuery } from "../lib/queries.ts";
-import { Coins } from "./Coins.tsx";
 
 type Transaction = MainSchema<"CoinTransactionRead">;
 

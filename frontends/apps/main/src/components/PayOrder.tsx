@@ -1,9 +1,8 @@
 import { ApiError, call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatSoum, useTranslation } from "@alif/i18n";
 import { Alert, Button } from "@alif/ui";
 import { useState } from "react";
-import { formatSoum } from "../lib/format.ts";
 import { useAction } from "../lib/useAction.ts";
 
 type Order = MainSchema<"OrderRead">;

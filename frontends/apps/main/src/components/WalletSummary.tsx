@@ -1,8 +1,7 @@
 import type { MainSchema } from "@alif/api";
 import { useTranslation } from "@alif/i18n";
-import { cx } from "@alif/ui";
+import { Coins, cx } from "@alif/ui";
 import type { ReactNode } from "react";
-import { Coins } from "./Coins.tsx";
 
 type Wallet = MainSchema<"WalletRead">;
 

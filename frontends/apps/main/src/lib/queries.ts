@@ -56,18 +56,11 @@ export const organizationsQuery = (api: Api, q: string) =>
 
 export const coinKeys = {
   all: ["coins"] as const,
-  wallet: ["coins", "wallet"] as const,
   history: (owner: string, source: string, offset: number) =>
     ["coins", "history", owner, source, offset] as const,
   children: ["coins", "children"] as const,
   child: (id: string) => ["coins", "child", id] as const,
 };
-
-export const walletQuery = (api: Api) =>
-  queryOptions({
-    queryKey: coinKeys.wallet,
-    queryFn: () => call(api.main.GET("/api/main/wallet")),
-  });
 
 export const childrenWalletsQuery = (api: Api) =>
   queryOptions({

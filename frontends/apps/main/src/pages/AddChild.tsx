@@ -1,12 +1,12 @@
 import { ApiError, call } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
+import { fieldError, formError } from "@alif/i18n/forms";
 import { Alert, Button, Card, Field, Input, Page, Select, useToast } from "@alif/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
-import { fieldError, formError } from "../lib/format.ts";
 import { keys } from "../lib/queries.ts";
 
 const RELATIONS = ["mother", "father", "grandparent", "guardian", "other"] as const;

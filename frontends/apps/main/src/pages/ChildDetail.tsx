@@ -1,6 +1,7 @@
 import { ApiError, call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
+import { fieldError } from "@alif/i18n/forms";
 import {
   Alert,
   Avatar,
@@ -22,7 +23,6 @@ import { Link, useNavigate, useParams } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { WalletSummary } from "../components/WalletSummary.tsx";
-import { fieldError, formatDate } from "../lib/format.ts";
 import { childGroupsQuery, childQuery, childWalletQuery, keys } from "../lib/queries.ts";
 import { ClassRow } from "./MyClasses.tsx";
 

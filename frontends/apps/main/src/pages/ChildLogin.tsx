@@ -1,6 +1,6 @@
 import { ApiError, call } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { errorMessage, foldForComparison, useTranslation } from "@alif/i18n";
+import { errorMessage, foldForComparison, type TFunction, useTranslation } from "@alif/i18n";
 import { Alert, Button, Card, Field, Input, PinPad } from "@alif/ui";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "react-router";
@@ -15,6 +15,22 @@ function lastUsername(): string {
   } catch {
     return "";
   }
+}
+
+const WRONG_PIN = new Set(["invalid_credentials", "wrong_pin"]);
+
+/**
+ * A failed PIN in a child's words: "wrong PIN" (never "login or password") with the tries left
+ * when the server tells them; a lock (`pin_locked`, with how long to wait) as everywhere.
+ */
+function pinError(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError && WRONG_PIN.has(error.code)) {
+    const left = error.details.attempts_left;
+    return typeof left === "number"
+      ? `${t("child.wrongPin")} ${t("child.attemptsLeft", { count: left })}`
+      : t("child.wrongPin");
+  }
+  return errorMessage(t, error);
 }
 
 /** A child signs in with the username and PIN a parent set: big keys, few words. */
@@ -63,7 +79,7 @@ export default function ChildLogin() {
         {step === "pin" ? t("child.hello", { name: username }) : t("child.title")}
       </h1>
       <Card className="flex flex-col gap-6 p-6">
-        {login.error ? <Alert tone="error">{errorMessage(t, login.error)}</Alert> : null}
+        {login.error ? <Alert tone="error">{pinError(login.error, t)}</Alert> : null}
         {step === "username" || wrongUsername ? (
           <form onSubmit={toPin} className="flex flex-col gap-5" noValidate>
             <Field

@@ -1,10 +1,10 @@
 import { call } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
+import { fieldError } from "@alif/i18n/forms";
 import { Alert, Button, Card, Field, Input, Page, useToast } from "@alif/ui";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
-import { fieldError } from "../lib/format.ts";
 import { useAction } from "../lib/useAction.ts";
 
 export default function ForgotPassword() {

@@ -1,6 +1,7 @@
 import { ApiError, call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
+import { fieldError } from "@alif/i18n/forms";
 import {
   Alert,
   Avatar,
@@ -13,16 +14,13 @@ import {
   Input,
   Page,
   QueryState,
-  Select,
   useToast,
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
-import { GRADES } from "../components/ChildFields.tsx";
-import { fieldError, formatDate } from "../lib/format.ts";
+import { GroupFields, gradeLabel, groupBody, groupDraft } from "../components/GroupFields.tsx";
 import { groupKeys, groupMembersQuery, groupQuery } from "../lib/queries.ts";
-import { gradeLabel } from "./Groups.tsx";
 
 type Group = MainSchema<"GroupRead">;
 type Member = MainSchema<"MemberRead">;
@@ -250,21 +248,13 @@ function EditGroup(props: { group: Group; onClose(): void }) {
   const { api } = useAuth();
   const toast = useToast();
   const updated = useGroupUpdate(props.group);
-  const [draft, setDraft] = useState({
-    name: props.group.name,
-    subject: props.group.subject,
-    grade: props.group.grade === null ? "" : String(props.group.grade),
-  });
+  const [draft, setDraft] = useState(groupDraft(props.group));
   const save = useMutation({
     mutationFn: () =>
       call(
         api.main.PATCH("/api/main/groups/{group_id}", {
           params: { path: { group_id: props.group.id } },
-          body: {
-            name: draft.name.trim(),
-            subject: draft.subject.trim(),
-            grade: draft.grade === "" ? null : Number(draft.grade),
-          },
+          body: groupBody(draft),
         }),
       ),
     onSuccess: (group) => {
@@ -277,38 +267,14 @@ function EditGroup(props: { group: Group; onClose(): void }) {
     event.preventDefault();
     if (draft.name.trim()) save.mutate();
   };
+  const nameError = fieldError(save.error, "name", t);
   return (
     <Dialog open onClose={props.onClose} title={t("common:actions.edit")}>
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-        {save.error ? <Alert tone="error">{errorMessage(t, save.error)}</Alert> : null}
-        <Field label={t("groups.name")}>
-          <Input
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            required
-            maxLength={120}
-          />
-        </Field>
-        <Field label={t("groups.subject")}>
-          <Input
-            value={draft.subject}
-            onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
-            maxLength={80}
-          />
-        </Field>
-        <Field label={t("childForm.grade")}>
-          <Select
-            value={draft.grade}
-            onChange={(e) => setDraft({ ...draft, grade: e.target.value })}
-          >
-            <option value="">{t("childForm.chooseGrade")}</option>
-            {GRADES.map((grade) => (
-              <option key={grade} value={grade}>
-                {gradeLabel(Number(grade), t)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {save.error && !nameError ? (
+          <Alert tone="error">{errorMessage(t, save.error)}</Alert>
+        ) : null}
+        <GroupFields value={draft} onChange={setDraft} nameError={nameError} />
         <Button type="submit" loading={save.isPending} disabled={!draft.name.trim()}>
           {t("common:actions.save")}
         </Button>

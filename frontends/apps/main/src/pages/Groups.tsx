@@ -1,6 +1,7 @@
 import { call, type MainSchema } from "@alif/api";
 import { useAuth, useMe } from "@alif/auth";
-import { errorMessage, type TFunction, useTranslation } from "@alif/i18n";
+import { errorMessage, useTranslation } from "@alif/i18n";
+import { fieldError } from "@alif/i18n/forms";
 import {
   Alert,
   Button,
@@ -8,7 +9,6 @@ import {
   Dialog,
   EmptyState,
   Field,
-  Input,
   Page,
   QueryState,
   Select,
@@ -17,16 +17,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { GRADES } from "../components/ChildFields.tsx";
-import { fieldError } from "../lib/format.ts";
+import { GroupFields, gradeLabel, groupBody, groupDraft } from "../components/GroupFields.tsx";
 import { groupKeys, managedGroupsQuery, membersQuery } from "../lib/queries.ts";
 
 type Group = MainSchema<"GroupRead">;
-
-export function gradeLabel(grade: number | null | undefined, t: TFunction): string {
-  if (grade === null || grade === undefined) return "";
-  return grade === 0 ? t("home.preschool") : t("home.grade", { grade });
-}
 
 /** The organization's approved teachers, to lead a group (the organization itself by default). */
 function TeacherSelect(props: { value: string; onChange(value: string): void }) {
@@ -57,21 +51,13 @@ function CreateGroup(props: { onClose(): void }) {
   const client = useQueryClient();
   const organization = me.user.role === "organization";
   const membership = me.membership?.status === "active" ? me.membership : null;
-  const [draft, setDraft] = useState({
-    name: "",
-    subject: "",
-    grade: "",
-    teacher: "",
-    inCentre: false,
-  });
+  const [draft, setDraft] = useState({ ...groupDraft(), teacher: "", inCentre: false });
   const create = useMutation({
     mutationFn: () =>
       call(
         api.main.POST("/api/main/groups", {
           body: {
-            name: draft.name.trim(),
-            subject: draft.subject.trim(),
-            grade: draft.grade === "" ? null : Number(draft.grade),
+            ...groupBody(draft),
             ...(organization && draft.teacher ? { teacher_id: draft.teacher } : {}),
             ...(!organization && draft.inCentre && membership
               ? { organization_id: membership.organization.id }
@@ -96,35 +82,12 @@ function CreateGroup(props: { onClose(): void }) {
         {create.error && !nameError ? (
           <Alert tone="error">{errorMessage(t, create.error)}</Alert>
         ) : null}
-        <Field label={t("groups.name")} hint={t("groups.nameHint")} error={nameError}>
-          <Input
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            required
-            maxLength={120}
-            autoFocus
-          />
-        </Field>
-        <Field label={t("groups.subject")}>
-          <Input
-            value={draft.subject}
-            onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
-            maxLength={80}
-          />
-        </Field>
-        <Field label={t("childForm.grade")}>
-          <Select
-            value={draft.grade}
-            onChange={(e) => setDraft({ ...draft, grade: e.target.value })}
-          >
-            <option value="">{t("childForm.chooseGrade")}</option>
-            {GRADES.map((grade) => (
-              <option key={grade} value={grade}>
-                {gradeLabel(Number(grade), t)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <GroupFields
+          value={draft}
+          onChange={(fields) => setDraft({ ...draft, ...fields })}
+          nameError={nameError}
+          autoFocus
+        />
         {organization ? (
           <TeacherSelect
             value={draft.teacher}

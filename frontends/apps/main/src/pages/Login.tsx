@@ -1,11 +1,11 @@
 import { ApiError, call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
+import { fieldError } from "@alif/i18n/forms";
 import { Alert, Button, buttonClass, Card, Field, Input, Page } from "@alif/ui";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { CodeStep } from "../components/CodeStep.tsx";
-import { fieldError } from "../lib/format.ts";
 import { useAfterLogin } from "../lib/navigation.ts";
 import { useAction } from "../lib/useAction.ts";
 

@@ -17,8 +17,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "react-router";
+import { gradeLabel } from "../components/GroupFields.tsx";
 import { groupKeys, myGroupsQuery } from "../lib/queries.ts";
-import { gradeLabel } from "./Groups.tsx";
 
 type Summary = MainSchema<"GroupSummary">;
 

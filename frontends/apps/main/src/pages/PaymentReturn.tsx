@@ -1,11 +1,10 @@
 import { ApiError } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, formatSoum, useTranslation } from "@alif/i18n";
 import { Alert, Button, buttonClass, Card, EmptyState, Page, Spinner } from "@alif/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { formatDate, formatSoum } from "../lib/format.ts";
 import { billingKeys, mySubscriptionQuery, orderQuery } from "../lib/queries.ts";
 
 const OPEN = new Set(["pending", "paying"]);

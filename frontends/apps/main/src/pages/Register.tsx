@@ -1,6 +1,7 @@
 import { call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { type Language, useTranslation } from "@alif/i18n";
+import { fieldError, formError } from "@alif/i18n/forms";
 import { Alert, Button, Card, Field, Input, Page } from "@alif/ui";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
@@ -11,7 +12,6 @@ import {
   OrganizationFields,
   organizationBody,
 } from "../components/OrganizationFields.tsx";
-import { fieldError, formError } from "../lib/format.ts";
 import { useAfterLogin } from "../lib/navigation.ts";
 import { useAction } from "../lib/useAction.ts";
 

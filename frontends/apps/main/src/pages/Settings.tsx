@@ -1,6 +1,7 @@
 import { call } from "@alif/api";
 import { useAuth, useMe } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
+import { fieldError } from "@alif/i18n/forms";
 import {
   Alert,
   Button,
@@ -23,7 +24,6 @@ import {
   organizationBody,
 } from "../components/OrganizationFields.tsx";
 import { describeDevice } from "../lib/device.ts";
-import { fieldError, formatDate } from "../lib/format.ts";
 import { saveLanguage } from "../lib/language.ts";
 import { keys, sessionsQuery } from "../lib/queries.ts";
 

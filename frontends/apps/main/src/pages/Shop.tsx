@@ -1,10 +1,12 @@
 import { call, type MainSchema } from "@alif/api";
+import { walletQuery } from "@alif/app/wallet";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import {
   Alert,
   Button,
   buttonClass,
+  Coins,
   cx,
   Dialog,
   EmptyState,
@@ -16,9 +18,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Coins } from "../components/Coins.tsx";
 import { newKey } from "../lib/coins.ts";
-import { coinKeys, inventoryQuery, shopItemsQuery, shopKeys, walletQuery } from "../lib/queries.ts";
+import { coinKeys, inventoryQuery, shopItemsQuery, shopKeys } from "../lib/queries.ts";
 
 type Item = MainSchema<"CatalogueItem">;
 type Owned = MainSchema<"InventoryItemRead">;

@@ -1,6 +1,7 @@
 import { call, type MainSchema } from "@alif/api";
 import { useAuth, useMe } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, formatSoum, useTranslation } from "@alif/i18n";
+import { fieldError } from "@alif/i18n/forms";
 import {
   Alert,
   Button,
@@ -19,7 +20,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { PayOrder } from "../components/PayOrder.tsx";
 import { newKey } from "../lib/coins.ts";
-import { fieldError, formatDate, formatSoum } from "../lib/format.ts";
 import { billingKeys, mySubscriptionQuery, ordersQuery, plansQuery } from "../lib/queries.ts";
 
 type Plan = MainSchema<"PlanRead">;

@@ -1,13 +1,13 @@
 import type { MainSchema } from "@alif/api";
+import { walletQuery } from "@alif/app/wallet";
 import { useAuth, useMe } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
-import { Avatar, buttonClass, EmptyState, Page, QueryState } from "@alif/ui";
+import { Avatar, buttonClass, Coins, EmptyState, Page, QueryState } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { CoinHistory } from "../components/CoinHistory.tsx";
-import { Coins } from "../components/Coins.tsx";
 import { Streak, WalletSummary } from "../components/WalletSummary.tsx";
-import { childrenWalletsQuery, walletQuery } from "../lib/queries.ts";
+import { childrenWalletsQuery } from "../lib/queries.ts";
 
 type ChildWallet = MainSchema<"ChildWalletRead">;
 

@@ -1,6 +1,6 @@
 import { call, type MainSchema } from "@alif/api";
 import { useAuth, useMe } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
 import {
   Alert,
   Avatar,
@@ -16,7 +16,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { formatDate } from "../../lib/format.ts";
 import { keys, membersQuery } from "../../lib/queries.ts";
 import { SubscriptionCard } from "./ParentHome.tsx";
 import { GroupsCard } from "./TeacherHome.tsx";

@@ -1,6 +1,6 @@
 import { call, type MainSchema } from "@alif/api";
 import { useAuth, useMe } from "@alif/auth";
-import { errorMessage, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
 import {
   Alert,
   Avatar,
@@ -8,6 +8,7 @@ import {
   buttonClass,
   Card,
   CardTitle,
+  Coins,
   EmptyState,
   Page,
   QueryState,
@@ -16,9 +17,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Coins } from "../../components/Coins.tsx";
 import { Streak } from "../../components/WalletSummary.tsx";
-import { formatDate } from "../../lib/format.ts";
 import { childrenQuery, childrenWalletsQuery, mySubscriptionQuery } from "../../lib/queries.ts";
 import { useAction } from "../../lib/useAction.ts";
 

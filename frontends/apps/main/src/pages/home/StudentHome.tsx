@@ -1,4 +1,5 @@
 import { call, type MainSchema } from "@alif/api";
+import { walletQuery } from "@alif/app/wallet";
 import { useAuth, useMe } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import {
@@ -9,6 +10,7 @@ import {
   buttonClass,
   Card,
   CardTitle,
+  Coins,
   cx,
   Dialog,
   Field,
@@ -23,9 +25,8 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import { AppTiles } from "../../components/AppTiles.tsx";
 import { TransactionRow } from "../../components/CoinHistory.tsx";
-import { Coins } from "../../components/Coins.tsx";
 import { Streak } from "../../components/WalletSummary.tsx";
-import { historyQuery, inventoryQuery, shopKeys, walletQuery } from "../../lib/queries.ts";
+import { historyQuery, inventoryQuery, shopKeys } from "../../lib/queries.ts";
 import { useAction } from "../../lib/useAction.ts";
 
 function AvatarPicker(props: {

@@ -1,6 +1,5 @@
-import { useTranslation } from "@alif/i18n";
-import { cx } from "@alif/ui";
-import { formatNumber } from "../lib/format.ts";
+import { formatNumber, useTranslation } from "@alif/i18n";
+import { cx } from "./cx.ts";
 
 /** "🪙 120": a number of coins, read out as "120 coins". */
 export function Coins(props: { amount: number; className?: string; signed?: boolean }) {
@@ -13,7 +12,9 @@ export function Coins(props: { amount: number; className?: string; signed?: bool
     >
       <span aria-hidden="true">🪙</span>
       <span aria-hidden="true">{text}</span>
-      <span className="sr-only">{t("coins.count", { count: props.amount, amount: text })}</span>
+      <span className="sr-only">
+        {t("common:coins.count", { count: props.amount, amount: text })}
+      </span>
     </span>
   );
 }

@@ -1,0 +1,1 @@
+export { AppProviders, type MountOptions, mountApp } from "./mount.tsx";
