@@ -173,7 +173,11 @@ def test_the_web_app_is_wired_to_the_shared_packages(repo: Path) -> None:
     app = repo / "frontends" / "apps" / "harf"
     package = json.loads((app / "package.json").read_text())
     assert package["name"] == "@alif/app-harf"
-    assert {"@alif/ui", "@alif/auth", "@alif/i18n", "@alif/api"} <= set(package["dependencies"])
+    shared = {"@alif/ui", "@alif/auth", "@alif/i18n", "@alif/api", "@alif/app"}
+    assert shared <= set(package["dependencies"])
+    main = (app / "src" / "main.tsx").read_text()
+    assert "mountApp(App, appTranslations)" in main
+    assert 'from "@alif/auth/guard"' in (app / "src" / "App.tsx").read_text()
     assert {"build", "test", "typecheck"} <= set(package["scripts"])
     assert 'appConfig({ app: "harf" })' in (app / "vite.config.ts").read_text()
     assert list(app.glob("test/*.test.tsx"))

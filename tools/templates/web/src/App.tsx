@@ -1,8 +1,8 @@
+import { RequireSignIn } from "@alif/auth/guard";
 import { Loading } from "@alif/ui";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout.tsx";
-import { RequireSignIn } from "./components/RequireSignIn.tsx";
 
 // The data cache and each page load with the first signed-in screen, not with the shell.
 const SignedInArea = lazy(() => import("@alif/auth/signed-in-area"));

@@ -32,9 +32,10 @@ describe("signing in", () => {
 });
 
 describe("my list", () => {
-  it("shows my items and adds one through the API", async () => {
+  it("shows my items and my coins, and adds an item through the API", async () => {
     const items = [item("i1", "Birinchi")];
     const api = signedInApi(user)
+      .on("GET /api/main/wallet", { user_id: "u1", balance: 42, streak_days: 0 })
       .on("GET /api/__name__/items", () => json(200, page(items)))
       .on("POST /api/__name__/items", async (request: Request) => {
         const body = (await request.json()) as { title: string };
@@ -43,6 +44,7 @@ describe("my list", () => {
       });
     await renderApp("/", api);
     expect(await screen.findByText("Birinchi")).toBeInTheDocument();
+    expect(await screen.findByText("42")).toBeInTheDocument();
 
     await userEvent.type(screen.getByRole("textbox", { name: /Nomi/ }), "  Ikkinchi ");
     await userEvent.click(screen.getByRole("button", { name: "Qoʻshish" }));

@@ -1,5 +1,6 @@
 import { call } from "@alif/api";
-import { useAuth } from "@alif/auth";
+import { MyCoins } from "@alif/app/wallet";
+import { useAuth, useMe } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import { Alert, Button, Card, EmptyState, Field, Input, Page, QueryState } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -68,9 +69,13 @@ function ItemRow(props: { item: Item }) {
 export default function Items() {
   const { t } = useTranslation();
   const { api } = useAuth();
+  const me = useMe();
   const items = useQuery(itemsQuery(api));
   return (
-    <Page title={t("items.heading")}>
+    <Page
+      title={t("items.heading")}
+      actions={me.user.role === "student" ? <MyCoins /> : null}
+    >
       <Card>
         <AddItem />
       </Card>
