@@ -201,9 +201,11 @@ def finish(root: Path, name: str, *, web: bool) -> None:
     if npm is None:
         print("npm is not installed: run `make client` once Node is there (the web client).")
         return
-    if web or not (frontends / "node_modules").exists():
+    if web:
         # A new workspace member enters package-lock.json; npm ci would refuse the old lock.
         _run([npm, "install", "--no-audit", "--no-fund"], frontends)
+    elif not (frontends / "node_modules").exists():
+        _run([npm, "ci", "--no-audit", "--no-fund"], frontends)
     _run([npm, "run", "generate"], frontends)
     if web:
         _run([npm, "exec", "--", "biome", "check", "--write", f"apps/{name}"], frontends)
