@@ -98,6 +98,15 @@ def main() -> int:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(text)
                     print(f"wrote {target.relative_to(ROOT)}")
+    # A service that is gone leaves no document behind (the client is generated from them).
+    current = {f"{name}{suffix}" for name in services() for suffix in (".json", ".errors.json")}
+    for leftover in sorted(args.output.glob("*.json")):
+        if leftover.name not in current:
+            if args.check:
+                stale.append(leftover.name)
+            else:
+                leftover.unlink()
+                print(f"removed {leftover.relative_to(ROOT)}")
     if stale:
         print(
             f"Out of date: {', '.join(stale)} in {args.output}. Run `make client`.",

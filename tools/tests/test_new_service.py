@@ -47,9 +47,12 @@ def test_a_planned_service_takes_its_planned_port(repo: Path) -> None:
     assert port_of(repo, "harf") == PLANNED["harf"] == 8001
 
 
-def test_any_other_name_takes_the_port_after_the_planned_ones(repo: Path) -> None:
+def test_any_other_name_takes_the_port_after_the_planned_and_used_ones(repo: Path) -> None:
+    highest = max([*PLANNED.values(), *(s.port for s in discover(repo))])
     new_service.create("quiz", None, "a quiz", root=repo)
-    assert port_of(repo, "quiz") == max(PLANNED.values()) + 1
+    assert port_of(repo, "quiz") == highest + 1 >= 8007
+    new_service.create("quiz2", None, "another quiz", root=repo)
+    assert port_of(repo, "quiz2") == highest + 2
 
 
 def test_a_taken_port_or_an_existing_service_is_refused(repo: Path) -> None:
