@@ -55,6 +55,13 @@ def test_any_other_name_takes_the_port_after_the_planned_and_used_ones(repo: Pat
     assert port_of(repo, "quiz2") == highest + 2
 
 
+def test_a_planned_port_another_service_took_is_refused(repo: Path) -> None:
+    new_service.create("quiz", 8001, "a quiz", root=repo)
+    with pytest.raises(SystemExit, match="port 8001 is taken"):
+        new_service.create("harf", None, "letters", root=repo)
+    assert not (repo / "services" / "harf").exists()
+
+
 def test_a_taken_port_or_an_existing_service_is_refused(repo: Path) -> None:
     with pytest.raises(SystemExit, match="taken"):
         new_service.create("quiz", 8004, "a quiz", root=repo)
