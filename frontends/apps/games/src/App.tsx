@@ -12,7 +12,7 @@ const Play2048 = lazy(() => import("./pages/Play2048.tsx"));
 const PlayTetris = lazy(() => import("./pages/PlayTetris.tsx"));
 const Leaderboards = lazy(() => import("./pages/Leaderboards.tsx"));
 const MyScores = lazy(() => import("./pages/MyScores.tsx"));
-const NotFound = lazy(() => import("./pages/NotFound.tsx"));
+const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
   return (

@@ -178,9 +178,11 @@ describe("2048", () => {
     expected.move("R");
     expect(screen.getByTestId("live-score")).toHaveTextContent(String(expected.score));
 
-    await userEvent
-      .setup({ advanceTimers: vi.advanceTimersByTime })
-      .click(screen.getByRole("button", { name: "Tugatish" }));
+    const ender = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await ender.click(screen.getByRole("button", { name: "Tugatish" }));
+    // "Finish" asks first: a thumb that lands on it by mistake does not end the game.
+    expect(api.called("POST", "/api/games/sessions/s1/finish")).toHaveLength(0);
+    await ender.click(screen.getByRole("button", { name: "Ha, tugatish" }));
     expect(await screen.findByTestId("verified-score")).toHaveTextContent("1200");
     expect(screen.getByTestId("coins-paid")).toHaveTextContent("+3");
     expect(screen.getByText(/Yangi rekord!/)).toBeInTheDocument();
@@ -210,6 +212,7 @@ describe("2048", () => {
     await user.click(await screen.findByRole("button", { name: /Oʻynash/ }));
     await user.click(await screen.findByRole("button", { name: "Chapga" }));
     await user.click(screen.getByRole("button", { name: "Tugatish" }));
+    await user.click(screen.getByRole("button", { name: "Ha, tugatish" }));
     expect(
       await screen.findByText(/Bugungi tangalar chegarasiga yetding \(150 tanga\)/),
     ).toBeInTheDocument();
@@ -230,6 +233,7 @@ describe("2048", () => {
     await user.click(await screen.findByRole("button", { name: /Oʻynash/ }));
     await user.click(await screen.findByRole("button", { name: "Oʻngga" }));
     await user.click(screen.getByRole("button", { name: "Tugatish" }));
+    await user.click(screen.getByRole("button", { name: "Ha, tugatish" }));
     expect(await screen.findByText("Natija yuborilmadi")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Yana yuborish" }));
     expect(await screen.findByTestId("verified-score")).toHaveTextContent("1200");
@@ -248,6 +252,7 @@ describe("2048", () => {
     await user.click(await screen.findByRole("button", { name: /Oʻynash/ }));
     await user.click(await screen.findByRole("button", { name: "Pastga" }));
     await user.click(screen.getByRole("button", { name: "Tugatish" }));
+    await user.click(screen.getByRole("button", { name: "Ha, tugatish" }));
     expect(await screen.findByText("Bu oʻyin hisoblanmadi")).toBeInTheDocument();
   });
 

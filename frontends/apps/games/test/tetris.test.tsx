@@ -76,7 +76,14 @@ describe("Tetris", () => {
     fireEvent.keyDown(window, { key: "c" });
     await act(() => vi.advanceTimersByTimeAsync(500));
     await user.click(screen.getByRole("button", { name: "Tugatish" }));
+    await user.click(screen.getByRole("button", { name: "Ha, tugatish" }));
     await screen.findByTestId("verified-score");
+    // The result, with "play again", comes first and takes the focus: in view on a phone.
+    const heading = screen.getByRole("heading", { level: 1, name: "Oʻyin tugadi" });
+    expect(heading).toHaveFocus();
+    const again = screen.getByRole("button", { name: /Yana oʻynash/ });
+    const field = screen.getByRole("img", { name: /Tetris maydoni/ });
+    expect(again.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     expect(finished).not.toBeNull();
     const log = finished as unknown as {
@@ -92,5 +99,29 @@ describe("Tetris", () => {
     expect(replayed.score).toBe(log.claimed_score);
     expect(log.claimed_score).toBeGreaterThan(0); // the hard drop scored
     expect(new Tetris(SEED).tick).toBe(0);
+  });
+
+  it("pauses while asking whether to finish, with a pause button that keeps its size", async () => {
+    const api = signedInApi(child)
+      .on("GET /api/games/me/stats", { games: [], coins: 0, xp: 0 })
+      .on("POST /api/games/sessions", () => json(201, started));
+    await renderApp("/play/tetris", api);
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(await screen.findByRole("button", { name: /Oʻynash/ }));
+    const pause = await screen.findByTestId("pause");
+    const look = pause.className;
+    await user.click(pause);
+    expect(screen.getByTestId("pause")).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByTestId("pause")).toHaveAccessibleName("Pauza");
+    expect(screen.getByTestId("pause").className).toBe(look);
+    await user.click(screen.getByTestId("pause"));
+    expect(screen.getByTestId("pause")).toHaveAttribute("aria-pressed", "false");
+
+    await user.click(screen.getByRole("button", { name: "Tugatish" }));
+    expect(screen.getByRole("heading", { name: "Oʻyinni tugatasanmi?" })).toBeInTheDocument();
+    expect(screen.getByTestId("pause")).toHaveAttribute("aria-pressed", "true");
+    await user.click(screen.getByRole("button", { name: "Davom etish" }));
+    expect(api.called("POST", "/api/games/sessions/s2/finish")).toHaveLength(0);
+    expect(screen.getByRole("img", { name: /Tetris maydoni/ })).toBeInTheDocument();
   });
 });

@@ -24,7 +24,7 @@ const Groups = lazy(() => import("./pages/Groups.tsx"));
 const GroupDetail = lazy(() => import("./pages/GroupDetail.tsx"));
 const Subscription = lazy(() => import("./pages/Subscription.tsx"));
 const PaymentReturn = lazy(() => import("./pages/PaymentReturn.tsx"));
-const NotFound = lazy(() => import("./pages/NotFound.tsx"));
+const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
   return (

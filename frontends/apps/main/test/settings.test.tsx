@@ -92,7 +92,7 @@ describe("settings", () => {
     const languageCard = (await screen.findByRole("heading", { name: "Til" })).closest(
       "div",
     ) as HTMLElement;
-    await user.click(within(languageCard).getByRole("button", { name: "English" }));
+    await user.click(within(languageCard).getByRole("button", { name: "EN English" }));
     expect(await screen.findByRole("heading", { name: "Settings" })).toBeInTheDocument();
     await waitFor(() =>
       expect(api.called("PATCH", "/api/main/me")[0]?.body).toEqual({ language: "en" }),

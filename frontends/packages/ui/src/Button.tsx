@@ -36,6 +36,14 @@ export function buttonClass(
   );
 }
 
+/** A text link (a way back, "log in instead"): 44 px tall, the smallest touch target we allow. */
+export function linkClass(extra?: string): string {
+  return cx(
+    "inline-flex min-h-11 items-center font-bold text-brand-700 underline-offset-4 hover:underline",
+    extra,
+  );
+}
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   size?: ButtonSize;

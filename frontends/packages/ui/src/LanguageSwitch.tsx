@@ -17,13 +17,14 @@ export function LanguageSwitch(props: { onChange?(language: Language): void; cla
             type="button"
             lang={language}
             aria-pressed={active}
-            aria-label={t(`language.${language}`)}
+            // The name starts with what is seen ("UZ"), so that voice control finds the button.
+            aria-label={`${SHORT[language]} ${t(`language.${language}`)}`}
             onClick={async () => {
               await changeLanguage(i18n, language);
               props.onChange?.(language);
             }}
             className={cx(
-              "min-h-10 min-w-10 rounded-lg px-1.5 font-extrabold text-sm transition-colors",
+              "min-h-11 min-w-11 rounded-lg px-1.5 font-extrabold text-sm transition-colors",
               active ? "bg-white text-brand-800 shadow-sm" : "text-muted hover:text-ink",
             )}
           >

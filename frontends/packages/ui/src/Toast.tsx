@@ -43,23 +43,29 @@ export function ToastProvider(props: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {props.children}
+      {/* On a phone the buttons a child taps are at the bottom of the page: a toast sits over the
+          top bar there instead (at the bottom on wider screens), and a tap anywhere closes it. */}
       <div
         aria-live="polite"
-        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+        data-testid="toasts"
+        className="pointer-events-none fixed inset-x-0 top-2 z-50 flex flex-col items-center gap-2 px-2 sm:top-auto sm:bottom-4 sm:px-4"
       >
         {toasts.map((toast) => (
           <div
             key={toast.id}
             className={cx(
-              "pointer-events-auto flex w-full max-w-md items-center gap-3 rounded-2xl px-4 py-3 font-semibold shadow-lg",
+              "pointer-events-auto flex w-full max-w-md items-center gap-3 rounded-2xl px-4 py-2 font-semibold shadow-lg",
               TONE[toast.tone],
             )}
           >
-            <span className="flex-1">{toast.message}</span>
+            {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: a shortcut for fingers; the close button serves the keyboard */}
+            <span className="flex-1" onClick={() => dismiss(toast.id)}>
+              {toast.message}
+            </span>
             <button
               type="button"
               onClick={() => dismiss(toast.id)}
-              className="min-h-10 min-w-10 rounded-xl text-xl hover:bg-white/15"
+              className="min-h-11 min-w-11 rounded-xl text-xl hover:bg-white/15"
               aria-label={t("actions.close")}
             >
               <span aria-hidden="true">×</span>

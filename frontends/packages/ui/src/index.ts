@@ -6,6 +6,7 @@ export {
   type ButtonSize,
   type ButtonVariant,
   buttonClass,
+  linkClass,
 } from "./Button.tsx";
 export { Card, CardTitle } from "./Card.tsx";
 export { Coins } from "./Coins.tsx";

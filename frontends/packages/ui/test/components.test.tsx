@@ -142,22 +142,38 @@ describe("Dialog", () => {
 });
 
 describe("LanguageSwitch and toasts", () => {
-  it("switches the language of the page", async () => {
+  it("switches the language of the page; each button's name starts with what it shows", async () => {
     await renderWithI18n(<LanguageSwitch />);
     const user = userEvent.setup();
-    expect(screen.getByRole("button", { name: "Oʻzbekcha" })).toHaveAttribute(
+    expect(screen.getByRole("button", { name: "UZ Oʻzbekcha" })).toHaveAttribute(
       "aria-pressed",
       "true",
     );
-    await user.click(screen.getByRole("button", { name: "Русский" }));
+    expect(screen.getByRole("button", { name: "EN English" })).toHaveClass("min-h-11", "min-w-11");
+    await user.click(screen.getByRole("button", { name: "RU Русский" }));
     await waitFor(() =>
-      expect(screen.getByRole("button", { name: "Русский" })).toHaveAttribute(
+      expect(screen.getByRole("button", { name: "RU Русский" })).toHaveAttribute(
         "aria-pressed",
         "true",
       ),
     );
     expect(document.documentElement.lang).toBe("ru");
     localStorage.clear();
+  });
+
+  it("puts toasts over the top bar on a phone, not over the page's buttons, and a tap closes one", async () => {
+    await renderWithI18n(
+      <ToastProvider>
+        <Save />
+      </ToastProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "save" }));
+    expect(screen.getByTestId("toasts")).toHaveClass("top-2", "sm:bottom-4");
+    expect(screen.getByTestId("toasts")).not.toHaveClass("bottom-4");
+    expect(screen.getByRole("button", { name: "Yopish" })).toHaveClass("min-h-11", "min-w-11");
+    await user.click(screen.getByText("Saqlandi"));
+    expect(screen.queryByText("Saqlandi")).not.toBeInTheDocument();
   });
 
   it("shows a toast and hides it after a while", async () => {

@@ -1,6 +1,6 @@
 import { errorMessage, useTranslation } from "@alif/i18n";
-import { Alert, Button, buttonClass, Spinner } from "@alif/ui";
-import type { ReactNode } from "react";
+import { Alert, Button, buttonClass, Dialog, linkClass, Spinner } from "@alif/ui";
+import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import type { Phase } from "../lib/session.ts";
 
@@ -16,7 +16,7 @@ export function GameStart(props: {
   const { phase } = props;
   return (
     <div className="mx-auto flex max-w-md flex-col items-center gap-5 text-center">
-      <Link to="/" className="self-start font-bold text-brand-700">
+      <Link to="/" className={linkClass("self-start")}>
         ← {t("nav.games")}
       </Link>
       <div aria-hidden="true" className="text-8xl">
@@ -39,15 +39,25 @@ export function GameStart(props: {
   );
 }
 
-/** Score, best and the way out above a game being played. */
+/**
+ * Score, best and the way out above a game being played. "Finish" sits next to the score, where a
+ * child's thumb lands by mistake: it asks first (`onAsk` tells the game, which holds still meanwhile).
+ */
 export function ScoreBar(props: {
   score: number;
   best: number | null;
   extra?: ReactNode;
   /** While playing: end the game now (what was played is counted). */
   onEnd?: () => void;
+  onAsk?: (asking: boolean) => void;
 }) {
   const { t } = useTranslation();
+  const [asking, setAskingState] = useState(false);
+  const { onEnd, onAsk } = props;
+  const setAsking = (value: boolean) => {
+    setAskingState(value);
+    onAsk?.(value);
+  };
   return (
     <div className="flex flex-wrap items-center gap-2">
       <div className="flex min-w-24 flex-col rounded-2xl bg-brand-700 px-4 py-1.5 text-white">
@@ -64,11 +74,34 @@ export function ScoreBar(props: {
       ) : null}
       {props.extra}
       <span className="flex-1" />
-      {props.onEnd ? (
-        <Button variant="secondary" onClick={props.onEnd}>
+      {onEnd ? (
+        <Button variant="secondary" onClick={() => setAsking(true)}>
           {t("play.end")}
         </Button>
       ) : null}
+      <Dialog
+        open={asking && Boolean(onEnd)}
+        onClose={() => setAsking(false)}
+        title={t("play.endTitle")}
+        actions={
+          <>
+            <Button variant="secondary" size="lg" onClick={() => setAsking(false)} autoFocus>
+              {t("play.keepPlaying")}
+            </Button>
+            <Button
+              size="lg"
+              onClick={() => {
+                setAsking(false);
+                onEnd?.();
+              }}
+            >
+              {t("play.endYes")}
+            </Button>
+          </>
+        }
+      >
+        <p>{t("play.endText")}</p>
+      </Dialog>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import { Alert, Button, buttonClass, cx } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { Link } from "react-router";
 import { usePreferences } from "../lib/preferences.tsx";
 import { type GameKind, rulesQuery, type SessionRead } from "../lib/queries.ts";
@@ -44,8 +44,50 @@ function CoinsNote(props: { result: SessionRead; game: GameKind }) {
   return null;
 }
 
+/**
+ * The result's frame: a heading that takes the focus when the game ends, which brings the result
+ * and "play again" into view on a phone (the board and its controls fill the screen) and tells a
+ * screen reader the game is over.
+ */
+function ResultSection(props: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, []);
+  return (
+    <section aria-labelledby={id} className="flex scroll-mt-20 flex-col gap-4">
+      <h1
+        id={id}
+        ref={heading}
+        tabIndex={-1}
+        className="text-center font-black text-3xl outline-none"
+      >
+        {t("play.over")}
+      </h1>
+      {props.children}
+    </section>
+  );
+}
+
 /** The end of a game: the score the server replayed, the coins it paid, and what next. */
 export function GameResult(props: {
+  game: GameKind;
+  phase: Phase;
+  best: number | null;
+  onAgain(): void;
+  onRetry(): void;
+}) {
+  return (
+    <ResultSection>
+      <ResultBody {...props} />
+    </ResultSection>
+  );
+}
+
+function ResultBody(props: {
   game: GameKind;
   phase: Phase;
   best: number | null;
@@ -120,7 +162,6 @@ export function GameResult(props: {
           <span className="sr-only">{t("result.coins", { coins: paid })}</span>
         </p>
       ) : null}
-      <CoinsNote result={result} game={props.game} />
       <div className="flex flex-wrap justify-center gap-3">
         <Button size="xl" variant="sun" onClick={props.onAgain}>
           <span aria-hidden="true">🔁</span> {t("play.again")}
@@ -129,6 +170,7 @@ export function GameResult(props: {
           <span aria-hidden="true">🏆</span> {t("nav.leaderboards")}
         </Link>
       </div>
+      <CoinsNote result={result} game={props.game} />
     </div>
   );
 }

@@ -41,17 +41,20 @@ export function spawnedCell(slid: readonly number[], after: readonly number[]): 
   return index >= 0 ? index : null;
 }
 
-/** The colours of a tile by its exponent (2 = 1, 4 = 2, ...), light to warm to deep. */
+/**
+ * The colours of a tile by its exponent (2 = 1, 4 = 2, ...), light to warm to deep. Every number
+ * reads at 4.5:1 or more on its colour (test/tiles.test.ts checks it).
+ */
 export const TILE_STYLES: Record<number, string> = {
   1: "bg-[#eef6f4] text-ink",
   2: "bg-[#d6f2ec] text-ink",
   3: "bg-[#ffd66b] text-ink",
   4: "bg-[#ffc53d] text-ink",
-  5: "bg-[#f5a511] text-white",
-  6: "bg-[#f97316] text-white",
-  7: "bg-[#48b4a5] text-white",
-  8: "bg-[#2a988a] text-white",
-  9: "bg-[#1f7a70] text-white",
+  5: "bg-[#f5a511] text-ink",
+  6: "bg-[#c2410c] text-white",
+  7: "bg-[#0f766e] text-white",
+  8: "bg-[#115e59] text-white",
+  9: "bg-[#134e4a] text-white",
   10: "bg-[#7c3aed] text-white",
   11: "bg-[#db2777] text-white",
 };

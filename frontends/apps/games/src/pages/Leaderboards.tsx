@@ -1,6 +1,6 @@
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
-import { cx, EmptyState, Field, Page, QueryState, Select } from "@alif/ui";
+import { cx, EmptyState, Field, linkClass, Page, QueryState, Select } from "@alif/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { boardQuery, GAMES, type GameKind, type Period, scopesQuery } from "../lib/queries.ts";
@@ -65,7 +65,7 @@ export default function Leaderboards() {
     <Page
       title={t("nav.leaderboards")}
       back={
-        <Link to="/" className="self-start font-bold text-brand-700">
+        <Link to="/" className={linkClass("self-start")}>
           ← {t("nav.games")}
         </Link>
       }

@@ -1,6 +1,6 @@
 import { useAuth } from "@alif/auth";
 import { formatDate, useTranslation } from "@alif/i18n";
-import { Button, Card, CardTitle, cx, EmptyState, Page, QueryState } from "@alif/ui";
+import { Button, Card, CardTitle, cx, EmptyState, linkClass, Page, QueryState } from "@alif/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -23,7 +23,7 @@ export default function MyScores() {
     <Page
       title={t("nav.myScores")}
       back={
-        <Link to="/" className="self-start font-bold text-brand-700">
+        <Link to="/" className={linkClass("self-start")}>
           ← {t("nav.games")}
         </Link>
       }

@@ -138,6 +138,7 @@ export default function Play2048Page() {
   const startedAt = useRef(0);
   const won = useRef(false);
   const [view, setView] = useState<View | null>(null);
+  const [asking, setAsking] = useState(false);
   const session = phase.name === "playing" ? phase.session : null;
 
   useEffect(() => {
@@ -164,7 +165,7 @@ export default function Play2048Page() {
   const move = useCallback(
     (direction: Move) => {
       const current = player.current;
-      if (!current || current.game.over || phase.name !== "playing") return;
+      if (!current || current.game.over || phase.name !== "playing" || asking) return;
       const tick = ticksAt(performance.now() - startedAt.current);
       current.advanceTo(tick);
       if (!limiter.current.allow(tick)) return; // too fast for a person: not sent
@@ -193,7 +194,7 @@ export default function Play2048Page() {
         setTimeout(end, 900); // a moment to see the full board
       }
     },
-    [phase.name, preferences.sound, end],
+    [phase.name, asking, preferences.sound, end],
   );
 
   useEffect(() => {
@@ -238,6 +239,7 @@ export default function Play2048Page() {
         score={game?.score ?? 0}
         best={best}
         onEnd={phase.name === "playing" && !game?.over ? end : undefined}
+        onAsk={setAsking}
         extra={
           game?.won ? (
             <span className="rounded-full bg-violet-100 px-3 py-1 font-bold text-violet-900">
@@ -246,17 +248,18 @@ export default function Play2048Page() {
           ) : null
         }
       />
+      {phase.name === "playing" ? null : (
+        <Card>
+          <GameResult game="2048" phase={phase} best={best} onAgain={again} onRetry={retry} />
+        </Card>
+      )}
       {view ? <Board view={view} onMove={move} over={Boolean(game?.over)} /> : null}
       {phase.name === "playing" ? (
         <>
           <Pad onMove={move} />
           <p className="hidden text-center text-muted sm:block">{t("g2048.keys")}</p>
         </>
-      ) : (
-        <Card>
-          <GameResult game="2048" phase={phase} best={best} onAgain={again} onRetry={retry} />
-        </Card>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -352,14 +352,28 @@ export default function PlayTetrisPage() {
         score={shown?.score ?? 0}
         best={best}
         onEnd={playing ? end : undefined}
+        onAsk={(asking) => asking && pause()}
         extra={
           playing ? (
-            <Button variant="ghost" onClick={paused ? resume : pause} aria-pressed={paused}>
-              {paused ? `▶ ${t("play.resume")}` : `⏸ ${t("play.pause")}`}
+            // One size whatever it shows: pausing must not move the field under the child's finger.
+            <Button
+              variant="ghost"
+              className="w-14 px-0 text-2xl"
+              onClick={paused ? resume : pause}
+              aria-pressed={paused}
+              aria-label={t("play.pause")}
+              data-testid="pause"
+            >
+              <span aria-hidden="true">{paused ? "▶" : "⏸"}</span>
             </Button>
           ) : null
         }
       />
+      {playing ? null : (
+        <Card>
+          <GameResult game="tetris" phase={phase} best={best} onAgain={again} onRetry={retry} />
+        </Card>
+      )}
       <div className="flex justify-center gap-2">
         <div className="flex flex-col gap-2">
           <Side title={t("tetris.hold")}>
@@ -442,11 +456,7 @@ export default function PlayTetrisPage() {
           </div>
           <p className="hidden text-center text-muted sm:block">{t("tetris.keys")}</p>
         </>
-      ) : (
-        <Card>
-          <GameResult game="tetris" phase={phase} best={best} onAgain={again} onRetry={retry} />
-        </Card>
-      )}
+      ) : null}
     </div>
   );
 }

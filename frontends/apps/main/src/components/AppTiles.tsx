@@ -33,7 +33,13 @@ export function AppTiles(props: {
                 <span className="text-sm opacity-80">{t(`apps.${app.id}.description`)}</span>
               ) : null}
               {soon ? (
-                <span className="mt-1 inline-flex w-fit rounded-full bg-white/80 px-2.5 py-0.5 font-bold text-xs">
+                <span
+                  className={cx(
+                    "mt-1 inline-flex w-fit items-center gap-1 rounded-full bg-white px-2.5 py-0.5 font-bold text-slate-700 text-xs",
+                    big && "self-center",
+                  )}
+                >
+                  <span aria-hidden="true">🔒</span>
                   {t("apps.soon")}
                 </span>
               ) : null}
@@ -43,12 +49,18 @@ export function AppTiles(props: {
         const tile = cx(
           "flex h-full gap-4 rounded-[var(--radius-card)] p-5",
           big ? "min-h-40 flex-col items-center justify-center text-center" : "items-start",
-          app.tone,
         );
         return (
           <li key={app.id}>
             {soon ? (
-              <div className={cx(tile, "opacity-80")} aria-disabled="true">
+              // Not live yet: grey, dashed and flat, so that it cannot pass for a tile to press.
+              <div
+                className={cx(
+                  tile,
+                  "cursor-not-allowed border-2 border-slate-300 border-dashed bg-slate-100 text-slate-600 grayscale",
+                )}
+                data-status="soon"
+              >
                 {body}
               </div>
             ) : (
@@ -56,6 +68,8 @@ export function AppTiles(props: {
                 href={appOrigin(app.id)}
                 className={cx(
                   tile,
+                  app.tone,
+                  "shadow-sm ring-1 ring-black/5",
                   "transition-transform hover:-translate-y-0.5 motion-reduce:hover:translate-y-0",
                 )}
               >

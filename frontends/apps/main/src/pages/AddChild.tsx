@@ -2,7 +2,7 @@ import { ApiError, call } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
 import { fieldError, formError } from "@alif/i18n/forms";
-import { Alert, Button, Card, Field, Input, Page, Select, useToast } from "@alif/ui";
+import { Alert, Button, Card, Field, Input, linkClass, Page, Select, useToast } from "@alif/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -65,7 +65,7 @@ export default function AddChild() {
       title={t("childForm.addTitle")}
       subtitle={t("childForm.addSubtitle")}
       back={
-        <Link to="/home" className="self-start font-bold text-brand-700">
+        <Link to="/home" className={linkClass("self-start")}>
           ← {t("common:actions.back")}
         </Link>
       }

@@ -1,7 +1,7 @@
 import { ApiError } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
-import { EmptyState, Page, QueryState } from "@alif/ui";
+import { EmptyState, linkClass, Page, QueryState } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { CoinHistory } from "../components/CoinHistory.tsx";
@@ -16,7 +16,7 @@ export default function ChildCoins() {
   const child = useQuery(childQuery(api, childId));
   const wallet = useQuery(childWalletQuery(api, childId));
   const back = (
-    <Link to={`/children/${childId}`} className="self-start font-bold text-brand-700">
+    <Link to={`/children/${childId}`} className={linkClass("self-start")}>
       ← {child.data?.first_name ?? t("home.children")}
     </Link>
   );

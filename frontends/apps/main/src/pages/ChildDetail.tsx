@@ -13,6 +13,7 @@ import {
   EmptyState,
   Field,
   Input,
+  linkClass,
   Page,
   QueryState,
   useToast,
@@ -257,7 +258,7 @@ export default function ChildDetail() {
   const { api } = useAuth();
   const child = useQuery(childQuery(api, childId));
   const back = (
-    <Link to="/home" className="self-start font-bold text-brand-700">
+    <Link to="/home" className={linkClass("self-start")}>
       ← {t("home.children")}
     </Link>
   );

@@ -1,7 +1,7 @@
 import { ApiError, call } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { errorMessage, foldForComparison, type TFunction, useTranslation } from "@alif/i18n";
-import { Alert, Button, Card, Field, Input, PinPad } from "@alif/ui";
+import { Alert, Button, Card, Field, Input, linkClass, PinPad } from "@alif/ui";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { useAfterLogin } from "../lib/navigation.ts";
@@ -119,10 +119,7 @@ export default function ChildLogin() {
           </div>
         )}
       </Card>
-      <Link
-        to={withNext("/login")}
-        className="text-center font-bold text-brand-700 underline-offset-4 hover:underline"
-      >
+      <Link to={withNext("/login")} className={linkClass("justify-center text-center")}>
         {t("child.adultLogin")}
       </Link>
     </div>

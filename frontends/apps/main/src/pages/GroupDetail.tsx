@@ -12,6 +12,7 @@ import {
   EmptyState,
   Field,
   Input,
+  linkClass,
   Page,
   QueryState,
   useToast,
@@ -345,7 +346,7 @@ export default function GroupDetail() {
   const group = useQuery(groupQuery(api, groupId));
   const [editing, setEditing] = useState(false);
   const back = (
-    <Link to="/groups" className="self-start font-bold text-brand-700">
+    <Link to="/groups" className={linkClass("self-start")}>
       ← {t("groups.title")}
     </Link>
   );

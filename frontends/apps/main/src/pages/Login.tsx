@@ -2,7 +2,7 @@ import { ApiError, call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import { fieldError } from "@alif/i18n/forms";
-import { Alert, Button, buttonClass, Card, Field, Input, Page } from "@alif/ui";
+import { Alert, Button, buttonClass, Card, Field, Input, linkClass, Page } from "@alif/ui";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { CodeStep } from "../components/CodeStep.tsx";
@@ -110,18 +110,12 @@ export default function Login() {
             {t("login.submit")}
           </Button>
           <div className="flex flex-wrap justify-between gap-2">
-            <Link
-              to="/forgot"
-              className="font-bold text-brand-700 underline-offset-4 hover:underline"
-            >
+            <Link to="/forgot" className={linkClass()}>
               {t("login.forgot")}
             </Link>
             <span>
               {t("login.noAccount")}{" "}
-              <Link
-                to="/register"
-                className="font-bold text-brand-700 underline-offset-4 hover:underline"
-              >
+              <Link to="/register" className={linkClass()}>
                 {t("login.register")}
               </Link>
             </span>

@@ -10,6 +10,7 @@ import {
   EmptyState,
   Field,
   Input,
+  linkClass,
   Page,
   QueryState,
   useToast,
@@ -133,7 +134,7 @@ export default function MyClasses() {
     <Page
       title={t("classes.myTitle")}
       back={
-        <Link to="/home" className="self-start font-bold text-brand-700">
+        <Link to="/home" className={linkClass("self-start")}>
           ← {t("nav.home")}
         </Link>
       }

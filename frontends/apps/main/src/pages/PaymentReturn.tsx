@@ -1,7 +1,7 @@
 import { ApiError } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { errorMessage, formatDate, formatSoum, useTranslation } from "@alif/i18n";
-import { Alert, Button, buttonClass, Card, EmptyState, Page, Spinner } from "@alif/ui";
+import { Alert, Button, buttonClass, Card, EmptyState, linkClass, Page, Spinner } from "@alif/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -52,7 +52,7 @@ export default function PaymentReturn() {
   }, [status]);
 
   const back = (
-    <Link to="/subscription" className="self-start font-bold text-brand-700">
+    <Link to="/subscription" className={linkClass("self-start")}>
       ← {t("billing.title")}
     </Link>
   );

@@ -2,7 +2,7 @@ import { call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { type Language, useTranslation } from "@alif/i18n";
 import { fieldError, formError } from "@alif/i18n/forms";
-import { Alert, Button, Card, Field, Input, Page } from "@alif/ui";
+import { Alert, Button, Card, Field, Input, linkClass, Page } from "@alif/ui";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { CodeStep } from "../components/CodeStep.tsx";
@@ -98,7 +98,7 @@ export default function Register() {
         <Alert icon="🧒">{t("register.childNote")}</Alert>
         <p className="text-center">
           {t("register.haveAccount")}{" "}
-          <Link to="/login" className="font-bold text-brand-700 underline-offset-4 hover:underline">
+          <Link to="/login" className={linkClass()}>
             {t("register.login")}
           </Link>
         </p>

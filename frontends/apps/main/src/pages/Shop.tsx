@@ -10,6 +10,7 @@ import {
   cx,
   Dialog,
   EmptyState,
+  linkClass,
   Page,
   QueryState,
   ShopPicture,
@@ -230,7 +231,7 @@ export default function Shop() {
       title={t("shop.title")}
       subtitle={t("shop.subtitle")}
       back={
-        <Link to="/home" className="self-start font-bold text-brand-700">
+        <Link to="/home" className={linkClass("self-start")}>
           ← {t("nav.home")}
         </Link>
       }

@@ -254,8 +254,10 @@ export default function StudentHome() {
             ))}
           </ul>
         </Card>
-      ) : null}
-      <LinkParent />
+      ) : (
+        // Only a child not in a family yet is asked for a parent's code.
+        <LinkParent />
+      )}
       {picking ? (
         <AvatarPicker
           current={avatar}
