@@ -8,6 +8,8 @@ export default mergeConfig(
       environment: "jsdom",
       include: ["test/**/*.test.{ts,tsx}"],
       setupFiles: ["./test/setup.ts"],
+      // A page test clicks through a whole flow; on a shared, busy machine that can pass 5 s.
+      testTimeout: 20_000,
     },
   }),
 );

@@ -7,7 +7,7 @@ import { Layout } from "./components/Layout.tsx";
 // The data cache and each page load with the first signed-in screen, not with the shell.
 const SignedInArea = lazy(() => import("@alif/auth/signed-in-area"));
 const Items = lazy(() => import("./pages/Items.tsx"));
-const NotFound = lazy(() => import("./pages/NotFound.tsx"));
+const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
   return (

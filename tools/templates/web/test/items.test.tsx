@@ -73,3 +73,11 @@ describe("my list", () => {
     expect(api.called("DELETE", "/api/__name__/items/i1")).toHaveLength(1);
   });
 });
+
+describe("an unknown address", () => {
+  it("says the page was not found and leads to the start", async () => {
+    await renderApp("/no/such/page", signedOutApi());
+    expect(await screen.findByRole("heading", { name: "Bu sahifa topilmadi" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Bosh sahifaga" })).toHaveAttribute("href", "/");
+  });
+});
