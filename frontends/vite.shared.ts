@@ -6,17 +6,19 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import type { ProxyOptions, UserConfig } from "vite";
+import catalog from "./packages/api/catalog.json" with { type: "json" };
 
-/** The local ports of the services (their pyproject's [tool.alif] port). */
-export const SERVICE_PORTS = {
-  main: 8000,
-  harf: 8001,
-  testai: 8002,
-  crm: 8003,
-  games: 8004,
-  olimp: 8005,
-  lessions: 8006,
-} as const;
+type AppName = keyof typeof catalog;
+
+/** The local ports of the services (their pyproject's [tool.alif] port), from the catalogue. */
+export const SERVICE_PORTS: Record<string, number> = Object.fromEntries(
+  Object.entries(catalog).map(([service, entry]) => [service, entry.port]),
+);
+
+/** An app's dev server listens on 5173 + its service's offset from 8000: main 5173, games 5177. */
+export function devPort(app: AppName): number {
+  return 5173 + catalog[app].port - 8000;
+}
 
 export function apiProxy(
   host = process.env.ALIF_API_HOST ?? "127.0.0.1",
@@ -29,11 +31,12 @@ export function apiProxy(
   );
 }
 
-export function appConfig(options: { port: number }): UserConfig {
+export function appConfig(options: { app: AppName }): UserConfig {
+  const port = devPort(options.app);
   return {
     plugins: [react(), tailwindcss()],
-    server: { host: "127.0.0.1", port: options.port, strictPort: true, proxy: apiProxy() },
-    preview: { host: "127.0.0.1", port: options.port + 100, strictPort: true, proxy: apiProxy() },
+    server: { host: "127.0.0.1", port, strictPort: true, proxy: apiProxy() },
+    preview: { host: "127.0.0.1", port: port + 100, strictPort: true, proxy: apiProxy() },
     // No source maps in the built apps: dist/ is what the gateway publishes (it refuses *.map
     // too). For debugging a build locally: `npx vite build --sourcemap` in the app's folder.
     build: { target: "es2022", sourcemap: false, reportCompressedSize: false },

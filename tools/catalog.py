@@ -18,11 +18,14 @@ A service is a folder `services/<name>/` whose `pyproject.toml` has a `[tool.ali
 A path ending in "/" is a prefix; any other path is matched exactly.
 
 start_all.py, the nginx renderer, docker-compose.yml (checked by a test), the images and CI all
-read the services from here, so a new service is one folder. Standard library only: the images
-and CI run this file without the workspace installed.
+read the services from here, so a new service is one folder. The seven planned services have
+their ports here (`PLANNED`), so `make new-service name=harf` takes 8001. The web apps read
+`frontends/packages/api/catalog.json`, written from here by `make client` (`web_catalog()`).
+Standard library only: the images and CI run this file without the workspace installed.
 
     python tools/catalog.py list            the names, one a line
     python tools/catalog.py json            everything, as JSON (CI's build matrix)
+    python tools/catalog.py web             what the web apps read (catalog.json)
     python tools/catalog.py serve <name>    run the service with uvicorn (the container command)
     python tools/catalog.py ready <name>    exit 0 when its /ready answers 200 (the healthcheck)
     python tools/catalog.py work <name>     run the service's job worker (the worker container)
@@ -47,6 +50,18 @@ ROOT = Path(__file__).resolve().parents[1]
 # or nginx may reuse a socket uvicorn has just closed and answer 502.
 UVICORN_KEEP_ALIVE_SECONDS = 75
 DEFAULT_WEBSOCKET_PATHS = ("ws/",)
+
+# The platform's services and their ports (ARCHITECTURE.md), built or not yet: a new service with
+# one of these names takes its port; any other name takes the next port after all of them.
+PLANNED = {
+    "main": 8000,
+    "harf": 8001,
+    "testai": 8002,
+    "crm": 8003,
+    "games": 8004,
+    "olimp": 8005,
+    "lessions": 8006,
+}
 
 _NAME = re.compile(r"^[a-z][a-z0-9]{1,19}$")
 _SUBDOMAIN = re.compile(r"^([a-z][a-z0-9-]{0,30})?$")
@@ -177,6 +192,43 @@ def discover(root: Path = ROOT) -> list[Service]:
     return sorted(services, key=lambda s: s.port)
 
 
+def port_for(name: str, root: Path = ROOT) -> int:
+    """The port a new service called `name` takes: its planned one, or the next free one."""
+    taken = {s.port for s in discover(root)}
+    port = PLANNED.get(name) or max(taken | set(PLANNED.values())) + 1
+    if port in taken:
+        raise CatalogError(f"port {port} is taken by another service")
+    return port
+
+
+def web_catalog(root: Path = ROOT) -> dict[str, dict[str, object]]:
+    """What the web apps read: every service, planned or built, by port.
+
+    `api` is true when the service exists (its typed client is generated), `web` when it has an
+    app in frontends/apps/<name>. The dev servers proxy to `port`; the login's return-URL
+    allow-list takes the subdomains.
+    """
+    built = {s.name: s for s in discover(root)}
+    planned = {
+        name: Service(name, port, "" if name == "main" else name, "")
+        for name, port in PLANNED.items()
+        if name not in built
+    }
+    return {
+        s.name: {
+            "port": s.port,
+            "subdomain": s.subdomain,
+            "api": s.name in built,
+            "web": (root / "frontends" / "apps" / s.name / "package.json").exists(),
+        }
+        for s in sorted([*built.values(), *planned.values()], key=lambda s: s.port)
+    }
+
+
+def render_web_catalog(root: Path = ROOT) -> str:
+    return json.dumps(web_catalog(root), indent=2) + "\n"
+
+
 def find(name: str, root: Path = ROOT) -> Service:
     for service in discover(root):
         if service.name == name:
@@ -255,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="the service names, one a line")
     commands.add_parser("json", help="every service as JSON")
+    commands.add_parser("web", help="what the web apps read (frontends/packages/api/catalog.json)")
     commands.add_parser("serve", help="run a service with uvicorn").add_argument("name")
     commands.add_parser("ready", help="probe a service's /ready").add_argument("name")
     commands.add_parser("work", help="run a service's job worker").add_argument("name")
@@ -263,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write("".join(f"{s.name}\n" for s in discover()))
     elif args.command == "json":
         sys.stdout.write(json.dumps([asdict(s) for s in discover()]) + "\n")
+    elif args.command == "web":
+        sys.stdout.write(render_web_catalog())
     elif args.command == "serve":
         _serve(args.name)
     elif args.command == "work":

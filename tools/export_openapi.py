@@ -3,7 +3,9 @@
 `make client` runs this, then generates the TypeScript types in `frontends/packages/api`. Next to
 each `<service>.json` goes `<service>.errors.json`: every error code the service can answer with
 (its own and the shared library's) and the English message, which the web apps translate by code.
-`--check` writes nothing and fails when a committed document differs from what the backend builds
+`catalog.json` (next to the `openapi/` folder) is the catalogue as the web apps read it: which
+services exist, their ports and subdomains (tools/catalog.py `web_catalog`).
+`--check` writes nothing and fails when a committed file differs from what the backend builds
 now (the test suite runs it, so an API change without a regenerated client is caught).
 
 Each service is built the way its tests build it: development-like settings in a throwaway data
@@ -16,22 +18,19 @@ import json
 import os
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
+from tools.catalog import discover, render_web_catalog
+
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "frontends" / "packages" / "api" / "openapi"
+CATALOG = "catalog.json"  # written next to the output folder
 
 
 def services() -> dict[str, str]:
-    """Service name -> its uvicorn factory (`package.app:build_app`), from [tool.alif]."""
-    found = {}
-    for pyproject in sorted(ROOT.glob("services/*/pyproject.toml")):
-        alif = tomllib.loads(pyproject.read_text()).get("tool", {}).get("alif")
-        if alif and "app" in alif:
-            found[pyproject.parent.name] = str(alif["app"])
-    return found
+    """Service name -> its uvicorn factory (`package.app:build_app`), from the catalogue."""
+    return {service.name: service.app for service in sorted(discover(), key=lambda s: s.name)}
 
 
 def build_document(factory: str) -> dict[str, Any]:
@@ -68,6 +67,13 @@ def main() -> int:
     args = parser.parse_args()
 
     stale: list[str] = []
+    catalog = args.output.parent / CATALOG
+    if args.check:
+        if not catalog.exists() or catalog.read_text() != render_web_catalog():
+            stale.append(CATALOG)
+    else:
+        catalog.write_text(render_web_catalog())
+        print(f"wrote {catalog.relative_to(ROOT)}")
     with tempfile.TemporaryDirectory(prefix="alif-openapi-") as data_dir:
         # Environment variables win over a developer's .env: nothing here may reach a real system.
         os.environ.update(
@@ -92,6 +98,15 @@ def main() -> int:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(text)
                     print(f"wrote {target.relative_to(ROOT)}")
+    # A service that is gone leaves no document behind (the client is generated from them).
+    current = {f"{name}{suffix}" for name in services() for suffix in (".json", ".errors.json")}
+    for leftover in sorted(args.output.glob("*.json")):
+        if leftover.name not in current:
+            if args.check:
+                stale.append(leftover.name)
+            else:
+                leftover.unlink()
+                print(f"removed {leftover.relative_to(ROOT)}")
     if stale:
         print(
             f"Out of date: {', '.join(stale)} in {args.output}. Run `make client`.",

@@ -2,7 +2,7 @@ import { defineConfig, mergeConfig } from "vitest/config";
 import { appConfig } from "../../vite.shared.ts";
 
 export default mergeConfig(
-  appConfig({ port: 5174 }),
+  appConfig({ app: "games" }),
   defineConfig({
     test: {
       environment: "jsdom",

@@ -1,29 +1,27 @@
 import createClient, { type Client } from "openapi-fetch";
 import { ApiError, toApiError } from "./errors.ts";
-import type { paths as GamesPaths } from "./generated/games.ts";
+import { SERVICE_NAMES, type ServicePaths } from "./generated/index.ts";
 import type { paths as MainPaths } from "./generated/main.ts";
-import type { paths as TestaiPaths } from "./generated/testai.ts";
 
 export type Fetch = (request: Request) => Promise<Response>;
+
+/** A typed client per service (`api.main`, `api.games`, ...): the catalogue's services. */
+export type Api = { [Name in keyof ServicePaths]: Client<ServicePaths[Name]> };
 
 /**
  * The typed clients of every service, all same-origin: the gateway routes `/api/<service>/` on each
  * host to that service. `fetch` is where the session adds the access token (see `@alif/auth`).
  */
-export function createApi(options: { fetch?: Fetch; baseUrl?: string } = {}) {
+export function createApi(options: { fetch?: Fetch; baseUrl?: string } = {}): Api {
   const shared = {
     baseUrl: options.baseUrl ?? globalThis.location?.origin ?? "",
     fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
     credentials: "same-origin" as const,
   };
-  return {
-    main: createClient<MainPaths>(shared),
-    games: createClient<GamesPaths>(shared),
-    testai: createClient<TestaiPaths>(shared),
-  };
+  // One client per service; they differ only in their types, which `Api` gives them.
+  return Object.fromEntries(SERVICE_NAMES.map((name) => [name, createClient(shared)])) as Api;
 }
 
-export type Api = ReturnType<typeof createApi>;
 export type MainClient = Client<MainPaths>;
 
 type Result<T> = { data?: T; error?: unknown; response: Response };

@@ -1,3 +1,4 @@
+export { CATALOG, type ServiceName } from "./catalog.ts";
 export { type Api, call, createApi, type Fetch, type MainClient } from "./client.ts";
 export {
   ApiError,
@@ -6,9 +7,7 @@ export {
   type FieldError,
   toApiError,
 } from "./errors.ts";
-export type { components as GamesComponents } from "./generated/games.ts";
-export type { components as MainComponents, paths as MainPaths } from "./generated/main.ts";
-export type { components as TestaiComponents } from "./generated/testai.ts";
+export * from "./generated/index.ts";
 
 import type { components } from "./generated/main.ts";
 

@@ -3,12 +3,16 @@
  * `javascript:` address, `//evil.example`) is refused, so main's login is never an open redirect.
  *
  * The allowed hosts are derived from where main itself runs: on `alif24.uz` they are `alif24.uz`
- * and the app subdomains `harf.alif24.uz` ... `lessions.alif24.uz`; on a local name such as
- * `alif24.localhost` the same pattern applies. Loopback hosts (the Vite dev servers) may use any port.
+ * and the app subdomains of the catalogue (`harf.alif24.uz` ... `lessions.alif24.uz`, and any
+ * service added since); on a local name such as `alif24.localhost` the same pattern applies.
+ * Loopback hosts (the Vite dev servers) may use any port.
  */
+import { CATALOG, type ServiceName } from "@alif/api";
 
-export const APP_SUBDOMAINS = ["harf", "testai", "crm", "games", "olimp", "lessions"] as const;
-export type AppName = "main" | (typeof APP_SUBDOMAINS)[number];
+export const APP_SUBDOMAINS: readonly string[] = Object.values(CATALOG)
+  .map((service) => service.subdomain)
+  .filter((subdomain) => subdomain !== "");
+export type AppName = ServiceName;
 
 type Here = Pick<Location, "protocol" | "hostname" | "port" | "origin">;
 
@@ -21,9 +25,7 @@ function isLoopback(hostname: string): boolean {
 /** The platform's root host (main's), seen from any of its apps. */
 export function rootHost(hostname: string): string {
   const [first, ...rest] = hostname.split(".");
-  return rest.length > 0 && (APP_SUBDOMAINS as readonly string[]).includes(first ?? "")
-    ? rest.join(".")
-    : hostname;
+  return rest.length > 0 && APP_SUBDOMAINS.includes(first ?? "") ? rest.join(".") : hostname;
 }
 
 /** The address of an app on this platform (`games` -> `https://games.alif24.uz`). */

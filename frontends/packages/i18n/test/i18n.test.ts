@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import gamesErrors from "../../api/openapi/games.errors.json";
-import mainErrors from "../../api/openapi/main.errors.json";
+import catalog from "../../api/catalog.json";
 import {
   type AppTranslations,
   changeLanguage,
@@ -92,9 +93,19 @@ describe("the common translations", () => {
   });
 });
 
-describe("error codes of the main service", () => {
-  // The services whose web apps exist: every code they can answer with has a text.
-  const codes = [...new Set([...Object.keys(mainErrors), ...Object.keys(gamesErrors)])];
+describe("error codes of the services with a web app", () => {
+  // The services whose web apps exist (the catalogue's `web`): every code they answer with has a text.
+  const errorsOf = (service: string): string[] =>
+    Object.keys(
+      JSON.parse(
+        readFileSync(join(import.meta.dirname, `../../api/openapi/${service}.errors.json`), "utf8"),
+      ),
+    );
+  const withApps = Object.entries(catalog).filter(([, service]) => service.web);
+  const codes = [...new Set(withApps.flatMap(([name]) => errorsOf(name)))];
+  it("cover main and games at least", () => {
+    expect(withApps.map(([name]) => name)).toEqual(expect.arrayContaining(["main", "games"]));
+  });
   it.each(codes)("%s is translated in every language", (code) => {
     for (const language of [uz, ru, en]) {
       expect(language.errors).toHaveProperty(code);

@@ -4,6 +4,7 @@ from fastapi import FastAPI
 
 from alif.app import create_app
 from $package.config import ${Name}Settings
+from $package.items.router import router as items_router
 
 
 def create_${name}_app(settings: ${Name}Settings) -> FastAPI:
@@ -11,7 +12,7 @@ def create_${name}_app(settings: ${Name}Settings) -> FastAPI:
         settings,
         title="ALIF24 $name",
         description="$description",
-        routers=[],
+        routers=[items_router],
     )
 
 

@@ -1,3 +1,5 @@
 """Every table $name owns, for alembic (the `alif.models` entry point)."""
 
-__all__: list[str] = []
+from $package.items.models import Item
+
+__all__ = ["Item"]
