@@ -1,18 +1,19 @@
-"""The lessions service: a new ALIF24 service."""
+"""The lessions service: courses and lessons, learners' progress and completion rewards."""
 
 from fastapi import FastAPI
 
 from alif.app import create_app
 from lessions.config import LessionsSettings
-from lessions.items.router import router as items_router
+from lessions.courses.router import router as courses_router
+from lessions.progress.router import router as progress_router
 
 
 def create_lessions_app(settings: LessionsSettings) -> FastAPI:
     return create_app(
         settings,
         title="ALIF24 lessions",
-        description="a new ALIF24 service",
-        routers=[items_router],
+        description="Courses and lessons: blocks, stories and quizzes, progress, rewards",
+        routers=[courses_router, progress_router],
     )
 
 
