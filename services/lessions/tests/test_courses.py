@@ -41,7 +41,9 @@ async def test_a_teacher_builds_a_course_and_a_student_works_from_it(login_as: L
     assert [b["type"] for b in blocks] == ["text", "video", "story"]
     assert blocks[0]["html"] == "<p>Bugun <strong>sanashni</strong> o'rganamiz.</p>\n"
     assert blocks[2]["pages"][0]["text"] == "Bir bor ekan..."
-    assert blocks[2]["questions"][0]["text"] == "Qoʻzichoq qochdimi?"  # apostrophes as the kernel writes them
+    assert (
+        blocks[2]["questions"][0]["text"] == "Qoʻzichoq qochdimi?"
+    )  # apostrophes as the kernel writes them
     quiz_seen = (await student.get(f"{API}/lessons/{course['lessons'][1]['id']}")).json()
     question = quiz_seen["lesson"]["blocks"][0]["questions"][0]
     assert "answer_key" not in question and all("correct" not in o for o in question["options"])

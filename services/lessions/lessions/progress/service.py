@@ -110,7 +110,10 @@ async def lesson_for_learner(
         raise LessonNotAvailable()
     lessons = await courses.lessons_of(db, course.id, published_only=True)
     if (await _lock_states(db, user.id, lessons)).get(lesson.id):
-        raise LessonLocked(details={"available_from": lesson.available_from})
+        opens = lesson.available_from.isoformat() if lesson.available_from else None
+        raise LessonLocked(
+            details={"available_from": opens, "after_previous": lesson.after_previous}
+        )
     return course, lesson
 
 
