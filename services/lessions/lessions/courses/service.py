@@ -122,7 +122,7 @@ async def list_authored(db: AsyncSession, user: TokenUser, page: PageParams) -> 
     return await _page(db, query, page)
 
 
-async def _page(db: AsyncSession, query: Select[tuple[Course]], page: PageParams) -> Found[Course]:
+async def _page(db: AsyncSession, query: Select[Course], page: PageParams) -> Found[Course]:
     return await find_page(db, query, page, Course.catalogue.desc(), Course.title, Course.id)
 
 
