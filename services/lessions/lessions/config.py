@@ -13,8 +13,7 @@ DEFAULT_EMBED_HOSTS = frozenset(
 class LessionsSettings(CommonSettings):
     service_name: ClassVar[str] = "lessions"
 
-    # Hosts a lesson may embed a video from (LESSIONS_EMBED_HOSTS=www.youtube.com,player.vimeo.com);
-    # an uploaded video needs no entry.
+    # Hosts a lesson may embed a video from (LESSIONS_EMBED_HOSTS=www.youtube.com,player.vimeo.com).
     lessions_embed_hosts: Annotated[frozenset[str], NoDecode] = Field(default=DEFAULT_EMBED_HOSTS)
 
     @field_validator("lessions_embed_hosts", mode="before")

@@ -13,8 +13,8 @@ from lessions.testing import API, build_course, lesson, quiz, text, two_plus_two
 STORY = {
     "type": "story",
     "title": "Bo'ri va qo'zichoq",
-    "pages": [{"text": "Bir bor ekan...", "image_url": "/media/lessions/stories/1.png"}],
-    "audio_url": "/media/lessions/stories/1.ogg",
+    "pages": [{"text": "Bir bor ekan...", "image_url": "https://cdn.alif24.uz/stories/1.png"}],
+    "audio_url": "https://cdn.alif24.uz/stories/1.ogg",
     "questions": [{"type": "true_false", "text": "Qo'zichoq qochdimi?", "truth": True}],
 }
 

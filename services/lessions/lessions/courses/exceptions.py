@@ -38,4 +38,4 @@ class VisibilityNeedsTarget(Unprocessable):
 
 
 class EmbedHostNotAllowed(Unprocessable):
-    message = "Videos can be uploaded or embedded only from the allowed sites."
+    message = "Videos can be embedded only from the allowed sites."

@@ -9,12 +9,9 @@ from alif.kernel.models import Language
 from alif.schemas import RequestModel, ResponseModel
 from lessions.courses.models import Access, CompletionRule, CourseStatus, Visibility
 
-# A file the storage serves (`/media/lessions/...`) or an https address.
+# Pictures, sound and files are linked by their https address (uploads are not built yet).
 MediaUrl = Annotated[
-    str,
-    StringConstraints(
-        strip_whitespace=True, max_length=500, pattern=r"^(https://\S+|/media/lessions/[\w./-]+)$"
-    ),
+    str, StringConstraints(strip_whitespace=True, max_length=500, pattern=r"^https://\S+$")
 ]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
 Grade = Annotated[int, Field(ge=0, le=11)]
@@ -62,7 +59,7 @@ class ImageBlock(RequestModel):
 
 class VideoBlock(RequestModel):
     type: Literal["video"]
-    url: MediaUrl = Field(description="An uploaded file, or an embed from an allowed host")
+    url: MediaUrl = Field(description="An embed from an allowed host")
 
 
 class AudioBlock(RequestModel):
