@@ -193,3 +193,14 @@ async def test_the_quiz_two_plus_two_is_kept_in_the_kernel_form(login_as: LoginA
     shown = (await teacher.get(f"{API}/lessons/{course['lessons'][0]['id']}")).json()
     options = shown["lesson"]["blocks"][0]["questions"][0]["options"]
     assert [o["text"] for o in options] == ["3", "4", "5"]
+
+
+async def test_a_lesson_completed_by_its_quiz_needs_questions(login_as: LoginAs) -> None:
+    teacher = await login_as(Role.teacher)
+    course = await build_course(teacher, publish=False)
+    response = await teacher.post(
+        f"{API}/courses/{course['id']}/lessons",
+        json={**lesson(completion="quiz"), "module_id": course["modules"][0]["id"]},
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"

@@ -1,8 +1,8 @@
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from alif.assessment.schemas import QuestionIn, StudentQuestion
 from alif.kernel.models import Language
@@ -107,6 +107,14 @@ class LessonFields(RequestModel):
     pass_mark: int = Field(default=60, ge=1, le=100, description="Percent, for `quiz`")
     available_from: datetime | None = None
     after_previous: bool = Field(default=False, description="Opens once the previous is done")
+
+    @model_validator(mode="after")
+    def _quiz_rule_has_questions(self) -> Self:
+        if self.completion is CompletionRule.quiz and not any(
+            isinstance(b, QuizBlock | StoryBlock) and b.questions for b in self.blocks
+        ):
+            raise ValueError("a lesson completed by its quiz needs questions")
+        return self
 
 
 class LessonCreate(LessonFields):
