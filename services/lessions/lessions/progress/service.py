@@ -17,8 +17,7 @@ from alif import ledger
 from alif.assessment import grading
 from alif.assessment.questions import response
 from alif.auth import Role, TokenUser
-from alif.db import add_unique, insert_if_absent, utcnow
-from alif.errors import Conflict
+from alif.db import insert_if_absent, utcnow
 from alif.kernel import queries
 from alif.subscriptions.access import has_feature
 from alif.subscriptions.features import Feature
@@ -31,10 +30,6 @@ from lessions.progress.models import CourseCompletion, LessonProgress, ProgressW
 from lessions.progress.schemas import AnswerIn, ProgressIn
 
 COIN_SOURCE = "lessons"
-
-
-class _Repeated(Conflict):
-    """A write whose key was used already (never reaches a client)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +152,15 @@ async def record(
 ) -> LessonProgress:
     """Opened, where they stopped, time spent, reached the end; a repeated write (same key)
     answers with the progress as it is and adds nothing."""
-    try:
-        await add_unique(
-            db,
-            ProgressWrite(key=f"{user.id}:{data.idempotency_key}", learner_id=user.id),
-            taken=_Repeated(),
-        )
-    except _Repeated:
+    write_id, key = uuid.uuid4(), f"{user.id}:{data.idempotency_key}"
+    now = utcnow()
+    await insert_if_absent(
+        db,
+        ProgressWrite,
+        {"id": write_id, "key": key, "learner_id": user.id, "created_at": now, "updated_at": now},
+        unique="key",
+    )
+    if await db.scalar(select(ProgressWrite.id).where(ProgressWrite.key == key)) != write_id:
         return await _progress_row(db, user.id, lesson)
     row = await _progress_row(db, user.id, lesson)
     version = await courses.current_version(db, lesson)

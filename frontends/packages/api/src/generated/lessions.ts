@@ -2,37 +2,259 @@
 // Run `make client` at the repository root after an API change.
 
 export type paths = {
-    "/api/lessions/items": {
+    "/api/lessions/courses": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** My items, newest first */
-        get: operations["items-list_items"];
+        /** Published courses I may take, the platform catalogue first */
+        get: operations["courses-list_courses"];
         put?: never;
-        /** Add an item; adding the same title again answers with the one there */
-        post: operations["items-add_item"];
+        /** Start a course (a draft) */
+        post: operations["courses-create_course"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/lessions/items/{item_id}": {
+    "/api/lessions/courses/authored": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One of my items */
-        get: operations["items-read_item"];
+        /** Courses I author (a moderator: and the catalogue) */
+        get: operations["courses-list_authored_courses"];
         put?: never;
         post?: never;
-        /** Remove one of my items */
-        delete: operations["items-remove_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course with its modules and lessons (its author also sees drafts) */
+        get: operations["courses-read_course"];
+        /** Edit my course */
+        put: operations["courses-update_course"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish my course: its published lessons become visible */
+        post: operations["courses-publish_course"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive my course: nobody but its author sees it any more */
+        post: operations["courses-archive_course"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a module at the end of my course */
+        post: operations["courses-add_module"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a lesson (a draft) at the end of one of my course's modules */
+        post: operations["courses-create_lesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/lessons/{lesson_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lesson to work through, with where I stopped */
+        get: operations["progress-read_lesson"];
+        /** Edit my lesson; a published one gets a new version and learners keep their progress */
+        put: operations["courses-update_lesson"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/lessons/{lesson_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish my lesson (every question needs its answer) */
+        post: operations["courses-publish_lesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/lessons/{lesson_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that I opened a lesson, where I stopped and the time spent (safe to repeat) */
+        post: operations["progress-record_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/lessons/{lesson_id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send my answers to the lesson's questions; graded on the server, the best score kept */
+        post: operations["progress-answer_lesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My progress in a course */
+        get: operations["progress-my_course_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}/groups/{group_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group's progress in a course: learners × lessons (the group's teacher or school) */
+        get: operations["progress-group_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}/groups/{group_id}/progress.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same table as a CSV file for a spreadsheet */
+        get: operations["progress-group_progress_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/children/{child_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The courses my child has started and their progress */
+        get: operations["progress-child_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -42,6 +264,268 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /**
+         * Access
+         * @enum {string}
+         */
+        Access: "free" | "premium";
+        /**
+         * AnswerFields
+         * @description One answer: `choice` for choice questions, `truth` for true/false, `text` for short
+         *     answers and numbers (`questions.response` checks it fits the question). Sending nothing
+         *     clears the answer.
+         */
+        AnswerFields: {
+            /** Choice */
+            choice?: string[] | null;
+            /** Truth */
+            truth?: boolean | null;
+            /** Text */
+            text?: string | null;
+        };
+        /** AnswerIn */
+        AnswerIn: {
+            /**
+             * Question Id
+             * Format: uuid
+             */
+            question_id: string;
+            answer: components["schemas"]["AnswerFields"];
+        };
+        /** AnswersIn */
+        AnswersIn: {
+            /** Answers */
+            answers: components["schemas"]["AnswerIn"][];
+        };
+        /** AnswersResult */
+        AnswersResult: {
+            /**
+             * Score
+             * @description Percent of the lesson's points
+             */
+            score: number;
+            /** Passed */
+            passed: boolean;
+            /** Questions */
+            questions: components["schemas"]["QuestionResult"][];
+            progress: components["schemas"]["ProgressRead"];
+        };
+        /** AudioBlock */
+        AudioBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "audio";
+            /** Url */
+            url: string;
+            /**
+             * Title
+             * @default
+             */
+            title?: string;
+        };
+        /**
+         * BlockRead
+         * @description One block as a learner sees it; the fields of other types are empty.
+         */
+        BlockRead: {
+            /** Type */
+            type: string;
+            /**
+             * Html
+             * @description Text: the sanitised HTML
+             */
+            html?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Caption */
+            caption?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Audio Url */
+            audio_url?: string | null;
+            /** Pages */
+            pages?: components["schemas"]["StoryPageRead"][];
+            /** Questions */
+            questions?: components["schemas"]["StudentQuestion"][];
+        };
+        /**
+         * CompletionRule
+         * @enum {string}
+         */
+        CompletionRule: "opened" | "end" | "quiz";
+        /** CourseCreate */
+        CourseCreate: {
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * Subject
+             * @default
+             */
+            subject?: string;
+            /** Grades */
+            grades?: number[];
+            /** @default uz */
+            language?: components["schemas"]["Language"];
+            /** Cover Url */
+            cover_url?: string | null;
+            /** @default public */
+            visibility?: components["schemas"]["Visibility"];
+            /** @default free */
+            access?: components["schemas"]["Access"];
+            /**
+             * Reward Coins
+             * @default 20
+             */
+            reward_coins?: number;
+            /**
+             * Organization Id
+             * @description A teacher's organization, for organization-only courses
+             */
+            organization_id?: string | null;
+            /**
+             * Group Ids
+             * @description For `groups` visibility
+             */
+            group_ids?: string[];
+        };
+        /** CourseDetail */
+        CourseDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Owner Id
+             * Format: uuid
+             */
+            owner_id: string;
+            /** Organization Id */
+            organization_id: string | null;
+            /** Catalogue */
+            catalogue: boolean;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Subject */
+            subject: string;
+            /** Grades */
+            grades: number[];
+            language: components["schemas"]["Language"];
+            /** Cover Url */
+            cover_url: string | null;
+            visibility: components["schemas"]["Visibility"];
+            status: components["schemas"]["CourseStatus"];
+            access: components["schemas"]["Access"];
+            /** Reward Coins */
+            reward_coins: number;
+            /** Published At */
+            published_at: string | null;
+            /** Group Ids */
+            group_ids: string[];
+            /** Modules */
+            modules: components["schemas"]["ModuleRead"][];
+            /** Lessons */
+            lessons: components["schemas"]["LessonSummary"][];
+        };
+        /** CourseProgress */
+        CourseProgress: {
+            course: components["schemas"]["CourseRead"];
+            /** Required Lessons */
+            required_lessons: number;
+            /** Completed Lessons */
+            completed_lessons: number;
+            /** Percent */
+            percent: number;
+            /** Completed At */
+            completed_at: string | null;
+            /** Coins */
+            coins: number;
+            /** Lessons */
+            lessons: components["schemas"]["LessonState"][];
+        };
+        /** CourseRead */
+        CourseRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Owner Id
+             * Format: uuid
+             */
+            owner_id: string;
+            /** Organization Id */
+            organization_id: string | null;
+            /** Catalogue */
+            catalogue: boolean;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Subject */
+            subject: string;
+            /** Grades */
+            grades: number[];
+            language: components["schemas"]["Language"];
+            /** Cover Url */
+            cover_url: string | null;
+            visibility: components["schemas"]["Visibility"];
+            status: components["schemas"]["CourseStatus"];
+            access: components["schemas"]["Access"];
+            /** Reward Coins */
+            reward_coins: number;
+            /** Published At */
+            published_at: string | null;
+        };
+        /**
+         * CourseStatus
+         * @enum {string}
+         */
+        CourseStatus: "draft" | "published" | "archived";
+        /** CourseUpdate */
+        CourseUpdate: {
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * Subject
+             * @default
+             */
+            subject?: string;
+            /** Grades */
+            grades?: number[];
+            /** @default uz */
+            language?: components["schemas"]["Language"];
+            /** Cover Url */
+            cover_url?: string | null;
+            /** @default public */
+            visibility?: components["schemas"]["Visibility"];
+            /** @default free */
+            access?: components["schemas"]["Access"];
+            /**
+             * Reward Coins
+             * @default 20
+             */
+            reward_coins?: number;
+            /** Group Ids */
+            group_ids?: string[];
+        };
         /**
          * ErrorBody
          * @description The error envelope, declared once so OpenAPI and the generated clients know it.
@@ -65,13 +549,248 @@ export type components = {
                 [key: string]: unknown;
             };
         };
-        /** ItemCreate */
-        ItemCreate: {
+        /** FileBlock */
+        FileBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file";
+            /** Url */
+            url: string;
+            /** Name */
+            name: string;
+        };
+        /** GroupProgress */
+        GroupProgress: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /**
+             * Group Id
+             * Format: uuid
+             */
+            group_id: string;
+            /** Lessons */
+            lessons: components["schemas"]["LessonColumn"][];
+            /** Learners */
+            learners: components["schemas"]["LearnerRow"][];
+        };
+        /** ImageBlock */
+        ImageBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image";
+            /** Url */
+            url: string;
+            /**
+             * Caption
+             * @default
+             */
+            caption?: string;
+        };
+        /**
+         * Language
+         * @enum {string}
+         */
+        Language: "uz" | "ru" | "en";
+        /** LearnerLesson */
+        LearnerLesson: {
+            lesson: components["schemas"]["LessonRead"];
+            progress: components["schemas"]["ProgressRead"] | null;
+        };
+        /** LearnerRow */
+        LearnerRow: {
+            /**
+             * Learner Id
+             * Format: uuid
+             */
+            learner_id: string;
+            /** Name */
+            name: string;
+            /** Percent */
+            percent: number;
+            /** Cells */
+            cells: components["schemas"]["ProgressCell"][];
+        };
+        /** LessonColumn */
+        LessonColumn: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
             /** Title */
             title: string;
         };
-        /** ItemRead */
-        ItemRead: {
+        /** LessonCreate */
+        LessonCreate: {
+            /** Title */
+            title: string;
+            /** Blocks */
+            blocks?: (components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["VideoBlock"] | components["schemas"]["AudioBlock"] | components["schemas"]["FileBlock"] | components["schemas"]["QuizBlock"] | components["schemas"]["StoryBlock"])[];
+            /**
+             * Free Preview
+             * @default false
+             */
+            free_preview?: boolean;
+            /**
+             * Required
+             * @default true
+             */
+            required?: boolean;
+            /** @default opened */
+            completion?: components["schemas"]["CompletionRule"];
+            /**
+             * Pass Mark
+             * @description Percent, for `quiz`
+             * @default 60
+             */
+            pass_mark?: number;
+            /** Available From */
+            available_from?: string | null;
+            /**
+             * After Previous
+             * @description Opens once the previous is done
+             * @default false
+             */
+            after_previous?: boolean;
+            /**
+             * Module Id
+             * Format: uuid
+             */
+            module_id: string;
+        };
+        /** LessonFields */
+        LessonFields: {
+            /** Title */
+            title: string;
+            /** Blocks */
+            blocks?: (components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["VideoBlock"] | components["schemas"]["AudioBlock"] | components["schemas"]["FileBlock"] | components["schemas"]["QuizBlock"] | components["schemas"]["StoryBlock"])[];
+            /**
+             * Free Preview
+             * @default false
+             */
+            free_preview?: boolean;
+            /**
+             * Required
+             * @default true
+             */
+            required?: boolean;
+            /** @default opened */
+            completion?: components["schemas"]["CompletionRule"];
+            /**
+             * Pass Mark
+             * @description Percent, for `quiz`
+             * @default 60
+             */
+            pass_mark?: number;
+            /** Available From */
+            available_from?: string | null;
+            /**
+             * After Previous
+             * @description Opens once the previous is done
+             * @default false
+             */
+            after_previous?: boolean;
+        };
+        /** LessonRead */
+        LessonRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Module Id
+             * Format: uuid
+             */
+            module_id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Published */
+            published: boolean;
+            /** Version */
+            version: number;
+            /** Free Preview */
+            free_preview: boolean;
+            /** Required */
+            required: boolean;
+            completion: components["schemas"]["CompletionRule"];
+            /** Pass Mark */
+            pass_mark: number;
+            /** Available From */
+            available_from: string | null;
+            /** After Previous */
+            after_previous: boolean;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Blocks */
+            blocks: components["schemas"]["BlockRead"][];
+        };
+        /** LessonState */
+        LessonState: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Title */
+            title: string;
+            /** Required */
+            required: boolean;
+            /** Locked */
+            locked: boolean;
+            progress: components["schemas"]["ProgressRead"] | null;
+        };
+        /** LessonSummary */
+        LessonSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Module Id
+             * Format: uuid
+             */
+            module_id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Published */
+            published: boolean;
+            /** Version */
+            version: number;
+            /** Free Preview */
+            free_preview: boolean;
+            /** Required */
+            required: boolean;
+            completion: components["schemas"]["CompletionRule"];
+            /** Pass Mark */
+            pass_mark: number;
+            /** Available From */
+            available_from: string | null;
+            /** After Previous */
+            after_previous: boolean;
+        };
+        /** ModuleCreate */
+        ModuleCreate: {
+            /** Title */
+            title: string;
+        };
+        /** ModuleRead */
+        ModuleRead: {
             /**
              * Id
              * Format: uuid
@@ -79,16 +798,23 @@ export type components = {
             id: string;
             /** Title */
             title: string;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
+            /** Position */
+            position: number;
         };
-        /** Page[ItemRead] */
-        Page_ItemRead_: {
+        /** OptionIn */
+        OptionIn: {
+            /** Text */
+            text: string;
+            /**
+             * Correct
+             * @default false
+             */
+            correct?: boolean;
+        };
+        /** Page[CourseRead] */
+        Page_CourseRead_: {
             /** Items */
-            items: components["schemas"]["ItemRead"][];
+            items: components["schemas"]["CourseRead"][];
             /** Total */
             total: number;
             /** Limit */
@@ -96,6 +822,257 @@ export type components = {
             /** Offset */
             offset: number;
         };
+        /** ProgressCell */
+        ProgressCell: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Opened */
+            opened: boolean;
+            /** Completed */
+            completed: boolean;
+            /** Quiz Score */
+            quiz_score: number | null;
+            /** Seconds Spent */
+            seconds_spent: number;
+        };
+        /** ProgressIn */
+        ProgressIn: {
+            /**
+             * Idempotency Key
+             * @description New for each write; a repeated write with the same key changes nothing
+             */
+            idempotency_key: string;
+            /**
+             * Position
+             * @description The block to resume at
+             * @default 0
+             */
+            position?: number;
+            /**
+             * Seconds
+             * @description Time spent since the last write
+             * @default 0
+             */
+            seconds?: number;
+            /**
+             * Reached End
+             * @description The learner saw the last block
+             * @default false
+             */
+            reached_end?: boolean;
+        };
+        /** ProgressRead */
+        ProgressRead: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Version */
+            version: number;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Position */
+            position: number;
+            /** Reached End */
+            reached_end: boolean;
+            /** Seconds Spent */
+            seconds_spent: number;
+            /** Quiz Score */
+            quiz_score: number | null;
+            /** Completed At */
+            completed_at: string | null;
+        };
+        /** QuestionIn */
+        QuestionIn: {
+            /** @default single */
+            type?: components["schemas"]["QuestionType"];
+            /** Text */
+            text: string;
+            /**
+             * Options
+             * @description Single and multiple choice
+             */
+            options?: components["schemas"]["OptionIn"][];
+            /**
+             * Truth
+             * @description True/false: the correct answer
+             */
+            truth?: boolean | null;
+            /**
+             * Accepted Answers
+             * @description Short answer: any of these counts, compared without case and with every Uzbek apostrophe form treated alike
+             */
+            accepted_answers?: string[];
+            /**
+             * Numeric Answer
+             * @description Numeric: the correct value
+             */
+            numeric_answer?: number | null;
+            /**
+             * Tolerance
+             * @description Numeric: ± this much counts
+             * @default 0
+             */
+            tolerance?: number;
+            /**
+             * Points
+             * @default 1
+             */
+            points?: number;
+            /**
+             * Explanation
+             * @default
+             */
+            explanation?: string;
+            /** Image Url */
+            image_url?: string | null;
+            /** @default uz */
+            language?: components["schemas"]["Language"];
+            /**
+             * Topic
+             * @default
+             */
+            topic?: string;
+            /** Tags */
+            tags?: string[];
+            /**
+             * Difficulty
+             * @default 3
+             */
+            difficulty?: number;
+            /**
+             * Source Excerpt
+             * @description The text the question was made from
+             */
+            source_excerpt?: string | null;
+        };
+        /** QuestionResult */
+        QuestionResult: {
+            /**
+             * Question Id
+             * Format: uuid
+             */
+            question_id: string;
+            /**
+             * Fraction
+             * @description The share of the question's points earned, 0 to 1
+             */
+            fraction: number;
+        };
+        /**
+         * QuestionType
+         * @enum {string}
+         */
+        QuestionType: "single" | "multiple" | "true_false" | "short_answer" | "numeric";
+        /** QuizBlock */
+        QuizBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "quiz";
+            /** Questions */
+            questions: components["schemas"]["QuestionIn"][];
+        };
+        /** StoryBlock */
+        StoryBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "story";
+            /** Title */
+            title: string;
+            /** Pages */
+            pages: components["schemas"]["StoryPage"][];
+            /**
+             * Audio Url
+             * @description The read-aloud track
+             */
+            audio_url?: string | null;
+            /** Questions */
+            questions?: components["schemas"]["QuestionIn"][];
+        };
+        /** StoryPage */
+        StoryPage: {
+            /**
+             * Text
+             * @default
+             */
+            text?: string;
+            /** Image Url */
+            image_url?: string | null;
+        };
+        /** StoryPageRead */
+        StoryPageRead: {
+            /** Text */
+            text: string;
+            /** Image Url */
+            image_url: string | null;
+        };
+        /** StudentOption */
+        StudentOption: {
+            /** Id */
+            id: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * StudentQuestion
+         * @description What a student sees while answering: never the key, the explanation or the source.
+         */
+        StudentQuestion: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            type: components["schemas"]["QuestionType"];
+            /** Text */
+            text: string;
+            /** Image Url */
+            image_url: string | null;
+            /** Points */
+            points: number;
+            language: components["schemas"]["Language"];
+            /** Options */
+            options: components["schemas"]["StudentOption"][];
+        };
+        /** TextBlock */
+        TextBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+            /** Markdown */
+            markdown: string;
+        };
+        /** VideoBlock */
+        VideoBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "video";
+            /**
+             * Url
+             * @description An embed from an allowed host
+             */
+            url: string;
+        };
+        /**
+         * Visibility
+         * @enum {string}
+         */
+        Visibility: "public" | "organization" | "groups";
     };
     responses: never;
     parameters: never;
@@ -105,7 +1082,82 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
-    "items-list_items": {
+    "courses-list_courses": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                subject?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CourseRead_"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-create_course": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-list_authored_courses": {
         parameters: {
             query?: {
                 limit?: number;
@@ -123,7 +1175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ItemRead_"];
+                    "application/json": components["schemas"]["Page_CourseRead_"];
                 };
             };
             /** @description Validation error */
@@ -137,45 +1189,12 @@ export interface operations {
             };
         };
     };
-    "items-add_item": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ItemCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ItemRead"];
-                };
-            };
-            /** @description Validation error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    "items-read_item": {
+    "courses-read_course": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                item_id: string;
+                course_id: string;
             };
             cookie?: never;
         };
@@ -187,7 +1206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemRead"];
+                    "application/json": components["schemas"]["CourseDetail"];
                 };
             };
             /** @description Not Found */
@@ -210,23 +1229,670 @@ export interface operations {
             };
         };
     };
-    "items-remove_item": {
+    "courses-update_course": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                item_id: string;
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-publish_course": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
             /** @description Successful Response */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CourseRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-archive_course": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-add_module": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-create_lesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "progress-read_lesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerLesson"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-update_lesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonFields"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-publish_lesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonSummary"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "progress-record_progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "progress-answer_lesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswersResult"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "progress-my_course_progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgress"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "progress-group_progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupProgress"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "progress-group_progress_csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "progress-child_progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                child_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgress"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description Not Found */
             404: {
