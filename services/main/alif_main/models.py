@@ -1,7 +1,7 @@
 """Every table main owns, for alembic (the `alif.models` entry point)."""
 
 from alif_main.audit.models import AuditLog
-from alif_main.auth.models import AuthSession, RefreshToken
+from alif_main.auth.models import AuthSession, PendingRegistration, RefreshToken
 from alif_main.family.models import FamilyInvitation
 from alif_main.orders.models import Order
 from alif_main.payments.models import PaymentCallback, PaymentTransaction, ProviderKey
@@ -16,6 +16,7 @@ __all__ = [
     "InventoryItem",
     "Order",
     "PaymentCallback",
+    "PendingRegistration",
     "PaymentTransaction",
     "PromoCode",
     "PromoRedemption",

@@ -110,7 +110,13 @@ async def register(
 async def send_code(
     data: SendCodeRequest, db: SessionDep, auth: AuthServiceDep, ip_address: ClientIP
 ) -> CodeSentResponse:
-    sent = await auth.send_code(db, data.identifier, data.purpose, ip_address=ip_address)
+    sent = await auth.send_code(
+        db,
+        data.identifier,
+        data.purpose,
+        ip_address=ip_address,
+        registration_id=data.registration_id,
+    )
     return CodeSentResponse.model_validate(sent)
 
 
@@ -129,7 +135,9 @@ async def verify_code(
     ip_address: ClientIP,
 ) -> TokenResponse:
     client = _client(request, ip_address, data.token_delivery)
-    issued = await auth.verify_registration(db, data.identifier, data.code, client)
+    issued = await auth.verify_registration(
+        db, data.identifier, data.code, client, data.registration_id
+    )
     return _token_response(issued, response, settings)
 
 
