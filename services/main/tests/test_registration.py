@@ -230,3 +230,21 @@ async def test_malformed_phone_is_explained(client: AsyncClient) -> None:
     assert response.status_code == 422
     field = response.json()["error"]["details"]["fields"][0]
     assert field["field"] == "identifier" and "+998" in field["message"]
+
+
+async def test_phones_in_other_digit_scripts_are_refused_not_made_a_second_identity(
+    client: AsyncClient, outbox: Outbox
+) -> None:
+    fullwidth = "+998９０１２３４５６７"
+    arabic_indic = "+998٩٠١٢٣٤٥٦٧"
+    for identifier in (fullwidth, arabic_indic):
+        response = await client.post(REGISTER, json=parent(identifier=identifier))
+        assert response.status_code == 422, identifier
+        login = await client.post(
+            "/api/main/auth/login", json={"identifier": identifier, "password": "x"}
+        )
+        assert login.status_code == 422
+    pin = await client.post("/api/main/auth/child-login", json={"username": "lola", "pin": "٤٨٢١"})
+    code = await client.post(VERIFY, json={"identifier": "+998901234567", "code": "１２３４５６"})
+    assert pin.status_code == code.status_code == 422
+    assert outbox.sent == []

@@ -8,7 +8,7 @@ from alif.auth import AccountStatus, Role
 from alif.kernel.models import Language, OrganizationKind, Region
 from alif.schemas import RequestModel, ResponseModel
 from alif_main.auth.models import SessionKind
-from alif_main.identifiers import Identifier, Password, Phone, Pin, Username
+from alif_main.identifiers import Identifier, OneTimeCode, Password, Phone, Pin, Username
 from alif_main.verification.models import CodePurpose
 
 Name = Field(min_length=1, max_length=80)
@@ -71,7 +71,7 @@ class SendCodeRequest(RequestModel):
 
 class VerifyCodeRequest(RequestModel):
     identifier: Identifier
-    code: str = Field(pattern=r"^\d{6}$")
+    code: OneTimeCode
     registration_id: uuid.UUID | None = _REGISTRATION
     token_delivery: TokenDelivery = "cookie"
 
@@ -105,7 +105,7 @@ class LogoutRequest(RequestModel):
 
 class PasswordResetRequest(RequestModel):
     identifier: Identifier
-    code: str = Field(pattern=r"^\d{6}$")
+    code: OneTimeCode
     new_password: Password
 
 
