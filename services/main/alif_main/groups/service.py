@@ -1,7 +1,8 @@
 """Study groups (classes): teachers and organizations run them, students join them.
 
-Every lookup of a group for management starts from the caller: the group's own teacher or the
-owner of the organization it belongs to. Anyone else's group is simply not found.
+Every lookup of a group for management starts from the caller: the group's own teacher (while
+still a member of the group's organization) or the owner of the organization it belongs to.
+Anyone else's group is simply not found.
 """
 
 import secrets
@@ -9,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 import structlog
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role, TokenUser
@@ -87,13 +88,7 @@ async def _unique_code(db: AsyncSession) -> str:
 
 
 def _managed_by(user_id: uuid.UUID) -> Select[StudyGroup]:
-    owned_organizations = select(Organization.id).where(Organization.owner_id == user_id)
-    return select(StudyGroup).where(
-        or_(
-            StudyGroup.teacher_id == user_id,
-            StudyGroup.organization_id.in_(owned_organizations.scalar_subquery()),
-        )
-    )
+    return select(StudyGroup).where(queries.manages_group(user_id))
 
 
 async def _member_count(db: AsyncSession, group_id: uuid.UUID) -> int:
