@@ -21,6 +21,10 @@ class PinLocked(TooManyRequests):
     message = "Too many wrong PINs. Please wait or ask a parent to help."
 
 
+class WrongPin(Unauthorized):
+    message = "The username or PIN is wrong."
+
+
 class InvalidRefreshToken(Unauthorized):
     message = "Your session has ended. Please log in again."
 

@@ -7,6 +7,7 @@ tells a stranger who uses ALIF24.
 
 import uuid
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,9 +30,11 @@ from alif_main.auth.exceptions import (
     PinLocked,
     WeakPassword,
     WrongPassword,
+    WrongPin,
 )
 from alif_main.auth.models import PendingRegistration, SessionKind
 from alif_main.auth.passwords import SecretHasher, is_common_password
+from alif_main.auth.pins import PinGuard, PinState
 from alif_main.auth.schemas import RegisterRequest, RegistrationDetails
 from alif_main.auth.sessions import IssuedTokens, SessionManager
 from alif_main.identifiers import is_phone
@@ -46,7 +49,6 @@ logger = structlog.get_logger("alif_main.auth")
 REGISTRATIONS_PER_ADDRESS = Limit(10, 3600)
 LOGIN_FAILURES_PER_ACCOUNT = Limit(10, 900)
 LOGIN_FAILURES_PER_ADDRESS = Limit(30, 900)
-PIN_FAILURES_PER_CHILD = Limit(5, 900)
 PIN_FAILURES_PER_ADDRESS = Limit(20, 900)
 PASSWORD_CHANGE_FAILURES = Limit(5, 900)
 
@@ -69,12 +71,20 @@ def check_password_strength(password: str, *identifiers: str | None) -> None:
         raise WeakPassword()
 
 
+def _pin_locked(state: PinState, now: datetime) -> PinLocked:
+    assert state.locked_until is not None
+    error = PinLocked(retry_after=state.retry_after(now))
+    error.details["locked_until"] = state.locked_until.isoformat()
+    return error
+
+
 @dataclass(frozen=True)
 class AuthService:
     hasher: SecretHasher
     sessions: SessionManager
     codes: CodeService
     limiter: RateLimiter
+    pins: PinGuard
 
     async def register(
         self, db: AsyncSession, data: RegisterRequest, *, ip_address: str
@@ -254,23 +264,27 @@ class AuthService:
     async def child_login(
         self, db: AsyncSession, username: str, pin: str, client: Client
     ) -> IssuedTokens:
-        child_key = f"pin-fail:{username}"
         address_key = f"pin-fail-ip:{client.ip_address}"
-        await self.limiter.check(child_key, PIN_FAILURES_PER_CHILD, PinLocked)
         await self.limiter.check(address_key, PIN_FAILURES_PER_ADDRESS)
+        now = utcnow()
+        state = await self.pins.state(username)
+        if state.locked_until is not None:
+            raise _pin_locked(state, now)
 
         child = await users.find_child_by_username(db, username)
         verification = await self.hasher.verify(child.pin_hash if child else None, pin)
         if child is None or not verification.ok:
-            await self.limiter.record(child_key, PIN_FAILURES_PER_CHILD)
             await self.limiter.record(address_key, PIN_FAILURES_PER_ADDRESS)
+            state = await self.pins.failed(username)
             logger.info("child_login_failed", username=username, ip=client.ip_address)
-            raise InvalidCredentials("The username or PIN is wrong.")
+            if state.locked_until is not None:
+                raise _pin_locked(state, now)
+            raise WrongPin(details={"attempts_left": state.attempts_left})
         if child.status in CLOSED_STATUSES:
             raise AccountBlocked()
         if verification.needs_rehash:
             child.pin_hash = await self.hasher.hash(pin)
-        await self.limiter.reset(child_key)
+        await self.pins.clear(username)
         return await self._start(db, child, client)
 
     async def reset_password(

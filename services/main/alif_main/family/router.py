@@ -2,9 +2,10 @@ from fastapi import APIRouter, status
 
 from alif.auth import ParentUser, StudentUser
 from alif.db import SessionDep
-from alif.dependencies import RateLimiterDep
+from alif.dependencies import ClientIP, RateLimiterDep
 from alif.errors import error_responses
-from alif_main.dependencies import HasherDep, SessionsDep
+from alif_main.auth.pins import PinGuard
+from alif_main.dependencies import HasherDep, PinsDep, SessionsDep
 from alif_main.family import service
 from alif_main.family.dependencies import ChildDep
 from alif_main.family.schemas import (
@@ -23,8 +24,9 @@ from alif_main.users import service as users
 router = APIRouter(tags=["family"])
 
 
-def _read(child: Child) -> ChildRead:
+async def _read(child: Child, pins: PinGuard) -> ChildRead:
     user, profile = child.user, child.profile
+    pin = await service.pin_state(child, pins)
     return ChildRead(
         id=user.id,
         first_name=user.first_name,
@@ -39,35 +41,46 @@ def _read(child: Child) -> ChildRead:
         relation=child.relation,
         created_at=user.created_at,
         last_login_at=user.last_login_at,
+        pin_failed_attempts=pin.failed_attempts,
+        pin_locked_until=pin.locked_until,
     )
 
 
 @router.get("/children", summary="My children")
-async def list_children(parent: ParentUser, db: SessionDep) -> list[ChildRead]:
-    return [_read(child) for child in await service.list_children(db, parent.id)]
+async def list_children(parent: ParentUser, db: SessionDep, pins: PinsDep) -> list[ChildRead]:
+    return [await _read(child, pins) for child in await service.list_children(db, parent.id)]
 
 
 @router.post(
     "/children",
     status_code=status.HTTP_201_CREATED,
-    responses=error_responses(409, 422),
+    responses=error_responses(409, 422, 429),
     summary="Create a child's account (username + PIN)",
 )
 async def create_child(
-    data: ChildCreate, parent: ParentUser, db: SessionDep, hasher: HasherDep
+    data: ChildCreate,
+    parent: ParentUser,
+    db: SessionDep,
+    hasher: HasherDep,
+    pins: PinsDep,
+    limiter: RateLimiterDep,
+    ip_address: ClientIP,
 ) -> ChildRead:
     parent_user = await users.get_user(db, parent.id)
-    return _read(await service.create_child(db, parent_user, data, hasher))
+    child = await service.create_child(db, parent_user, data, hasher, limiter, ip_address)
+    return await _read(child, pins)
 
 
 @router.get("/children/{child_id}", responses=error_responses(404))
-async def get_child(child: ChildDep) -> ChildRead:
-    return _read(child)
+async def get_child(child: ChildDep, pins: PinsDep) -> ChildRead:
+    return await _read(child, pins)
 
 
 @router.patch("/children/{child_id}", responses=error_responses(404, 422))
-async def update_child(child: ChildDep, data: ChildUpdate, db: SessionDep) -> ChildRead:
-    return _read(await service.update_child(db, child, data))
+async def update_child(
+    child: ChildDep, data: ChildUpdate, db: SessionDep, pins: PinsDep
+) -> ChildRead:
+    return await _read(await service.update_child(db, child, data), pins)
 
 
 @router.put(
@@ -82,9 +95,9 @@ async def reset_pin(
     db: SessionDep,
     hasher: HasherDep,
     sessions: SessionsDep,
-    limiter: RateLimiterDep,
+    pins: PinsDep,
 ) -> None:
-    await service.reset_pin(db, child, data.pin, hasher, sessions, limiter)
+    await service.reset_pin(db, child, data.pin, hasher, sessions, pins)
 
 
 @router.delete(
