@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from alif.schemas import RequestModel, ResponseModel
+from alif.schemas import DateTime, RequestModel, ResponseModel, SortOrder
 from alif.subscriptions import CoveredAs, Feature, PlanAudience
 from alif_main.subscriptions.models import PeriodKind, PromoKind
 
@@ -38,7 +38,7 @@ class PlanCreate(RequestModel):
     features: list[str] = Field(min_length=1, max_length=20)
     max_children: int = Field(gt=0, le=10_000)
     is_active: bool = True
-    sort_order: int = 0
+    sort_order: SortOrder = 0
 
 
 class PlanUpdate(RequestModel):
@@ -51,7 +51,7 @@ class PlanUpdate(RequestModel):
     features: list[str] | None = Field(default=None, min_length=1, max_length=20)
     max_children: int | None = Field(default=None, gt=0, le=10_000)
     is_active: bool | None = None
-    sort_order: int | None = None
+    sort_order: SortOrder | None = None
 
 
 class FeatureRead(ResponseModel):
@@ -109,10 +109,10 @@ class PromoCodeCreate(RequestModel):
     percent: int | None = Field(default=None, ge=1, le=99)
     free_days: int | None = Field(default=None, ge=1, le=366)
     plan_id: uuid.UUID | None = None
-    max_redemptions: int | None = Field(default=None, ge=1)
+    max_redemptions: int | None = Field(default=None, ge=1, le=1_000_000)
     per_user_limit: int = Field(default=1, ge=1, le=100)
-    valid_from: datetime | None = None
-    valid_until: datetime | None = None
+    valid_from: DateTime | None = None
+    valid_until: DateTime | None = None
     description: str = Field(default="", max_length=200)
 
     @model_validator(mode="after")
@@ -130,8 +130,8 @@ class PromoCodeCreate(RequestModel):
 
 class PromoCodeUpdate(RequestModel):
     is_active: bool | None = None
-    valid_until: datetime | None = None
-    max_redemptions: int | None = Field(default=None, ge=1)
+    valid_until: DateTime | None = None
+    max_redemptions: int | None = Field(default=None, ge=1, le=1_000_000)
     description: str | None = Field(default=None, max_length=200)
 
 

@@ -5,7 +5,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from alif.kernel.models import Language
-from alif.schemas import RequestModel, ResponseModel
+from alif.schemas import DateTime, RequestModel, ResponseModel
 from testai.questions.models import QuestionSource
 from testai.questions.schemas import QuestionIn, QuestionRead
 from testai.quizzes.models import GradingMethod, QuizStatus, ReviewTime
@@ -21,8 +21,8 @@ class QuizSettingsFields(RequestModel):
     shuffle_options: bool = True
     results_shown: ReviewTime = ReviewTime.immediately
     answers_shown: ReviewTime = ReviewTime.after_close
-    opens_at: datetime | None = None
-    closes_at: datetime | None = None
+    opens_at: DateTime | None = None
+    closes_at: DateTime | None = None
     pass_percent: int = Field(default=60, ge=0, le=100)
 
 
@@ -51,8 +51,8 @@ class QuizUpdate(RequestModel):
     shuffle_options: bool | None = None
     results_shown: ReviewTime | None = None
     answers_shown: ReviewTime | None = None
-    opens_at: datetime | None = None
-    closes_at: datetime | None = None
+    opens_at: DateTime | None = None
+    closes_at: DateTime | None = None
     pass_percent: int | None = Field(default=None, ge=0, le=100)
 
 
@@ -114,7 +114,7 @@ class QuestionOrder(RequestModel):
 class AssignmentCreate(RequestModel):
     group_id: uuid.UUID | None = None
     student_ids: list[uuid.UUID] = Field(default_factory=list, max_length=100)
-    due_at: datetime | None = None
+    due_at: DateTime | None = None
 
     @model_validator(mode="after")
     def _one_target(self) -> Self:
