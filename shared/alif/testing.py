@@ -573,7 +573,9 @@ async def send_hostile_inputs(
                 continue
             base = _plausible(schema, components)
 
-            async def send(body: Any, headers: dict[str, str]) -> httpx.Response:
+            async def send(
+                body: Any, headers: dict[str, str], method: str = method, url: str = url
+            ) -> httpx.Response:
                 await cache.clear()  # rate limits would stop the requests before the database
                 return await client.request(method, url, json=body, headers=headers)
 

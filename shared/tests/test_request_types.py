@@ -3,14 +3,14 @@
 from datetime import UTC, datetime
 
 import pytest
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from alif.schemas import DateTime, RequestModel
 
 
 class Window(RequestModel):
     title: str = ""
-    tags: list[str] = []
+    tags: list[str] = Field(default_factory=list)
     opens_at: DateTime | None = None
 
 
