@@ -224,3 +224,39 @@ async def test_only_a_student_can_accept_a_family_invitation(login_as: LoginAs) 
     other_parent = await login_as(Role.parent)
     response = await other_parent.post("/api/main/family/invitations/accept", json={"code": code})
     assert response.status_code == 403
+
+
+async def test_a_child_changes_only_language_and_avatar_and_a_parent_renames(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    parent = await login_as(Role.parent)
+    child = await login_as(user=await make_child(db_session, parent.user, first_name="Ali"))
+    for change in ({"first_name": "Boss"}, {"last_name": "X"}, {"school_name": "12-maktab"}):
+        refused = await child.patch("/api/main/me", json=change)
+        assert refused.status_code == 403 and refused.json()["error"]["code"] == "ask_a_parent"
+    assert (await child.patch("/api/main/me", json={"language": "ru"})).status_code == 200
+    renamed = await parent.patch(f"/api/main/children/{child.id}", json={"first_name": "Alijon"})
+    assert renamed.json()["first_name"] == "Alijon"
+
+
+async def test_a_childs_devices_are_for_the_parent_to_see_and_sign_out(
+    login_as: LoginAs, client: AsyncClient, db_session: AsyncSession, started_app: FastAPI
+) -> None:
+    parent = await login_as(Role.parent)
+    await make_pin_child(db_session, started_app, parent.user, username="laylo")
+    signed_in = await client.post(
+        CHILD_LOGIN, json={"username": "laylo", "pin": PIN, "token_delivery": "body"}
+    )
+    child_headers = {"Authorization": f"Bearer {signed_in.json()['access_token']}"}
+    own = await client.get("/api/main/auth/sessions", headers=child_headers)
+    assert own.status_code == 403 and own.json()["error"]["code"] == "devices_for_parents"
+
+    child_id = signed_in.json()["user"]["id"]
+    devices = (await parent.get(f"/api/main/children/{child_id}/devices")).json()
+    assert len(devices) == 1
+    stranger = await login_as(Role.parent)
+    foreign = await stranger.get(f"/api/main/children/{child_id}/devices")
+    assert foreign.status_code == 404
+    ended = await parent.delete(f"/api/main/children/{child_id}/devices/{devices[0]['id']}")
+    assert ended.status_code == 204
+    assert (await parent.get(f"/api/main/children/{child_id}/devices")).json() == []

@@ -170,10 +170,17 @@ async def students_of_organization(db: AsyncSession, organization_id: uuid.UUID)
 
 async def display_names(db: AsyncSession, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, str]:
     """How other people see these users where children may be listed (leaderboards): the first
-    name and the initial of the last, never the whole name."""
+    word of the first name and the initial of the last, never more (a first name typed as
+    "Aziza Karimova" still shows as "Aziza")."""
     if not user_ids:
         return {}
     rows = await db.execute(
         select(User.id, User.first_name, User.last_name).where(User.id.in_(user_ids))
     )
-    return {user_id: f"{first} {last[0]}." if last else first for user_id, first, last in rows}
+    return {user_id: _public_name(first, last) for user_id, first, last in rows}
+
+
+def _public_name(first_name: str, last_name: str) -> str:
+    first = (first_name.split() or [""])[0]
+    last = last_name.strip()
+    return f"{first} {last[0]}." if last else first

@@ -40,3 +40,7 @@ class SessionNotFound(NotFound):
 
 class WrongPassword(Forbidden):
     message = "The current password is wrong."
+
+
+class DevicesForParents(Forbidden):
+    message = "A parent sees and signs out a child's devices."

@@ -1,3 +1,5 @@
+import uuid
+
 from fastapi import APIRouter, status
 
 from alif.auth import ParentUser, StudentUser
@@ -5,6 +7,7 @@ from alif.db import SessionDep
 from alif.dependencies import ClientIP, RateLimiterDep
 from alif.errors import error_responses
 from alif_main.auth.pins import PinGuard
+from alif_main.auth.schemas import SessionRead
 from alif_main.dependencies import HasherDep, PinsDep, SessionsDep
 from alif_main.family import service
 from alif_main.family.dependencies import ChildDep
@@ -137,3 +140,26 @@ async def accept_invitation(
     return GuardianRead(
         id=parent.id, first_name=parent.first_name, last_name=parent.last_name, relation=relation
     )
+
+
+@router.get(
+    "/children/{child_id}/devices",
+    responses=error_responses(404),
+    summary="The devices my child is signed in on",
+)
+async def child_devices(
+    child: ChildDep, db: SessionDep, sessions: SessionsDep
+) -> list[SessionRead]:
+    return [SessionRead.model_validate(s) for s in await sessions.list_live(db, child.user.id)]
+
+
+@router.delete(
+    "/children/{child_id}/devices/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+    summary="Sign my child out of one device",
+)
+async def end_child_device(
+    child: ChildDep, session_id: uuid.UUID, db: SessionDep, sessions: SessionsDep
+) -> None:
+    await sessions.revoke_by_id(db, child.user.id, session_id, "ended_by_parent")
