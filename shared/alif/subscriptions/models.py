@@ -7,6 +7,7 @@ trial or promo code is applied); other services only ask `alif.subscriptions.acc
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -30,6 +31,8 @@ class SubscriptionPlan(UUIDPrimaryKey, Timestamped, Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
+    # `name` and `description` are Uzbek; {"ru": {"name": ..., "description": ...}, "en": ...}.
+    translations: Mapped[dict[str, Any]] = mapped_column(default=dict)
     audience: Mapped[PlanAudience] = mapped_column(enum_type(PlanAudience))
     price: Mapped[int] = mapped_column(BigInteger)  # tiyin
     duration_days: Mapped[int] = mapped_column(Integer)

@@ -1,11 +1,13 @@
 import uuid
 
 from fastapi import APIRouter, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import ParentUser, StudentUser
 from alif.db import SessionDep
 from alif.dependencies import ClientIP, RateLimiterDep
 from alif.errors import error_responses
+from alif.subscriptions import entitlement_of
 from alif_main.auth.pins import PinGuard
 from alif_main.auth.schemas import SessionRead
 from alif_main.dependencies import HasherDep, PinsDep, SessionsDep
@@ -27,9 +29,10 @@ from alif_main.users import service as users
 router = APIRouter(tags=["family"])
 
 
-async def _read(child: Child, pins: PinGuard) -> ChildRead:
+async def _read(child: Child, pins: PinGuard, db: AsyncSession) -> ChildRead:
     user, profile = child.user, child.profile
     pin = await service.pin_state(child, pins)
+    covered = bool((await entitlement_of(db, user.id)).coverages)
     return ChildRead(
         id=user.id,
         first_name=user.first_name,
@@ -46,12 +49,13 @@ async def _read(child: Child, pins: PinGuard) -> ChildRead:
         last_login_at=user.last_login_at,
         pin_failed_attempts=pin.failed_attempts,
         pin_locked_until=pin.locked_until,
+        covered_by_plan=covered,
     )
 
 
 @router.get("/children", summary="My children")
 async def list_children(parent: ParentUser, db: SessionDep, pins: PinsDep) -> list[ChildRead]:
-    return [await _read(child, pins) for child in await service.list_children(db, parent.id)]
+    return [await _read(child, pins, db) for child in await service.list_children(db, parent.id)]
 
 
 @router.post(
@@ -71,19 +75,19 @@ async def create_child(
 ) -> ChildRead:
     parent_user = await users.get_user(db, parent.id)
     child = await service.create_child(db, parent_user, data, hasher, limiter, ip_address)
-    return await _read(child, pins)
+    return await _read(child, pins, db)
 
 
 @router.get("/children/{child_id}", responses=error_responses(404))
-async def get_child(child: ChildDep, pins: PinsDep) -> ChildRead:
-    return await _read(child, pins)
+async def get_child(child: ChildDep, pins: PinsDep, db: SessionDep) -> ChildRead:
+    return await _read(child, pins, db)
 
 
 @router.patch("/children/{child_id}", responses=error_responses(404, 422))
 async def update_child(
     child: ChildDep, data: ChildUpdate, db: SessionDep, pins: PinsDep
 ) -> ChildRead:
-    return await _read(await service.update_child(db, child, data), pins)
+    return await _read(await service.update_child(db, child, data), pins, db)
 
 
 @router.put(

@@ -57,6 +57,9 @@ class ChildRead(ResponseModel):
     pin_locked_until: datetime | None = Field(
         description="While wrong PINs keep the child out: until when (a new PIN unlocks at once)"
     )
+    covered_by_plan: bool = Field(
+        description="A family plan covers this child (plans cover the earliest added children)"
+    )
 
 
 class InvitationCreate(RequestModel):

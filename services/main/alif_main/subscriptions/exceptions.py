@@ -13,6 +13,10 @@ class UnknownFeature(Unprocessable):
     message = "A plan can only include features the platform knows."
 
 
+class FeatureNotLive(Unprocessable):
+    message = "A plan can only include features that work today."
+
+
 class NotASubscriber(Forbidden):
     message = "Subscriptions are bought by a parent or an organization."
 

@@ -1,11 +1,12 @@
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from alif.kernel.models import Language
 from alif.schemas import DateTime, RequestModel, ResponseModel, SortOrder
-from alif.subscriptions import CoveredAs, Feature, PlanAudience
+from alif.subscriptions import CoveredAs, Feature, PlanAudience, live_only
 from alif_main.subscriptions.models import PeriodKind, PromoKind
 
 PlanCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
@@ -14,24 +15,46 @@ PromoText = Annotated[
 ]
 
 
+class PlanText(RequestModel):
+    name: str = Field(min_length=1, max_length=120)
+    description: str = Field(default="", max_length=2000)
+
+
+# Uzbek is the plan's own `name` and `description`; these are the other languages.
+Translations = dict[Literal[Language.ru, Language.en], PlanText]
+
+
 class PlanRead(ResponseModel):
     id: uuid.UUID
     code: str
-    name: str
+    name: str = Field(description="In the language asked for (or the account's), Uzbek if missing")
     description: str
+    translations: dict[str, PlanText]
     audience: PlanAudience
     price: int = Field(description="tiyin (1 so'm = 100 tiyin)")
     duration_days: int
-    features: list[str]
-    max_children: int
+    features: list[str] = Field(description="Only features that work today")
+    max_children: int = Field(description="Children covered, the earliest added first")
     is_active: bool
     sort_order: int
+
+    @field_validator("features")
+    @classmethod
+    def _live(cls, features: list[str]) -> list[str]:
+        return live_only(features)
+
+    def in_language(self, language: Language) -> Self:
+        text = self.translations.get(language.value)
+        if text is None:
+            return self
+        return self.model_copy(update={"name": text.name, "description": text.description})
 
 
 class PlanCreate(RequestModel):
     code: PlanCode
     name: str = Field(min_length=1, max_length=120)
     description: str = Field(default="", max_length=2000)
+    translations: Translations = Field(default_factory=dict)
     audience: PlanAudience
     price: int = Field(gt=0, le=100_000_000_00, description="tiyin")
     duration_days: int = Field(gt=0, le=3660)
@@ -46,6 +69,7 @@ class PlanUpdate(RequestModel):
 
     name: str | None = Field(default=None, min_length=1, max_length=120)
     description: str | None = Field(default=None, max_length=2000)
+    translations: Translations | None = None
     price: int | None = Field(default=None, gt=0, le=100_000_000_00)
     duration_days: int | None = Field(default=None, gt=0, le=3660)
     features: list[str] | None = Field(default=None, min_length=1, max_length=20)
@@ -57,6 +81,7 @@ class PlanUpdate(RequestModel):
 class FeatureRead(ResponseModel):
     code: Feature
     description: str
+    live: bool = Field(description="A built service uses it: only these can be in a plan")
 
 
 class CoverageRead(ResponseModel):
@@ -88,6 +113,12 @@ class OwnSubscriptionRead(ResponseModel):
     periods: list[PeriodRead]
 
 
+class ChildCoverage(ResponseModel):
+    child_id: uuid.UUID
+    first_name: str
+    covered: bool = Field(description="A plan (this family's or another guardian's) covers them")
+
+
 class MySubscription(ResponseModel):
     """What the caller has: the features they may use, and the subscription they manage."""
 
@@ -97,6 +128,16 @@ class MySubscription(ResponseModel):
         description="Only for the parent or organization that holds it"
     )
     trial_available: bool
+    trial_days: int | None = Field(
+        description="How long the free trial lasts, when one is available: say it before it starts"
+    )
+    children: list[ChildCoverage] = Field(
+        description="A parent's children, the earliest added first, and who a plan covers"
+    )
+    seats_left: int | None = Field(
+        description="Children the family's active plan can still cover (warn before adding one "
+        "more when it is 0); none without an active family plan"
+    )
 
 
 class PromoRedeem(RequestModel):

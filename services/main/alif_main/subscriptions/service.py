@@ -22,10 +22,11 @@ from sqlalchemy.orm import aliased
 from alif.auth import Role, TokenUser
 from alif.db import utcnow
 from alif.kernel.models import FamilyLink, Organization
-from alif.subscriptions import Feature, PlanAudience, Subscription, SubscriptionPlan
+from alif.subscriptions import LIVE_FEATURES, Feature, PlanAudience, Subscription, SubscriptionPlan
 from alif_main.audit.service import record_audit
 from alif_main.orders.models import Order, OrderStatus
 from alif_main.subscriptions.exceptions import (
+    FeatureNotLive,
     NotASubscriber,
     PlanChangeNotAllowed,
     PlanCodeTaken,
@@ -97,6 +98,9 @@ def _check_features(features: list[str]) -> list[str]:
     unknown = sorted(set(features) - known)
     if unknown:
         raise UnknownFeature(details={"unknown": unknown, "known": sorted(known)})
+    not_live = sorted(set(features) - LIVE_FEATURES)
+    if not_live:
+        raise FeatureNotLive(details={"not_live": not_live, "live": sorted(LIVE_FEATURES)})
     return sorted(set(features))
 
 
@@ -134,6 +138,7 @@ async def create_plan(
 ) -> SubscriptionPlan:
     values = data.model_dump()
     values["features"] = _check_features(data.features)
+    values["translations"] = data.model_dump(mode="json")["translations"]
     plan = SubscriptionPlan(**values)
     try:
         async with db.begin_nested():
@@ -155,7 +160,9 @@ async def update_plan(
     actor_id: uuid.UUID,
     ip_address: str,
 ) -> SubscriptionPlan:
-    changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    changes = {
+        k: v for k, v in data.model_dump(mode="json", exclude_unset=True).items() if v is not None
+    }
     if "features" in changes:
         changes["features"] = _check_features(changes["features"])
     before = _plan_details(plan)
