@@ -62,27 +62,25 @@ describe("a teacher's classes", () => {
     expect(await screen.findByText("Sinfda hali oʻquvchi yoʻq")).toBeInTheDocument();
   });
 
-  it("adds a student by username and explains an unknown one", async () => {
+  it("invites a student by username; the same answer whether or not it exists", async () => {
     const api = signedInApi(teacher)
       .on("GET /api/main/groups/:id", group())
       .on("GET /api/main/groups/:id/members", [ali])
-      .on("POST /api/main/groups/:id/members", async (request: Request) => {
+      .on("POST /api/main/groups/:id/invitations", async (request: Request) => {
         const body = (await request.json()) as { username: string };
-        return body.username === "laylo"
-          ? json(201, { ...ali, student_id: "c2", first_name: "Laylo", username: "laylo" })
-          : apiError(404, "student_not_found");
+        return json(202, { id: "i1", username: body.username, created_at: "2026-12-07T10:00:00Z" });
       });
     await renderApp("/groups/g1", api);
     const user = userEvent.setup();
     const field = await screen.findByLabelText(/login orqali/);
-    await user.type(field, "nobody");
-    await user.click(screen.getByRole("button", { name: "Qoʻshish" }));
-    expect(await screen.findByText("Bunday loginli oʻquvchi topilmadi.")).toBeInTheDocument();
-    await user.clear(field);
     await user.type(field, "@laylo");
     await user.click(screen.getByRole("button", { name: "Qoʻshish" }));
-    expect(await screen.findByText("Laylo qoʻshildi.")).toBeInTheDocument();
-    expect(api.called("POST", "/api/main/groups/g1/members")[1]?.body).toEqual({
+    expect(
+      await screen.findByText(
+        "laylo uchun taklif yuborildi. Ota-onasi qabul qilganda oʻquvchi guruhga qoʻshiladi.",
+      ),
+    ).toBeInTheDocument();
+    expect(api.called("POST", "/api/main/groups/g1/invitations")[0]?.body).toEqual({
       username: "laylo",
     });
   });
@@ -160,6 +158,9 @@ describe("a child's classes", () => {
         language: "uz",
         created_at: "2026-01-01T00:00:00Z",
         last_login_at: null,
+        pin_failed_attempts: 0,
+        pin_locked_until: null,
+        covered_by_plan: false,
       })
       .on("GET /api/main/wallet/children/:id", { user_id: "c1", balance: 40, streak_days: 2 })
       .on("GET /api/main/children/:id/groups", [summary]);

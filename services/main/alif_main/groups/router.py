@@ -16,8 +16,8 @@ from alif_main.groups.schemas import (
     GroupRead,
     GroupSummary,
     GroupUpdate,
-    InvitationCreate,
-    InvitationRead,
+    GroupInvitationCreate,
+    GroupInvitationRead,
     JoinRequest,
     MemberRead,
 )
@@ -132,13 +132,13 @@ async def list_members(group: ManagedGroupDep, db: SessionDep) -> list[MemberRea
 )
 async def invite(
     group: ManagedGroupDep,
-    data: InvitationCreate,
+    data: GroupInvitationCreate,
     manager: GroupManager,
     db: SessionDep,
     limiter: RateLimiterDep,
-) -> InvitationRead:
+) -> GroupInvitationRead:
     invitation = await service.invite(db, manager.id, group, data.username, limiter)
-    return InvitationRead.model_validate(invitation)
+    return GroupInvitationRead.model_validate(invitation)
 
 
 @router.get(
@@ -146,8 +146,8 @@ async def invite(
     responses=error_responses(404),
     summary="Invitations no child has joined with yet",
 )
-async def list_invitations(group: ManagedGroupDep, db: SessionDep) -> list[InvitationRead]:
-    return [InvitationRead.model_validate(i) for i in await service.waiting_invitations(db, group)]
+async def list_invitations(group: ManagedGroupDep, db: SessionDep) -> list[GroupInvitationRead]:
+    return [GroupInvitationRead.model_validate(i) for i in await service.waiting_invitations(db, group)]
 
 
 @router.delete(

@@ -62,11 +62,11 @@ class GroupSummary(ResponseModel):
     joined_at: datetime
 
 
-class InvitationCreate(RequestModel):
+class GroupInvitationCreate(RequestModel):
     username: Username
 
 
-class InvitationRead(ResponseModel):
+class GroupInvitationRead(ResponseModel):
     """What the teacher sees of an invitation: the same whether or not the username is a
     child's, and whether or not a parent has answered (until the child joins)."""
 
