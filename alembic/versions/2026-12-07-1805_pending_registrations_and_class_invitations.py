@@ -1,4 +1,4 @@
-"""pending registrations, class invitations, plan translations
+"""pending registrations, class invitations, plan translations, chosen children
 
 Revision ID: af6d04240505
 Revises: a8dcb96297bf
@@ -8,6 +8,7 @@ Created: 2026-12-07 18:05:17.486771
 from collections.abc import Sequence
 
 import sqlalchemy as sa
+
 from alembic import op
 
 revision: str = "af6d04240505"
@@ -17,6 +18,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("subscription", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("chosen_child_ids", sa.JSON(), nullable=False, server_default=sa.text("'[]'"))
+        )
     with op.batch_alter_table("subscription_plan", schema=None) as batch_op:
         # Existing plans have no translations yet: their Uzbek text shows in every language.
         batch_op.add_column(
@@ -108,6 +113,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("subscription", schema=None) as batch_op:
+        batch_op.drop_column("chosen_child_ids")
     with op.batch_alter_table("subscription_plan", schema=None) as batch_op:
         batch_op.drop_column("translations")
     with op.batch_alter_table("verification_code", schema=None) as batch_op:

@@ -303,3 +303,38 @@ async def test_the_trials_length_is_told_before_it_starts(
     assert before["trial_days"] == main_settings.subscription_trial_days
     await parent.post(f"{SUBSCRIPTIONS}/trial")
     assert (await parent.get(f"{SUBSCRIPTIONS}/me")).json()["trial_days"] is None
+
+
+async def test_a_parent_chooses_the_child_a_one_child_plan_covers(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    parent = await login_as(Role.parent)
+    first = await make_child(db_session, parent.user, first_name="Ali")
+    second = await make_child(db_session, parent.user, first_name="Laylo")
+    chosen = f"{SUBSCRIPTIONS}/covered-children"
+    none_yet = await parent.put(chosen, json={"child_ids": [str(second.id)]})
+    assert none_yet.status_code == 409 and none_yet.json()["error"]["code"] == "no_family_plan"
+
+    plan = await make_plan(db_session, seats=1, features=[Feature.ai_tests])
+    now = utcnow()
+    subscription = Subscription(
+        owner_user_id=parent.id, plan_id=plan.id, starts_at=now, ends_at=now + timedelta(days=30)
+    )
+    db_session.add(subscription)
+    await db_session.flush()
+    assert (await entitlement_of(db_session, first.id)).coverages  # the first added, by default
+
+    answer = await parent.put(chosen, json={"child_ids": [str(second.id)]})
+    assert answer.status_code == 200
+    assert [(c["first_name"], c["covered"]) for c in answer.json()["children"]] == [
+        ("Ali", False),
+        ("Laylo", True),
+    ]
+    await db_session.refresh(subscription)  # the request changed it in its own session
+    assert not (await entitlement_of(db_session, first.id)).coverages
+
+    both = await parent.put(chosen, json={"child_ids": [str(first.id), str(second.id)]})
+    assert both.json()["error"]["code"] == "too_many_chosen_children"
+    other_family = await make_child(db_session, (await login_as(Role.parent)).user)
+    foreign = await parent.put(chosen, json={"child_ids": [str(other_family.id)]})
+    assert foreign.status_code == 404

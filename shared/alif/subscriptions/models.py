@@ -71,6 +71,9 @@ class Subscription(UUIDPrimaryKey, Timestamped, Base):
     ends_at: Mapped[datetime] = mapped_column(index=True)
     is_trial: Mapped[bool] = mapped_column(default=False)
     trial_used_at: Mapped[datetime | None]
+    # Children (ids as text) the parent chose to cover first; the other seats go to the children
+    # added first. Empty: the earliest added children.
+    chosen_child_ids: Mapped[list[str]] = mapped_column(default=list)
 
     def is_active(self, now: datetime) -> bool:
         return self.starts_at <= now < self.ends_at

@@ -13,11 +13,11 @@ from alif_main.groups.dependencies import GroupManager, ManagedGroupDep
 from alif_main.groups.schemas import (
     ChildInvitationRead,
     GroupCreate,
+    GroupInvitationCreate,
+    GroupInvitationRead,
     GroupRead,
     GroupSummary,
     GroupUpdate,
-    GroupInvitationCreate,
-    GroupInvitationRead,
     JoinRequest,
     MemberRead,
 )
@@ -147,7 +147,9 @@ async def invite(
     summary="Invitations no child has joined with yet",
 )
 async def list_invitations(group: ManagedGroupDep, db: SessionDep) -> list[GroupInvitationRead]:
-    return [GroupInvitationRead.model_validate(i) for i in await service.waiting_invitations(db, group)]
+    return [
+        GroupInvitationRead.model_validate(i) for i in await service.waiting_invitations(db, group)
+    ]
 
 
 @router.delete(

@@ -65,3 +65,11 @@ class PromoCodeTaken(Conflict):
 
 class PurchaseAlreadyUsed(Conflict):
     message = "This purchase has already been used and cannot be taken back."
+
+
+class NoFamilyPlan(Conflict):
+    message = "Your family has no plan now."
+
+
+class TooManyChosenChildren(Unprocessable):
+    message = "The plan covers fewer children than were chosen."

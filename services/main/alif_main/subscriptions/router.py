@@ -17,6 +17,7 @@ from alif_main.subscriptions.exceptions import NotASubscriber
 from alif_main.subscriptions.models import PromoCode
 from alif_main.subscriptions.schemas import (
     ChildCoverage,
+    ChosenChildren,
     CoverageRead,
     FeatureRead,
     MySubscription,
@@ -147,6 +148,19 @@ async def start_trial(parent: Subscriber, db: SessionDep, settings: SettingsDep)
         days=settings.subscription_trial_days,
         now=utcnow(),
     )
+    return await _mine(db, parent, settings)
+
+
+@router.put(
+    "/covered-children",
+    responses=error_responses(404, 409, 422),
+    summary="Choose which children the family plan covers (a one-child plan: which child)",
+)
+async def choose_children(
+    data: ChosenChildren, parent: Subscriber, db: SessionDep, settings: SettingsDep
+) -> MySubscription:
+    owner = await service.owner_for(db, parent)
+    await service.choose_children(db, owner, data.child_ids, now=utcnow())
     return await _mine(db, parent, settings)
 
 

@@ -113,6 +113,10 @@ class OwnSubscriptionRead(ResponseModel):
     periods: list[PeriodRead]
 
 
+class ChosenChildren(RequestModel):
+    child_ids: list[uuid.UUID] = Field(max_length=100, description="Covered first, in this order")
+
+
 class ChildCoverage(ResponseModel):
     child_id: uuid.UUID
     first_name: str

@@ -21,12 +21,15 @@ from sqlalchemy.orm import aliased
 
 from alif.auth import Role, TokenUser
 from alif.db import utcnow
+from alif.kernel import queries
 from alif.kernel.models import FamilyLink, Organization
 from alif.subscriptions import LIVE_FEATURES, Feature, PlanAudience, Subscription, SubscriptionPlan
 from alif_main.audit.service import record_audit
+from alif_main.family.exceptions import ChildNotFound
 from alif_main.orders.models import Order, OrderStatus
 from alif_main.subscriptions.exceptions import (
     FeatureNotLive,
+    NoFamilyPlan,
     NotASubscriber,
     PlanChangeNotAllowed,
     PlanCodeTaken,
@@ -40,6 +43,7 @@ from alif_main.subscriptions.exceptions import (
     PromoCodeUsedUp,
     PurchaseAlreadyUsed,
     SubscriptionAlreadyActive,
+    TooManyChosenChildren,
     TrialNotAvailable,
     UnknownFeature,
 )
@@ -561,3 +565,20 @@ async def update_promo_code(
         details={k: str(v) for k, v in changes.items()},
     )
     return promo
+
+
+async def choose_children(
+    db: AsyncSession, owner: Owner, child_ids: list[uuid.UUID], *, now: datetime
+) -> None:
+    """The parent picks which children the plan covers (a one-child plan: which child)."""
+    subscription = await find_subscription(db, owner)
+    if owner.user_id is None or subscription is None or not subscription.is_held(now):
+        raise NoFamilyPlan()
+    plan = await get_plan(db, subscription.plan_id)
+    children = set(await queries.children_of(db, owner.user_id))
+    if not set(child_ids) <= children:
+        raise ChildNotFound()
+    if len(set(child_ids)) > plan.max_children:
+        raise TooManyChosenChildren(details={"max_children": plan.max_children})
+    subscription.chosen_child_ids = [str(c) for c in dict.fromkeys(child_ids)]
+    await db.flush()

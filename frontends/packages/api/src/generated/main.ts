@@ -979,6 +979,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/main/subscriptions/covered-children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose which children the family plan covers (a one-child plan: which child) */
+        put: operations["subscriptions-choose_children"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/main/subscriptions/promo/redeem": {
         parameters: {
             query?: never;
@@ -1653,6 +1670,14 @@ export type components = {
             first_name: string;
             /** Last Name */
             last_name: string;
+        };
+        /** ChosenChildren */
+        ChosenChildren: {
+            /**
+             * Child Ids
+             * @description Covered first, in this order
+             */
+            child_ids: string[];
         };
         /**
          * CodePurpose
@@ -5733,6 +5758,57 @@ export interface operations {
                 };
             };
             /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "subscriptions-choose_children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChosenChildren"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySubscription"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
