@@ -31,6 +31,7 @@ from alembic.config import Config
 from asgi_lifespan import LifespanManager
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -40,8 +41,11 @@ from alif.cache import Cache
 from alif.db import Database, utcnow
 from alif.kernel.models import (
     FamilyLink,
+    MemberRole,
+    MembershipStatus,
     Organization,
     OrganizationKind,
+    OrganizationMember,
     StudentProfile,
     StudyGroup,
     StudyGroupMember,
@@ -332,8 +336,24 @@ async def make_study_group(
     *,
     organization: Organization | None = None,
     name: str = "5-B",
+    teacher_is_member: bool = True,
 ) -> StudyGroup:
-    """A class or group (kernel rows main would write), with its students."""
+    """A class or group (kernel rows main would write), with its students. In an organization the
+    teacher is made an active member of it too (a teacher runs its classes only while one)."""
+    if organization is not None and teacher_is_member and teacher.id != organization.owner_id:
+        member_of = select(OrganizationMember.id).where(
+            OrganizationMember.organization_id == organization.id,
+            OrganizationMember.user_id == teacher.id,
+        )
+        if await session.scalar(member_of) is None:
+            session.add(
+                OrganizationMember(
+                    organization_id=organization.id,
+                    user_id=teacher.id,
+                    role=MemberRole.teacher,
+                    status=MembershipStatus.active,
+                )
+            )
     group = StudyGroup(
         teacher_id=teacher.id,
         organization_id=organization.id if organization else None,

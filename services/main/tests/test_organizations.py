@@ -142,5 +142,7 @@ async def test_a_teacher_whose_membership_is_not_active_cannot_run_its_classes(
 ) -> None:
     _, organization = await make_organization(db_session, started_app)
     teacher = await login_as(Role.teacher)  # never a member (or rejected since)
-    group = await make_study_group(db_session, teacher.user, organization=organization)
+    group = await make_study_group(
+        db_session, teacher.user, organization=organization, teacher_is_member=False
+    )
     assert (await teacher.get(f"/api/main/groups/{group.id}")).status_code == 404
