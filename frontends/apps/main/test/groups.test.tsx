@@ -170,4 +170,53 @@ describe("a child's classes", () => {
     expect(screen.getByText("Alining tangalari")).toBeInTheDocument();
     expect(screen.getByText("2 kun ketma-ket")).toBeInTheDocument();
   });
+
+  it("join a child's classes only when the parent allows the teacher's invitation", async () => {
+    const parent = { id: "p1", role: "parent", first_name: "Dilnoza" };
+    let accepted = false;
+    const invitation = {
+      id: "i1",
+      group_name: "3-A",
+      subject: "Matematika",
+      grade: 3,
+      teacher_name: "Jasur Toshmatov",
+      organization_name: "Ziyo",
+      created_at: "2026-12-07T10:00:00Z",
+    };
+    const api = signedInApi(parent)
+      .on("GET /api/main/children/:id", {
+        id: "c1",
+        first_name: "Ali",
+        last_name: "Karimov",
+        username: "ali",
+        status: "active",
+        avatar: "",
+        grade: 2,
+        birth_date: null,
+        school_name: "",
+        relation: "mother",
+        language: "uz",
+        created_at: "2026-01-01T00:00:00Z",
+        last_login_at: null,
+        pin_failed_attempts: 0,
+        pin_locked_until: null,
+        covered_by_plan: false,
+      })
+      .on("GET /api/main/wallet/children/:id", { user_id: "c1", balance: 40, streak_days: 2 })
+      .on("GET /api/main/children/:id/group-invitations", () =>
+        json(200, accepted ? [] : [invitation]),
+      )
+      .on("POST /api/main/children/:id/group-invitations/:iid/accept", () => {
+        accepted = true;
+        return json(200, summary);
+      })
+      .on("GET /api/main/children/:id/groups", () => json(200, accepted ? [summary] : []));
+    await renderApp("/children/c1", api);
+    expect(
+      await screen.findByRole("heading", { name: "Alini sinfga taklif qilishdi" }),
+    ).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Ruxsat berish" }));
+    expect(await screen.findByText("3-A sinfiga qoʻshildi.")).toBeInTheDocument();
+    expect(api.called("POST", "/api/main/children/c1/group-invitations/i1/accept")).toHaveLength(1);
+  });
 });

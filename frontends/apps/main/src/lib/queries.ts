@@ -172,6 +172,7 @@ export const groupKeys = {
   members: (id: string) => ["groups", "members", id] as const,
   mine: ["groups", "mine"] as const,
   child: (id: string) => ["groups", "child", id] as const,
+  childInvitations: (id: string) => ["groups", "child-invitations", id] as const,
 };
 
 export const managedGroupsQuery = (api: Api, includeArchived: boolean) =>
@@ -217,6 +218,17 @@ export const childGroupsQuery = (api: Api, childId: string) =>
     queryFn: () =>
       call(
         api.main.GET("/api/main/children/{child_id}/groups", {
+          params: { path: { child_id: childId } },
+        }),
+      ),
+  });
+
+export const childInvitationsQuery = (api: Api, childId: string) =>
+  queryOptions({
+    queryKey: groupKeys.childInvitations(childId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/children/{child_id}/group-invitations", {
           params: { path: { child_id: childId } },
         }),
       ),
