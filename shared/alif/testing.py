@@ -343,8 +343,8 @@ async def make_study_group(
             OrganizationMember.organization_id == organization.id,
             OrganizationMember.user_id == teacher.id,
         )
-        if await session.scalar(member_of) is None:
-            session.add(
+        if await db.scalar(member_of) is None:
+            db.add(
                 OrganizationMember(
                     organization_id=organization.id,
                     user_id=teacher.id,

@@ -26,6 +26,12 @@ async def is_guardian(db: AsyncSession, parent_id: uuid.UUID, child_id: uuid.UUI
     return link is not None
 
 
+async def children_of(db: AsyncSession, parent_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(
+        await db.scalars(select(FamilyLink.child_id).where(FamilyLink.parent_id == parent_id))
+    )
+
+
 async def organizations_of(db: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUID]:
     """Organizations a user runs or is an approved member of."""
     owned = select(Organization.id).where(Organization.owner_id == user_id)
