@@ -1,7 +1,7 @@
 """lessions: courses, lessons, progress
 
 Revision ID: ed9497e2b871
-Revises: 5e4c9513cc18
+Revises: af6d04240505
 Created: 2026-12-07 18:56:45
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "ed9497e2b871"
-down_revision: str | None = "5e4c9513cc18"
+down_revision: str | None = "af6d04240505"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
