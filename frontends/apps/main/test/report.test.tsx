@@ -106,4 +106,14 @@ describe("the weekly report", () => {
       "/children/new",
     );
   });
+
+  it("is reached from the parent's home page", async () => {
+    const api = signedInApi(parent)
+      .on("GET /api/main/children", [])
+      .on("GET /api/main/reports/weekly", report("2026-W49", [ali]));
+    await renderApp("/home", api);
+    await userEvent.setup().click(await screen.findByRole("link", { name: "Hisobotni ochish" }));
+    expect(await screen.findByRole("heading", { name: "Ali Karimov" })).toBeInTheDocument();
+    expect(path()).toBe("/reports/weekly");
+  });
 });
