@@ -172,3 +172,9 @@ async def test_a_free_learner_is_refused_paid_lessons_on_every_route_with_no_sal
     child = await login_as(user=await make_child(db_session, parent.user))
     await subscribe(db_session, parent.user, "premium_courses")
     assert (await child.get(f"{API}/lessons/{paid}")).status_code == 200
+
+
+async def test_a_release_date_without_a_zone_is_tashkent_time(login_as: LoginAs) -> None:
+    teacher = await login_as(Role.teacher)
+    course = await build_course(teacher, lesson(available_from="2030-01-01T09:00:00"))
+    assert course["lessons"][0]["available_from"].startswith("2030-01-01T04:00:00")

@@ -6,7 +6,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from alif.assessment.schemas import QuestionIn, StudentQuestion
 from alif.kernel.models import Language
-from alif.schemas import RequestModel, ResponseModel
+from alif.schemas import DateTime, RequestModel, ResponseModel
 from lessions.courses.models import Access, CompletionRule, CourseStatus, Visibility
 
 # Pictures, sound and files are linked by their https address (uploads are not built yet).
@@ -105,7 +105,9 @@ class LessonFields(RequestModel):
     required: bool = True
     completion: CompletionRule = CompletionRule.opened
     pass_mark: int = Field(default=60, ge=1, le=100, description="Percent, for `quiz`")
-    available_from: datetime | None = None
+    available_from: DateTime | None = Field(
+        default=None, description="Without a zone: Tashkent time"
+    )
     after_previous: bool = Field(default=False, description="Opens once the previous is done")
 
     @model_validator(mode="after")

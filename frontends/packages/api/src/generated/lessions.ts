@@ -651,7 +651,10 @@ export type components = {
              * @default 60
              */
             pass_mark?: number;
-            /** Available From */
+            /**
+             * Available From
+             * @description Without a zone: Tashkent time
+             */
             available_from?: string | null;
             /**
              * After Previous
@@ -689,7 +692,10 @@ export type components = {
              * @default 60
              */
             pass_mark?: number;
-            /** Available From */
+            /**
+             * Available From
+             * @description Without a zone: Tashkent time
+             */
             available_from?: string | null;
             /**
              * After Previous
