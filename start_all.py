@@ -313,6 +313,12 @@ def main() -> None:
         print(
             run_step("Adding demo accounts", [sys.executable, "-m", "alif_main", "seed-demo"], env)
         )
+        if any(s.name == "lessions" for s in services):
+            print(
+                run_step(
+                    "Adding demo courses", [sys.executable, "-m", "lessions", "seed-demo"], env
+                )
+            )
     sys.exit(asyncio.run(start(services, env, args.host, gateway_item, args.gateway_port)))
 
 

@@ -1,0 +1,22 @@
+"""The lessions service: courses and lessons, learners' progress and completion rewards."""
+
+from fastapi import FastAPI
+
+from alif.app import create_app
+from lessions.config import LessionsSettings
+from lessions.courses.router import router as courses_router
+from lessions.progress.router import router as progress_router
+
+
+def create_lessions_app(settings: LessionsSettings) -> FastAPI:
+    return create_app(
+        settings,
+        title="ALIF24 lessions",
+        description="Courses and lessons: blocks, stories and quizzes, progress, rewards",
+        routers=[courses_router, progress_router],
+    )
+
+
+def build_app() -> FastAPI:
+    """The uvicorn factory: `uvicorn --factory lessions.app:build_app`."""
+    return create_lessions_app(LessionsSettings())

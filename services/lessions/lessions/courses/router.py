@@ -1,0 +1,170 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from alif.auth import CurrentUser, TeachingUser
+from alif.db import SessionDep
+from alif.errors import error_responses
+from alif.schemas import Page, PageParams, page_of
+from lessions.courses import service
+from lessions.courses.content import read_blocks
+from lessions.courses.dependencies import (
+    AuthoredCourseDep,
+    AuthoredLessonDep,
+    SettingsDep,
+    VisibleCourseDep,
+)
+from lessions.courses.models import Course, Lesson
+from lessions.courses.schemas import (
+    CourseCreate,
+    CourseDetail,
+    CourseRead,
+    CourseUpdate,
+    LessonCreate,
+    LessonFields,
+    LessonRead,
+    LessonSummary,
+    ModuleCreate,
+    ModuleRead,
+)
+
+router = APIRouter(tags=["courses"])
+
+
+async def course_detail(db: SessionDep, course: Course, *, authoring: bool) -> CourseDetail:
+    lessons = await service.lessons_of(db, course.id, published_only=not authoring)
+    return CourseDetail.model_validate(
+        {
+            **CourseRead.model_validate(course).model_dump(),
+            "group_ids": await service.group_ids_of(db, course.id),
+            "modules": [
+                ModuleRead.model_validate(m) for m in await service.modules_of(db, course.id)
+            ],
+            "lessons": [LessonSummary.model_validate(lesson) for lesson in lessons],
+        }
+    )
+
+
+async def lesson_read(db: SessionDep, lesson: Lesson) -> LessonRead:
+    version = await service.current_version(db, lesson)
+    blocks = read_blocks(version.blocks, await service.questions_of(db, version))
+    return LessonRead.model_validate(
+        {
+            **LessonSummary.model_validate(lesson).model_dump(),
+            "course_id": lesson.course_id,
+            "blocks": blocks,
+        }
+    )
+
+
+@router.get("/courses", summary="Published courses I may take, the platform catalogue first")
+async def list_courses(
+    user: CurrentUser,
+    db: SessionDep,
+    page: Annotated[PageParams, Query()],
+    subject: Annotated[str | None, Query(max_length=60)] = None,
+) -> Page[CourseRead]:
+    return page_of(
+        await service.list_visible(db, user, page, subject), page, CourseRead.model_validate
+    )
+
+
+@router.get("/courses/authored", summary="Courses I author (a moderator: and the catalogue)")
+async def list_authored_courses(
+    user: TeachingUser, db: SessionDep, page: Annotated[PageParams, Query()]
+) -> Page[CourseRead]:
+    return page_of(await service.list_authored(db, user, page), page, CourseRead.model_validate)
+
+
+@router.post(
+    "/courses",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(404, 422),
+    summary="Start a course (a draft)",
+)
+async def create_course(data: CourseCreate, user: TeachingUser, db: SessionDep) -> CourseDetail:
+    course = await service.create_course(db, user, data)
+    return await course_detail(db, course, authoring=True)
+
+
+@router.get(
+    "/courses/{course_id}",
+    responses=error_responses(404),
+    summary="A course with its modules and lessons (its author also sees drafts)",
+)
+async def read_course(course: VisibleCourseDep, user: CurrentUser, db: SessionDep) -> CourseDetail:
+    return await course_detail(db, course, authoring=service.can_edit(user, course))
+
+
+@router.put("/courses/{course_id}", responses=error_responses(404, 422), summary="Edit my course")
+async def update_course(
+    data: CourseUpdate, course: AuthoredCourseDep, user: TeachingUser, db: SessionDep
+) -> CourseDetail:
+    await service.update_course(db, user, course, data, data.group_ids)
+    return await course_detail(db, course, authoring=True)
+
+
+@router.post(
+    "/courses/{course_id}/publish",
+    responses=error_responses(404, 409),
+    summary="Publish my course: its published lessons become visible",
+)
+async def publish_course(course: AuthoredCourseDep, db: SessionDep) -> CourseRead:
+    return CourseRead.model_validate(await service.publish_course(db, course))
+
+
+@router.post(
+    "/courses/{course_id}/archive",
+    responses=error_responses(404),
+    summary="Archive my course: nobody but its author sees it any more",
+)
+async def archive_course(course: AuthoredCourseDep, db: SessionDep) -> CourseRead:
+    return CourseRead.model_validate(await service.archive_course(db, course))
+
+
+@router.post(
+    "/courses/{course_id}/modules",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(404, 409),
+    summary="Add a module at the end of my course",
+)
+async def add_module(data: ModuleCreate, course: AuthoredCourseDep, db: SessionDep) -> ModuleRead:
+    return ModuleRead.model_validate(await service.add_module(db, course, data.title))
+
+
+@router.post(
+    "/courses/{course_id}/lessons",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(404, 409, 422),
+    summary="Add a lesson (a draft) at the end of one of my course's modules",
+)
+async def create_lesson(
+    data: LessonCreate, course: AuthoredCourseDep, db: SessionDep, settings: SettingsDep
+) -> LessonRead:
+    lesson = await service.create_lesson(db, course, data, settings.lessions_embed_hosts)
+    return await lesson_read(db, lesson)
+
+
+@router.put(
+    "/lessons/{lesson_id}",
+    responses=error_responses(404, 409, 422),
+    summary="Edit my lesson; a published one gets a new version and learners keep their progress",
+)
+async def update_lesson(
+    data: LessonFields, lesson: AuthoredLessonDep, db: SessionDep, settings: SettingsDep
+) -> LessonRead:
+    course = await db.get(Course, lesson.course_id)
+    assert course is not None
+    await service.update_lesson(db, course, lesson, data, settings.lessions_embed_hosts)
+    return await lesson_read(db, lesson)
+
+
+@router.post(
+    "/lessons/{lesson_id}/publish",
+    responses=error_responses(404, 409),
+    summary="Publish my lesson (every question needs its answer)",
+)
+async def publish_lesson(lesson: AuthoredLessonDep, db: SessionDep) -> LessonSummary:
+    course = await db.get(Course, lesson.course_id)
+    assert course is not None
+    return LessonSummary.model_validate(await service.publish_lesson(db, course, lesson))

@@ -1,0 +1,23 @@
+"""Every table lessions owns, for alembic (the `alif.models` entry point)."""
+
+from lessions.courses.models import (
+    Course,
+    CourseGroup,
+    CourseModule,
+    Lesson,
+    LessonVersion,
+    Question,
+)
+from lessions.progress.models import CourseCompletion, LessonProgress, ProgressWrite
+
+__all__ = [
+    "Course",
+    "CourseCompletion",
+    "CourseGroup",
+    "CourseModule",
+    "Lesson",
+    "LessonProgress",
+    "LessonVersion",
+    "ProgressWrite",
+    "Question",
+]
