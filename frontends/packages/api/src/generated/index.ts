@@ -2,18 +2,21 @@
 // Run `make client` at the repository root after adding a service.
 
 import type { components as GamesComponents, paths as GamesPaths } from "./games.ts";
+import type { components as HarfComponents, paths as HarfPaths } from "./harf.ts";
 import type { components as MainComponents, paths as MainPaths } from "./main.ts";
 import type { components as TestaiComponents, paths as TestaiPaths } from "./testai.ts";
 
 export type { GamesComponents, GamesPaths };
+export type { HarfComponents, HarfPaths };
 export type { MainComponents, MainPaths };
 export type { TestaiComponents, TestaiPaths };
 
 /** Every service's paths, by the name its client has in `createApi()` (`api.games`). */
 export type ServicePaths = {
   games: GamesPaths;
+  harf: HarfPaths;
   main: MainPaths;
   testai: TestaiPaths;
 };
 
-export const SERVICE_NAMES = ["games", "main", "testai"] as const;
+export const SERVICE_NAMES = ["games", "harf", "main", "testai"] as const;
