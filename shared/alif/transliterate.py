@@ -50,6 +50,7 @@ _LOANWORDS = {
     "medalyon": "медальон", "selsiy": "цельсий", "sitrus": "цитрус", "aksiya": "акция",
     "farmatsevt": "фармацевт", "dekabr": "декабр", "noyabr": "ноябр", "avtomobil": "автомобиль",
     "mototsikl": "мотоцикл", "sirkul": "циркуль", "leksiya": "лекция", "kalendar": "календарь",
+    "palto": "пальто",
 }  # fmt: skip
 _CYRILLIC_LOANWORDS = {cyr: lat for lat, cyr in _LOANWORDS.items()}
 # A loanword's stem is matched as the whole word or followed by a common ending (sirkda), never

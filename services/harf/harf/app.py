@@ -1,18 +1,20 @@
-"""The harf service: a new ALIF24 service."""
+"""The harf service: the letters of Uzbek (Latin and Cyrillic), Russian and English."""
 
 from fastapi import FastAPI
 
 from alif.app import create_app
+from harf.alphabets.router import router as alphabets_router
 from harf.config import HarfSettings
-from harf.items.router import router as items_router
 
 
 def create_harf_app(settings: HarfSettings) -> FastAPI:
     return create_app(
         settings,
         title="ALIF24 harf",
-        description="a new ALIF24 service",
-        routers=[items_router],
+        description="The letters of Uzbek (Latin and Cyrillic), Russian and English: sound, "
+        "exercises and mastery.",
+        routers=[],
+        public_routers=[alphabets_router],
     )
 
 

@@ -1,5 +1,3 @@
 """Every table harf owns, for alembic (the `alif.models` entry point)."""
 
-from harf.items.models import Item
-
-__all__ = ["Item"]
+__all__: list[str] = []
