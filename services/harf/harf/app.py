@@ -4,6 +4,7 @@ from fastapi import FastAPI
 
 from alif.app import create_app
 from harf.alphabets.router import router as alphabets_router
+from harf.audio.router import router as audio_router
 from harf.config import HarfSettings
 
 
@@ -14,7 +15,7 @@ def create_harf_app(settings: HarfSettings) -> FastAPI:
         description="The letters of Uzbek (Latin and Cyrillic), Russian and English: sound, "
         "exercises and mastery.",
         routers=[],
-        public_routers=[alphabets_router],
+        public_routers=[alphabets_router, audio_router],
     )
 
 

@@ -2,37 +2,86 @@
 // Run `make client` at the repository root after an API change.
 
 export type paths = {
-    "/api/harf/items": {
+    "/api/harf/alphabets": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** My items, newest first */
-        get: operations["items-list_items"];
+        /** The alphabets: Uzbek Latin and Cyrillic, Russian, English */
+        get: operations["alphabets-list_alphabets"];
         put?: never;
-        /** Add an item; adding the same title again answers with the one there */
-        post: operations["items-add_item"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/harf/items/{item_id}": {
+    "/api/harf/alphabets/{code}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One of my items */
-        get: operations["items-read_item"];
+        /** An alphabet with its letters in order */
+        get: operations["alphabets-read_alphabet"];
         put?: never;
         post?: never;
-        /** Remove one of my items */
-        delete: operations["items-remove_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/alphabets/{code}/letters/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One letter: its forms, name, sound and example words */
+        get: operations["alphabets-read_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/alphabets/{code}/letters/{number}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter's name or an example word, spoken (503 audio_pending: ask again soon; 503 audio_unavailable: no voice, the app reads it itself) */
+        get: operations["audio-letter_audio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/recordings/{code}/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Admins: a recorded voice for a letter's name or word; it replaces generated sound */
+        put: operations["audio-upload_recording"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -42,6 +91,39 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /**
+         * AlphabetCode
+         * @enum {string}
+         */
+        AlphabetCode: "uz-Latn" | "uz-Cyrl" | "ru" | "en";
+        /** AlphabetRead */
+        AlphabetRead: {
+            code: components["schemas"]["AlphabetCode"];
+            language: components["schemas"]["Language"];
+            /** Script */
+            script: string;
+            /** Name */
+            name: string;
+            /** Letter Count */
+            letter_count: number;
+            /** Free Letters */
+            free_letters: number;
+            /** Letters */
+            letters: components["schemas"]["LetterRead"][];
+        };
+        /** AlphabetSummary */
+        AlphabetSummary: {
+            code: components["schemas"]["AlphabetCode"];
+            language: components["schemas"]["Language"];
+            /** Script */
+            script: string;
+            /** Name */
+            name: string;
+            /** Letter Count */
+            letter_count: number;
+            /** Free Letters */
+            free_letters: number;
+        };
         /**
          * ErrorBody
          * @description The error envelope, declared once so OpenAPI and the generated clients know it.
@@ -65,36 +147,71 @@ export type components = {
                 [key: string]: unknown;
             };
         };
-        /** ItemCreate */
-        ItemCreate: {
-            /** Title */
-            title: string;
-        };
-        /** ItemRead */
-        ItemRead: {
+        /**
+         * Language
+         * @enum {string}
+         */
+        Language: "uz" | "ru" | "en";
+        /**
+         * LetterKind
+         * @enum {string}
+         */
+        LetterKind: "letter" | "vowel" | "consonant" | "digraph" | "sign";
+        /** LetterRead */
+        LetterRead: {
+            /** Upper */
+            upper: string;
+            /** Lower */
+            lower: string;
+            /** Name */
+            name: string;
+            /** Ipa */
+            ipa: string;
+            kind: components["schemas"]["LetterKind"];
             /**
-             * Id
-             * Format: uuid
+             * Sound
+             * @description the same sound has the same id in every script
              */
-            id: string;
-            /** Title */
-            title: string;
+            sound: string;
             /**
-             * Created At
-             * Format: date-time
+             * Latin
+             * @description Uzbek Cyrillic only: how the letter is written in Latin
              */
-            created_at: string;
+            latin?: string | null;
+            /** Words */
+            words: components["schemas"]["Word"][];
+            /**
+             * Number
+             * @description the letter's place in the alphabet, from 1
+             */
+            number: number;
+            /**
+             * Free
+             * @description free for everyone; the others need the plan's harf feature
+             */
+            free: boolean;
         };
-        /** Page[ItemRead] */
-        Page_ItemRead_: {
-            /** Items */
-            items: components["schemas"]["ItemRead"][];
-            /** Total */
-            total: number;
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
+        /** RecordingRead */
+        RecordingRead: {
+            /** Text */
+            text: string;
+            language: components["schemas"]["Language"];
+            /** Media Type */
+            media_type: string;
+        };
+        /**
+         * Word
+         * @description An example word, its picture (an emoji) and what it means in the other languages.
+         */
+        Word: {
+            /** Text */
+            text: string;
+            /** Emoji */
+            emoji: string;
+            /** Translations */
+            translations: {
+                [key: string]: string;
+            };
         };
     };
     responses: never;
@@ -105,77 +222,119 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
-    "items-list_items": {
+    "alphabets-list_alphabets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlphabetSummary"][];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "alphabets-read_alphabet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["AlphabetCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlphabetRead"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "alphabets-read_letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["AlphabetCode"];
+                /** @description the letter's place, from 1 */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "audio-letter_audio": {
         parameters: {
             query?: {
-                limit?: number;
-                offset?: number;
+                /** @description an example word (from 1); none: the letter */
+                word?: number | null;
             };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_ItemRead_"];
-                };
-            };
-            /** @description Validation error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    "items-add_item": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ItemCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ItemRead"];
-                };
-            };
-            /** @description Validation error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    "items-read_item": {
-        parameters: {
-            query?: never;
             header?: never;
             path: {
-                item_id: string;
+                code: components["schemas"]["AlphabetCode"];
+                /** @description the letter's place, from 1 */
+                number: number;
             };
             cookie?: never;
         };
@@ -187,7 +346,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemRead"];
+                    "audio/wav": unknown;
+                    "audio/ogg": unknown;
+                    "audio/mpeg": unknown;
+                    "audio/webm": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Not Found */
@@ -208,25 +388,59 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    "items-remove_item": {
+    "audio-upload_recording": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description an example word (from 1); none: the letter */
+                word?: number | null;
+            };
             header?: never;
             path: {
-                item_id: string;
+                code: components["schemas"]["AlphabetCode"];
+                /** @description the letter's place, from 1 */
+                number: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
             /** @description Successful Response */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordingRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -237,7 +451,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Validation error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
