@@ -6,6 +6,7 @@ from alif.app import create_app
 from harf.alphabets.router import router as alphabets_router
 from harf.audio.router import router as audio_router
 from harf.config import HarfSettings
+from harf.exercises.router import router as exercises_router
 
 
 def create_harf_app(settings: HarfSettings) -> FastAPI:
@@ -14,7 +15,7 @@ def create_harf_app(settings: HarfSettings) -> FastAPI:
         title="ALIF24 harf",
         description="The letters of Uzbek (Latin and Cyrillic), Russian and English: sound, "
         "exercises and mastery.",
-        routers=[],
+        routers=[exercises_router],
         public_routers=[alphabets_router, audio_router],
     )
 

@@ -8,7 +8,7 @@ from alif.auth import MaybeUser, TokenUser
 from alif.db import SessionDep
 from alif.dependencies import settings_of
 from alif.errors import Unauthorized
-from alif.subscriptions.access import require_feature
+from alif.subscriptions.access import has_feature, require_feature
 from alif.subscriptions.features import Feature
 from harf.alphabets import service as alphabets
 from harf.alphabets.router import LetterNumber
@@ -38,3 +38,12 @@ async def open_letter(
 
 
 OpenLetter = Annotated[TokenUser | None, Depends(open_letter)]
+
+
+async def has_harf(settings: HarfSettings, user: TokenUser, db: SessionDep) -> bool:
+    """Whether every letter is open to the user (the same rule as `open_letter`)."""
+    return (
+        Feature.harf_audio in settings.free_features
+        or user.is_staff
+        or await has_feature(db, user.id, Feature.harf_audio)
+    )

@@ -30,7 +30,9 @@ def tone(seconds: float = 0.2, rate: int = 16000) -> bytes:
 def duration(content: bytes) -> float:
     """A WAV file's length in seconds (fails on anything that is not a WAV file)."""
     with wave.open(io.BytesIO(content)) as wav:
-        return wav.getnframes() / wav.getframerate()
+        frames: int = wav.getnframes()
+        rate: int = wav.getframerate()
+        return frames / rate
 
 
 @dataclass

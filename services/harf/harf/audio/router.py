@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
@@ -17,7 +17,7 @@ router = APIRouter(tags=["audio"])
 WordNumber = Annotated[
     int | None, Query(ge=1, le=20, description="an example word (from 1); none: the letter")
 ]
-_AUDIO = {"content": {"audio/wav": {}, "audio/ogg": {}, "audio/mpeg": {}, "audio/webm": {}}}
+_AUDIO: dict[str, Any] = {"content": {"audio/wav": {}, "audio/ogg": {}, "audio/mpeg": {}, "audio/webm": {}}}
 
 
 @router.get(

@@ -2,6 +2,91 @@
 // Run `make client` at the repository root after an API change.
 
 export type paths = {
+    "/api/harf/alphabets/{code}/letters/{number}/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An exercise on a letter (of the kind asked for, or any); its answer stays here */
+        post: operations["exercises-give_exercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/exercises/{exercise_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an exercise once: right or not, and the right answer */
+        post: operations["exercises-answer_exercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/alphabets/{code}/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter to practise now (Leitner schedule) */
+        get: operations["exercises-next_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/alphabets/{code}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My letters: mastered, learning, not started */
+        get: operations["exercises-my_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/children/{child_id}/alphabets/{code}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parents: a child's letters, mastered, learning and not started */
+        get: operations["exercises-child_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/harf/alphabets": {
         parameters: {
             query?: never;
@@ -124,6 +209,24 @@ export type components = {
             /** Free Letters */
             free_letters: number;
         };
+        /** AnswerIn */
+        AnswerIn: {
+            /**
+             * Answer
+             * @description one choice; for build_word the tiles in order
+             */
+            answer: string[];
+        };
+        /** AnswerResult */
+        AnswerResult: {
+            /** Correct */
+            correct: boolean;
+            /**
+             * Answer
+             * @description the right answer, to show after a mistake
+             */
+            answer: string[];
+        };
         /**
          * ErrorBody
          * @description The error envelope, declared once so OpenAPI and the generated clients know it.
@@ -148,6 +251,40 @@ export type components = {
             };
         };
         /**
+         * ExerciseKind
+         * @enum {string}
+         */
+        ExerciseKind: "hear_and_tap" | "find_in_word" | "match_case" | "build_word" | "minimal_pair" | "script_bridge";
+        /**
+         * ExerciseRead
+         * @description An exercise as the child sees it: never its answer.
+         */
+        ExerciseRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            alphabet: components["schemas"]["AlphabetCode"];
+            /** Letter */
+            letter: number;
+            kind: components["schemas"]["ExerciseKind"];
+            /**
+             * Prompt
+             * @description a capital, a word, a word with _ for the letter, or empty
+             */
+            prompt: string;
+            /** Emoji */
+            emoji: string | null;
+            /**
+             * Word
+             * @description the example word whose sound goes with it (audio?word=)
+             */
+            word: number | null;
+            /** Choices */
+            choices: string[];
+        };
+        /**
          * Language
          * @enum {string}
          */
@@ -157,6 +294,23 @@ export type components = {
          * @enum {string}
          */
         LetterKind: "letter" | "vowel" | "consonant" | "digraph" | "sign";
+        /** LetterProgress */
+        LetterProgress: {
+            /** Letter */
+            letter: number;
+            /** Upper */
+            upper: string;
+            status: components["schemas"]["LetterStatus"];
+            /**
+             * Box
+             * @description the Leitner box, 0 (not started) to 5
+             */
+            box: number;
+            /** Right */
+            right: number;
+            /** Wrong */
+            wrong: number;
+        };
         /** LetterRead */
         LetterRead: {
             /** Upper */
@@ -191,6 +345,31 @@ export type components = {
              */
             free: boolean;
         };
+        /**
+         * LetterStatus
+         * @enum {string}
+         */
+        LetterStatus: "not_started" | "learning" | "mastered";
+        /** NextRead */
+        NextRead: {
+            alphabet: components["schemas"]["AlphabetCode"];
+            /** Letter */
+            letter: number;
+            /** Kinds */
+            kinds: components["schemas"]["ExerciseKind"][];
+        };
+        /** ProgressRead */
+        ProgressRead: {
+            alphabet: components["schemas"]["AlphabetCode"];
+            /** Mastered */
+            mastered: number;
+            /** Learning */
+            learning: number;
+            /** Not Started */
+            not_started: number;
+            /** Letters */
+            letters: components["schemas"]["LetterProgress"][];
+        };
         /** RecordingRead */
         RecordingRead: {
             /** Text */
@@ -222,6 +401,224 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    "exercises-give_exercise": {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ExerciseKind"] | null;
+            };
+            header?: never;
+            path: {
+                code: components["schemas"]["AlphabetCode"];
+                /** @description the letter's place, from 1 */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "exercises-answer_exercise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerResult"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "exercises-next_letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["AlphabetCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextRead"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "exercises-my_progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["AlphabetCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRead"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "exercises-child_progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["AlphabetCode"];
+                child_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "alphabets-list_alphabets": {
         parameters: {
             query?: never;
