@@ -26,3 +26,6 @@ class HarfSettings(CommonSettings):
     espeak_speed: int = Field(
         default=120, ge=80, le=450, description="Words per minute; children need it slow"
     )
+    harf_daily_goal: int = Field(
+        default=10, ge=1, le=200, description="Right answers a day that meet a child's goal"
+    )

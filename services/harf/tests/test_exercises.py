@@ -3,6 +3,7 @@ the progress a child and their parent see."""
 
 import random
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -10,12 +11,14 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif import ledger
 from alif.db import utcnow
 from alif.kernel.models import Role
 from alif.subscriptions.features import Feature
 from alif.testing import Actor, LoginAs, make_child, subscribe
 from harf.alphabets import service as alphabets
 from harf.alphabets.schemas import AlphabetCode
+from harf.config import HarfSettings
 from harf.exercises import generate
 from harf.exercises.models import Exercise, Mastery
 from harf.exercises.schemas import ExerciseKind
@@ -88,7 +91,7 @@ async def test_a_child_answers_once_and_the_answer_is_checked_on_the_server(
 
     wrong = next(c for c in exercise["choices"] if c != "a")
     result = (await child.post(url, json={"answer": [wrong]})).json()
-    assert result == {"correct": False, "answer": ["a"]}
+    assert result == {"correct": False, "answer": ["a"], "milestones": []}
     again = await child.post(url, json={"answer": ["a"]})  # a second try is refused
     assert again.status_code == 409
     assert again.json()["error"]["code"] == "exercise_answered"
@@ -196,3 +199,71 @@ async def test_a_parent_sees_their_childs_letters_and_no_one_elses(
     assert seen["letters"][2]["status"] == "learning"
     assert (await stranger.get(url)).status_code == 404
     assert (await child.get(url)).status_code == 403
+
+
+async def master(actor: Actor, db: AsyncSession, number: int) -> list[dict[str, Any]]:
+    """Answer the letter right when due until it is mastered; the milestones paid on the way."""
+    reached: list[dict[str, Any]] = []
+    for _ in range(4):
+        await make_due(db, actor.user.id)
+        exercise = await give(actor, number=number, kind="hear_and_tap")
+        given = await right_answer(db, exercise["id"])
+        result = await actor.post(
+            f"/api/harf/exercises/{exercise['id']}/answer", json={"answer": given}
+        )
+        reached += result.json()["milestones"]
+    return reached
+
+
+async def test_mastering_the_free_letters_pays_coins_once(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    child = await login_as(Role.student)
+    reached = [m for number in range(1, 6) for m in await master(child, db_session, number)]
+    assert reached == [{"milestone": "free_letters", "alphabet": "uz-Latn", "coins": 10}]
+    assert await ledger.balance_of(db_session, child.user.id) == 10
+
+    await master(child, db_session, 1)  # mastered again: nothing more
+    assert await ledger.balance_of(db_session, child.user.id) == 10
+
+
+async def test_a_whole_alphabet_pays_under_the_daily_cap(
+    login_as: LoginAs, db_session: AsyncSession, change_settings: Callable[..., HarfSettings]
+) -> None:
+    change_settings(coin_daily_caps={"harf": 30}, harf_daily_goal=200)
+    child = await login_as(Role.student)
+    await subscribe(db_session, child.user, Feature.harf_audio)
+    reached = [m for number in range(1, 31) for m in await master(child, db_session, number)]
+    assert [(m["milestone"], m["coins"]) for m in reached] == [
+        ("free_letters", 10),
+        ("alphabet", 20),
+    ]
+    assert await ledger.balance_of(db_session, child.user.id) == 30  # 10 + 50, cut to the cap
+
+
+async def test_the_daily_goal_and_a_streak(
+    login_as: LoginAs, db_session: AsyncSession, change_settings: Callable[..., HarfSettings]
+) -> None:
+    change_settings(harf_daily_goal=2)
+    child = await login_as(Role.student)
+    assert (await child.get("/api/harf/today")).json() == {"goal": 2, "done": 0, "streak": 0}
+    for _ in range(2):
+        await answer(child, db_session, 1, right=True)
+    assert (await child.get("/api/harf/today")).json() == {"goal": 2, "done": 2, "streak": 1}
+
+    # The two days before: the goal met too (the answers moved back in time).
+    for days in (1, 2):
+        for _ in range(2):
+            exercise = await give(child, kind="match_case")
+            await db_session.execute(
+                update(Exercise)
+                .where(Exercise.id == uuid.UUID(exercise["id"]))
+                .values(answered_at=utcnow() - timedelta(days=days), correct=True)
+            )
+    exercise = await give(child, kind="match_case")
+    given = await right_answer(db_session, exercise["id"])
+    result = await child.post(
+        f"/api/harf/exercises/{exercise['id']}/answer", json={"answer": given}
+    )
+    assert result.json()["milestones"] == [{"milestone": "streak_3", "alphabet": None, "coins": 15}]
+    assert (await child.get("/api/harf/today")).json()["streak"] == 3

@@ -17,7 +17,9 @@ router = APIRouter(tags=["audio"])
 WordNumber = Annotated[
     int | None, Query(ge=1, le=20, description="an example word (from 1); none: the letter")
 ]
-_AUDIO: dict[str, Any] = {"content": {"audio/wav": {}, "audio/ogg": {}, "audio/mpeg": {}, "audio/webm": {}}}
+_AUDIO: dict[str, Any] = {
+    "content": {"audio/wav": {}, "audio/ogg": {}, "audio/mpeg": {}, "audio/webm": {}}
+}
 
 
 @router.get(

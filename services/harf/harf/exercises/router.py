@@ -18,6 +18,8 @@ from harf.exercises.schemas import (
     NextRead,
     ProgressRead,
 )
+from harf.goals import service as goals
+from harf.goals.schemas import TodayRead
 
 router = APIRouter(tags=["exercises"])
 
@@ -45,9 +47,17 @@ async def give_exercise(
     responses=error_responses(404, 409),
     summary="Answer an exercise once: right or not, and the right answer",
 )
-async def answer_exercise(exercise: ExerciseDep, data: AnswerIn, db: SessionDep) -> AnswerResult:
+async def answer_exercise(
+    exercise: ExerciseDep, data: AnswerIn, settings: SettingsDep, db: SessionDep
+) -> AnswerResult:
     correct = await service.answer(db, exercise, data.answer)
-    return AnswerResult(correct=correct, answer=exercise.answer)
+    reached = await goals.after_answer(db, settings, exercise.user_id, exercise.alphabet)
+    return AnswerResult(correct=correct, answer=exercise.answer, milestones=reached)
+
+
+@router.get("/today", summary="My daily goal: right answers today, and the days running")
+async def today(user: CurrentUser, settings: SettingsDep, db: SessionDep) -> TodayRead:
+    return await goals.today(db, settings, user.id)
 
 
 @router.get("/alphabets/{code}/next", summary="The letter to practise now (Leitner schedule)")

@@ -5,6 +5,7 @@ from pydantic import Field
 
 from alif.schemas import RequestModel, ResponseModel
 from harf.alphabets.schemas import AlphabetCode
+from harf.goals.schemas import MilestoneRead
 
 
 class ExerciseKind(StrEnum):
@@ -38,6 +39,7 @@ class AnswerIn(RequestModel):
 class AnswerResult(ResponseModel):
     correct: bool
     answer: list[str] = Field(description="the right answer, to show after a mistake")
+    milestones: list[MilestoneRead] = Field(description="reached with this answer, and paid")
 
 
 class LetterStatus(StrEnum):

@@ -36,6 +36,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/harf/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My daily goal: right answers today, and the days running */
+        get: operations["exercises-today"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/harf/alphabets/{code}/next": {
         parameters: {
             query?: never;
@@ -226,6 +243,11 @@ export type components = {
              * @description the right answer, to show after a mistake
              */
             answer: string[];
+            /**
+             * Milestones
+             * @description reached with this answer, and paid
+             */
+            milestones: components["schemas"]["MilestoneRead"][];
         };
         /**
          * ErrorBody
@@ -350,6 +372,22 @@ export type components = {
          * @enum {string}
          */
         LetterStatus: "not_started" | "learning" | "mastered";
+        /**
+         * Milestone
+         * @enum {string}
+         */
+        Milestone: "free_letters" | "alphabet" | "streak_3" | "streak_7";
+        /** MilestoneRead */
+        MilestoneRead: {
+            milestone: components["schemas"]["Milestone"];
+            /** Alphabet */
+            alphabet: string | null;
+            /**
+             * Coins
+             * @description credited; less than the reward when today's cap is reached
+             */
+            coins: number;
+        };
         /** NextRead */
         NextRead: {
             alphabet: components["schemas"]["AlphabetCode"];
@@ -377,6 +415,21 @@ export type components = {
             language: components["schemas"]["Language"];
             /** Media Type */
             media_type: string;
+        };
+        /** TodayRead */
+        TodayRead: {
+            /**
+             * Goal
+             * @description right answers a day
+             */
+            goal: number;
+            /** Done */
+            done: number;
+            /**
+             * Streak
+             * @description days running, up to today, with the goal met
+             */
+            streak: number;
         };
         /**
          * Word
@@ -494,6 +547,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "exercises-today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodayRead"];
                 };
             };
             /** @description Validation error */
