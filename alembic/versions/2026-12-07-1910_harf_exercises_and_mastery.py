@@ -1,7 +1,7 @@
 """harf exercises and mastery
 
 Revision ID: 4207847d9f63
-Revises: 5e4c9513cc18
+Revises: af6d04240505
 Created: 2026-12-07 19:10:20.607264
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "4207847d9f63"
-down_revision: str | None = "5e4c9513cc18"
+down_revision: str | None = "af6d04240505"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
