@@ -16,6 +16,7 @@ import argparse
 import importlib
 import json
 import os
+import pkgutil
 import sys
 import tempfile
 from pathlib import Path
@@ -40,8 +41,18 @@ def build_document(factory: str) -> dict[str, Any]:
     return document
 
 
+def import_shared_library() -> None:
+    """Import every module of `alif`, so each service's list holds all the shared errors whatever
+    the order the services were imported in (the lists were otherwise order-dependent)."""
+    import alif
+
+    for module in pkgutil.walk_packages(alif.__path__, "alif."):
+        if not module.name.rpartition(".")[2].startswith("testing"):
+            importlib.import_module(module.name)
+
+
 def error_codes(factory: str) -> dict[str, str]:
-    """Codes of the shared errors and of the service's own, once its app module is imported."""
+    """Codes of every shared error and of the service's own, once its app module is imported."""
     from alif.errors import AppError
 
     package = factory.partition(".")[0]
@@ -84,6 +95,7 @@ def main() -> int:
             SENTRY_DSN="",
             LOG_LEVEL="WARNING",
         )
+        import_shared_library()
         for name, factory in services().items():
             outputs = {
                 f"{name}.json": render(build_document(factory)),

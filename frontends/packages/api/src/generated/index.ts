@@ -2,11 +2,13 @@
 // Run `make client` at the repository root after adding a service.
 
 import type { components as GamesComponents, paths as GamesPaths } from "./games.ts";
+import type { components as HarfComponents, paths as HarfPaths } from "./harf.ts";
 import type { components as LessionsComponents, paths as LessionsPaths } from "./lessions.ts";
 import type { components as MainComponents, paths as MainPaths } from "./main.ts";
 import type { components as TestaiComponents, paths as TestaiPaths } from "./testai.ts";
 
 export type { GamesComponents, GamesPaths };
+export type { HarfComponents, HarfPaths };
 export type { LessionsComponents, LessionsPaths };
 export type { MainComponents, MainPaths };
 export type { TestaiComponents, TestaiPaths };
@@ -14,9 +16,10 @@ export type { TestaiComponents, TestaiPaths };
 /** Every service's paths, by the name its client has in `createApi()` (`api.games`). */
 export type ServicePaths = {
   games: GamesPaths;
+  harf: HarfPaths;
   lessions: LessionsPaths;
   main: MainPaths;
   testai: TestaiPaths;
 };
 
-export const SERVICE_NAMES = ["games", "lessions", "main", "testai"] as const;
+export const SERVICE_NAMES = ["games", "harf", "lessions", "main", "testai"] as const;

@@ -1,0 +1,83 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from alif.auth import CurrentUser
+from alif.db import SessionDep
+from alif.errors import error_responses
+from harf.alphabets.router import LetterNumber
+from harf.alphabets.schemas import AlphabetCode
+from harf.dependencies import OpenLetter, SettingsDep, has_harf
+from harf.exercises import generate, service
+from harf.exercises.dependencies import ChildDep, ExerciseDep
+from harf.exercises.schemas import (
+    AnswerIn,
+    AnswerResult,
+    ExerciseKind,
+    ExerciseRead,
+    NextRead,
+    ProgressRead,
+)
+from harf.goals import service as goals
+from harf.goals.schemas import TodayRead
+
+router = APIRouter(tags=["exercises"])
+
+
+@router.post(
+    "/alphabets/{code}/letters/{number}/exercises",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 422),
+    summary="An exercise on a letter (of the kind asked for, or any); its answer stays here",
+)
+async def give_exercise(
+    code: AlphabetCode,
+    number: LetterNumber,
+    user: CurrentUser,
+    _: OpenLetter,
+    db: SessionDep,
+    kind: Annotated[ExerciseKind | None, Query()] = None,
+) -> ExerciseRead:
+    exercise = await service.give(db, user.id, code, number, kind)
+    return ExerciseRead.model_validate(exercise)
+
+
+@router.post(
+    "/exercises/{exercise_id}/answer",
+    responses=error_responses(404, 409),
+    summary="Answer an exercise once: right or not, and the right answer",
+)
+async def answer_exercise(
+    exercise: ExerciseDep, data: AnswerIn, settings: SettingsDep, db: SessionDep
+) -> AnswerResult:
+    correct = await service.answer(db, exercise, data.answer)
+    reached = await goals.after_answer(db, settings, exercise.user_id, exercise.alphabet)
+    return AnswerResult(correct=correct, answer=exercise.answer, milestones=reached)
+
+
+@router.get("/today", summary="My daily goal: right answers today, and the days running")
+async def today(user: CurrentUser, settings: SettingsDep, db: SessionDep) -> TodayRead:
+    return await goals.today(db, settings, user.id)
+
+
+@router.get("/alphabets/{code}/next", summary="The letter to practise now (Leitner schedule)")
+async def next_letter(
+    code: AlphabetCode, user: CurrentUser, settings: SettingsDep, db: SessionDep
+) -> NextRead:
+    opened = service.open_letters(code, await has_harf(settings, user, db))
+    number = await service.next_letter(db, user.id, code, opened)
+    return NextRead(alphabet=code, letter=number, kinds=generate.kinds(code, number))
+
+
+@router.get("/alphabets/{code}/progress", summary="My letters: mastered, learning, not started")
+async def my_progress(code: AlphabetCode, user: CurrentUser, db: SessionDep) -> ProgressRead:
+    return await service.progress(db, user.id, code)
+
+
+@router.get(
+    "/children/{child_id}/alphabets/{code}/progress",
+    responses=error_responses(403, 404),
+    summary="Parents: a child's letters, mastered, learning and not started",
+)
+async def child_progress(child_id: ChildDep, code: AlphabetCode, db: SessionDep) -> ProgressRead:
+    return await service.progress(db, child_id, code)
