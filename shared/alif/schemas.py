@@ -2,12 +2,18 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from alif.text import normalize_phone
 
 T = TypeVar("T")
 S = TypeVar("S", bound=BaseModel)
+
+
+# An Uzbek phone in a request, stored as +998XXXXXXXXX however it was typed.
+Phone = Annotated[str, AfterValidator(normalize_phone)]
 
 
 class RequestModel(BaseModel):

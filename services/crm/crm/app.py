@@ -1,18 +1,20 @@
-"""The crm service: a new ALIF24 service."""
+"""The crm service: a learning centre's office — its staff, leads and students."""
 
 from fastapi import FastAPI
 
 from alif.app import create_app
 from crm.config import CrmSettings
-from crm.items.router import router as items_router
+from crm.leads.router import router as leads_router
+from crm.staff.router import router as staff_router
+from crm.students.router import router as students_router
 
 
 def create_crm_app(settings: CrmSettings) -> FastAPI:
     return create_app(
         settings,
         title="ALIF24 crm",
-        description="a new ALIF24 service",
-        routers=[items_router],
+        description="A learning centre's office: staff roles, the lead pipeline, student cards",
+        routers=[staff_router, leads_router, students_router],
     )
 
 

@@ -163,3 +163,16 @@ async def display_names(db: AsyncSession, user_ids: Collection[uuid.UUID]) -> di
         select(User.id, User.first_name, User.last_name).where(User.id.in_(user_ids))
     )
     return {user_id: f"{first} {last[0]}." if last else first for user_id, first, last in rows}
+
+
+async def organizations_owned_by(db: AsyncSession, user_id: uuid.UUID) -> list[Organization]:
+    return list(
+        await db.scalars(
+            select(Organization).where(Organization.owner_id == user_id).order_by(Organization.name)
+        )
+    )
+
+
+async def user_by_phone(db: AsyncSession, phone: str) -> User | None:
+    """The account signed in with this phone (`+998XXXXXXXXX`, as `alif.text.normalize_phone`)."""
+    return await db.scalar(select(User).where(User.phone == phone))
