@@ -1,4 +1,4 @@
-"""The crm service: a learning centre's office — its staff, leads and students."""
+"""The crm service: a learning centre's office — its staff, leads and students (docs/crm.md)."""
 
 from fastapi import FastAPI
 
