@@ -1,8 +1,8 @@
-"""crm: staff roles, the lead pipeline, student cards
+"""crm: staff roles, the lead pipeline, student cards, rooms and groups
 
 Revision ID: d4395d295c5e
 Revises: 5e4c9513cc18
-Created: 2026-12-07 18:56:54.456336
+Created: 2026-12-07 19:07:01.568655
 """
 
 from collections.abc import Sequence
@@ -42,6 +42,31 @@ def upgrade() -> None:
     with op.batch_alter_table("crm_lead_stage", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_crm_lead_stage_organization_id"), ["organization_id"], unique=False
+        )
+
+    op.create_table(
+        "crm_room",
+        sa.Column("organization_id", sa.Uuid(), nullable=False),
+        sa.Column("name", sa.String(length=60), nullable=False),
+        sa.Column("name_key", sa.String(length=60), nullable=False),
+        sa.Column("seats", sa.SmallInteger(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organization.id"],
+            name=op.f("fk_crm_room_organization_id_organization"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_room")),
+        sa.UniqueConstraint(
+            "organization_id", "name_key", name=op.f("uq_crm_room_organization_id_name_key")
+        ),
+    )
+    with op.batch_alter_table("crm_room", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_crm_room_organization_id"), ["organization_id"], unique=False
         )
 
     op.create_table(
@@ -138,6 +163,47 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_crm_student_phone"), ["phone"], unique=False)
 
     op.create_table(
+        "crm_group",
+        sa.Column("organization_id", sa.Uuid(), nullable=False),
+        sa.Column("study_group_id", sa.Uuid(), nullable=False),
+        sa.Column("room_id", sa.Uuid(), nullable=True),
+        sa.Column("starts_on", sa.Date(), nullable=False),
+        sa.Column("ends_on", sa.Date(), nullable=True),
+        sa.Column("monthly_price", sa.Integer(), nullable=False),
+        sa.Column("capacity", sa.SmallInteger(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint("capacity > 0", name=op.f("ck_crm_group_capacity_positive")),
+        sa.CheckConstraint("monthly_price >= 0", name=op.f("ck_crm_group_price_not_negative")),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organization.id"],
+            name=op.f("fk_crm_group_organization_id_organization"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["room_id"],
+            ["crm_room.id"],
+            name=op.f("fk_crm_group_room_id_crm_room"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["study_group_id"],
+            ["study_group.id"],
+            name=op.f("fk_crm_group_study_group_id_study_group"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_group")),
+        sa.UniqueConstraint("study_group_id", name=op.f("uq_crm_group_study_group_id")),
+    )
+    with op.batch_alter_table("crm_group", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_crm_group_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_crm_group_room_id"), ["room_id"], unique=False)
+
+    op.create_table(
         "crm_lead",
         sa.Column("organization_id", sa.Uuid(), nullable=False),
         sa.Column("stage_id", sa.Uuid(), nullable=False),
@@ -228,12 +294,33 @@ def upgrade() -> None:
             batch_op.f("ix_crm_lead_next_step_on"), ["next_step_on"], unique=False
         )
         batch_op.create_index(
-            "ix_crm_lead_organization_id_phone", ["organization_id", "phone"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_crm_lead_organization_id"), ["organization_id"], unique=False
         )
+        batch_op.create_index(
+            "ix_crm_lead_organization_id_phone", ["organization_id", "phone"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_crm_lead_stage_id"), ["stage_id"], unique=False)
+
+    op.create_table(
+        "crm_group_slot",
+        sa.Column("group_id", sa.Uuid(), nullable=False),
+        sa.Column("weekday", sa.SmallInteger(), nullable=False),
+        sa.Column("starts_at", sa.Time(), nullable=False),
+        sa.Column("ends_at", sa.Time(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.CheckConstraint(
+            "starts_at < ends_at", name=op.f("ck_crm_group_slot_starts_before_it_ends")
+        ),
+        sa.ForeignKeyConstraint(
+            ["group_id"],
+            ["crm_group.id"],
+            name=op.f("fk_crm_group_slot_group_id_crm_group"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_group_slot")),
+    )
+    with op.batch_alter_table("crm_group_slot", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_crm_group_slot_group_id"), ["group_id"], unique=False)
 
     op.create_table(
         "crm_lead_activity",
@@ -285,13 +372,22 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_crm_lead_activity_lead_id"))
 
     op.drop_table("crm_lead_activity")
+    with op.batch_alter_table("crm_group_slot", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_crm_group_slot_group_id"))
+
+    op.drop_table("crm_group_slot")
     with op.batch_alter_table("crm_lead", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_crm_lead_stage_id"))
-        batch_op.drop_index(batch_op.f("ix_crm_lead_organization_id"))
         batch_op.drop_index("ix_crm_lead_organization_id_phone")
+        batch_op.drop_index(batch_op.f("ix_crm_lead_organization_id"))
         batch_op.drop_index(batch_op.f("ix_crm_lead_next_step_on"))
 
     op.drop_table("crm_lead")
+    with op.batch_alter_table("crm_group", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_crm_group_room_id"))
+        batch_op.drop_index(batch_op.f("ix_crm_group_organization_id"))
+
+    op.drop_table("crm_group")
     with op.batch_alter_table("crm_student", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_crm_student_phone"))
         batch_op.drop_index(batch_op.f("ix_crm_student_parent_phone"))
@@ -303,6 +399,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_crm_staff_organization_id"))
 
     op.drop_table("crm_staff")
+    with op.batch_alter_table("crm_room", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_crm_room_organization_id"))
+
+    op.drop_table("crm_room")
     with op.batch_alter_table("crm_lead_stage", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_crm_lead_stage_organization_id"))
 

@@ -4,6 +4,7 @@ from fastapi import FastAPI
 
 from alif.app import create_app
 from crm.config import CrmSettings
+from crm.groups.router import router as groups_router
 from crm.leads.router import router as leads_router
 from crm.staff.router import router as staff_router
 from crm.students.router import router as students_router
@@ -14,7 +15,7 @@ def create_crm_app(settings: CrmSettings) -> FastAPI:
         settings,
         title="ALIF24 crm",
         description="A learning centre's office: staff roles, the lead pipeline, student cards",
-        routers=[staff_router, leads_router, students_router],
+        routers=[staff_router, leads_router, students_router, groups_router],
     )
 
 

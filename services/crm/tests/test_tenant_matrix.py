@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
-from alif.testing import Actor, LoginAs
+from alif.testing import Actor, LoginAs, make_study_group
 from crm.staff.models import StaffRole
 from crm.testing import hire, make_centre
 
@@ -27,6 +27,14 @@ BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("POST", "/leads/{lead_id}/activities"): {"kind": "note", "text": "x"},
     ("POST", "/leads/{lead_id}/lose"): {"reason": "other"},
     ("POST", "/leads/{lead_id}/convert"): {"first_name": "B", "parent_phone": "+998935554433"},
+    ("POST", "/rooms"): {"name": "Begona", "seats": 5},
+    ("POST", "/groups"): {
+        "study_group_id": "{study_group_id}",
+        "starts_on": "2026-09-01",
+        "monthly_price": 1,
+        "capacity": 1,
+    },
+    ("PUT", "/groups/{group_id}"): {"starts_on": "2026-09-01", "monthly_price": 0, "capacity": 1},
 }
 
 
@@ -39,6 +47,13 @@ def _organization_routes(app: FastAPI) -> list[tuple[str, str]]:
         if path.startswith(PREFIX)
         for method in operations
     )
+
+
+def _with_ids(body: dict[str, Any] | None, ids: dict[str, str]) -> dict[str, Any] | None:
+    """The body with A's ids in it (a spare study group of A's, for attaching a group)."""
+    if body is None:
+        return None
+    return {k: v.format(**ids) if isinstance(v, str) else v for k, v in body.items()}
 
 
 async def _call(actor: Actor, method: str, path: str, body: dict[str, Any] | None) -> int:
@@ -59,12 +74,28 @@ async def _centre_a(login_as: LoginAs, db: AsyncSession) -> tuple[Actor, dict[st
         )
     ).json()
     student = (await director.post(f"{base}/students", json={"first_name": "Vali"})).json()
+    study_group = await make_study_group(db, worker.user, organization=centre)
+    spare = await make_study_group(db, worker.user, organization=centre, name="Bo'sh")
+    group = (
+        await director.post(
+            f"{base}/groups",
+            json={
+                "study_group_id": str(study_group.id),
+                "starts_on": "2026-09-01",
+                "monthly_price": 100,
+                "capacity": 3,
+                "schedule": [{"weekday": 1, "starts_at": "09:00", "ends_at": "10:00"}],
+            },
+        )
+    ).json()
     ids = {
         "organization_id": str(centre.id),
         "lead_id": lead["id"],
         "stage_id": lead["stage_id"],
         "student_id": student["id"],
         "staff_id": str(staff.id),
+        "group_id": group["id"],
+        "study_group_id": str(spare.id),
     }
     return director, ids
 
@@ -77,6 +108,8 @@ async def _snapshot(director: Actor, ids: dict[str, str]) -> list[Any]:
         (await director.get(f"{base}/leads/{ids['lead_id']}")).json(),
         (await director.get(f"{base}/leads/{ids['lead_id']}/activities")).json(),
         (await director.get(f"{base}/students")).json(),
+        (await director.get(f"{base}/groups")).json(),
+        (await director.get(f"{base}/rooms")).json(),
     ]
 
 
@@ -94,7 +127,7 @@ async def test_every_route_hides_one_organization_from_another(
     assert writes == set(BODIES), "give every new write route a body in BODIES"
     assert len(routes) >= 16
     for method, path in routes:
-        body = BODIES.get((method, path))
+        body = _with_ids(BODIES.get((method, path)), ids_a)
         # A's organization, asked for by B's director and by a stranger.
         for attacker in (director_b, stranger):
             url = (PREFIX + path).format(**ids_a)
@@ -105,7 +138,7 @@ async def test_every_route_hides_one_organization_from_another(
             assert await _call(director_b, method, url, body) == 404, (method, url)
 
     assert await _snapshot(director_a, ids_a) == before
-    for listing in ("/staff", "/leads", "/students"):
+    for listing in ("/staff", "/leads", "/students", "/groups", "/rooms"):
         response = await director_b.get(f"/api/crm/organizations/{centre_b.id}{listing}")
         rows = response.json()
         assert (rows if isinstance(rows, list) else rows["items"]) == [], listing

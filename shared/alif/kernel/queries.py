@@ -176,3 +176,11 @@ async def organizations_owned_by(db: AsyncSession, user_id: uuid.UUID) -> list[O
 async def user_by_phone(db: AsyncSession, phone: str) -> User | None:
     """The account signed in with this phone (`+998XXXXXXXXX`, as `alif.text.normalize_phone`)."""
     return await db.scalar(select(User).where(User.phone == phone))
+
+
+async def lock_organization(db: AsyncSession, organization_id: uuid.UUID) -> None:
+    """Hold the organization's row until the transaction ends, so checks that span its rows (two
+    groups booking one room at once) run one at a time. Nothing is written."""
+    await db.execute(
+        select(Organization.id).where(Organization.id == organization_id).with_for_update()
+    )

@@ -34,6 +34,8 @@ StaffViewer = Annotated[Office, Depends(allowed(Permission.view_staff))]
 LeadManager = Annotated[Office, Depends(allowed(Permission.manage_leads))]
 StudentViewer = Annotated[Office, Depends(allowed(Permission.view_students))]
 StudentManager = Annotated[Office, Depends(allowed(Permission.manage_students))]
+GroupViewer = Annotated[Office, Depends(allowed(Permission.view_groups))]
+GroupManager = Annotated[Office, Depends(allowed(Permission.manage_groups))]
 
 
 async def valid_staff(staff_id: uuid.UUID, office: StaffManager, db: SessionDep) -> Staff:

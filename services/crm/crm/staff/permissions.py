@@ -13,6 +13,8 @@ class Permission(StrEnum):
     manage_leads = "manage_leads"
     view_students = "view_students"
     manage_students = "manage_students"
+    view_groups = "view_groups"  # a teacher: only the groups they teach
+    manage_groups = "manage_groups"
 
 
 PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
@@ -23,11 +25,13 @@ PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.manage_leads,
             Permission.view_students,
             Permission.manage_students,
+            Permission.view_groups,
+            Permission.manage_groups,
         }
     ),
     # A teacher works with their own groups; a cashier finds the student who pays.
-    StaffRole.teacher: frozenset(),
-    StaffRole.cashier: frozenset({Permission.view_students}),
+    StaffRole.teacher: frozenset({Permission.view_groups}),
+    StaffRole.cashier: frozenset({Permission.view_students, Permission.view_groups}),
 }
 
 
