@@ -1,8 +1,8 @@
-"""crm: staff roles, the lead pipeline, student cards, rooms and groups
+"""crm: staff roles, the lead pipeline, student cards, rooms, groups and enrolments
 
 Revision ID: d4395d295c5e
 Revises: 5e4c9513cc18
-Created: 2026-12-07 19:07:01.568655
+Created: 2026-12-07 19:09:38.242132
 """
 
 from collections.abc import Sequence
@@ -302,6 +302,49 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_crm_lead_stage_id"), ["stage_id"], unique=False)
 
     op.create_table(
+        "crm_enrolment",
+        sa.Column("group_id", sa.Uuid(), nullable=False),
+        sa.Column("student_id", sa.Uuid(), nullable=False),
+        sa.Column("starts_on", sa.Date(), nullable=False),
+        sa.Column("ends_on", sa.Date(), nullable=True),
+        sa.Column("discount_percent", sa.SmallInteger(), nullable=False),
+        sa.Column("discount_amount", sa.Integer(), nullable=False),
+        sa.Column("discount_reason", sa.String(length=200), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint(
+            "discount_amount >= 0", name=op.f("ck_crm_enrolment_discount_amount_not_negative")
+        ),
+        sa.CheckConstraint(
+            "discount_percent BETWEEN 0 AND 100",
+            name=op.f("ck_crm_enrolment_discount_percent_range"),
+        ),
+        sa.CheckConstraint(
+            "ends_on IS NULL OR ends_on >= starts_on",
+            name=op.f("ck_crm_enrolment_ends_after_it_starts"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["group_id"],
+            ["crm_group.id"],
+            name=op.f("fk_crm_enrolment_group_id_crm_group"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["student_id"],
+            ["crm_student.id"],
+            name=op.f("fk_crm_enrolment_student_id_crm_student"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_enrolment")),
+    )
+    with op.batch_alter_table("crm_enrolment", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_crm_enrolment_group_id"), ["group_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_crm_enrolment_student_id"), ["student_id"], unique=False
+        )
+
+    op.create_table(
         "crm_group_slot",
         sa.Column("group_id", sa.Uuid(), nullable=False),
         sa.Column("weekday", sa.SmallInteger(), nullable=False),
@@ -376,6 +419,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_crm_group_slot_group_id"))
 
     op.drop_table("crm_group_slot")
+    with op.batch_alter_table("crm_enrolment", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_crm_enrolment_student_id"))
+        batch_op.drop_index(batch_op.f("ix_crm_enrolment_group_id"))
+
+    op.drop_table("crm_enrolment")
     with op.batch_alter_table("crm_lead", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_crm_lead_stage_id"))
         batch_op.drop_index("ix_crm_lead_organization_id_phone")

@@ -35,6 +35,15 @@ BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
         "capacity": 1,
     },
     ("PUT", "/groups/{group_id}"): {"starts_on": "2026-09-01", "monthly_price": 0, "capacity": 1},
+    ("POST", "/groups/{group_id}/enrolments"): {
+        "student_id": "{student_id}",
+        "starts_on": "2026-09-02",
+    },
+    ("POST", "/groups/{group_id}/enrolments/{enrolment_id}/leave"): {"on": "2026-09-30"},
+    ("POST", "/groups/{group_id}/enrolments/{enrolment_id}/transfer"): {
+        "to_group_id": "{group_id}",
+        "on": "2026-10-01",
+    },
 }
 
 
@@ -88,6 +97,12 @@ async def _centre_a(login_as: LoginAs, db: AsyncSession) -> tuple[Actor, dict[st
             },
         )
     ).json()
+    enrolment = (
+        await director.post(
+            f"{base}/groups/{group['id']}/enrolments",
+            json={"student_id": student["id"], "starts_on": "2026-09-01"},
+        )
+    ).json()
     ids = {
         "organization_id": str(centre.id),
         "lead_id": lead["id"],
@@ -95,6 +110,7 @@ async def _centre_a(login_as: LoginAs, db: AsyncSession) -> tuple[Actor, dict[st
         "student_id": student["id"],
         "staff_id": str(staff.id),
         "group_id": group["id"],
+        "enrolment_id": enrolment["id"],
         "study_group_id": str(spare.id),
     }
     return director, ids
@@ -110,6 +126,7 @@ async def _snapshot(director: Actor, ids: dict[str, str]) -> list[Any]:
         (await director.get(f"{base}/students")).json(),
         (await director.get(f"{base}/groups")).json(),
         (await director.get(f"{base}/rooms")).json(),
+        (await director.get(f"{base}/groups/{ids['group_id']}/enrolments")).json(),
     ]
 
 

@@ -1,4 +1,4 @@
-from alif.errors import Conflict, NotFound
+from alif.errors import Conflict, NotFound, Unprocessable
 
 
 class RoomNotFound(NotFound):
@@ -23,3 +23,23 @@ class GroupExists(Conflict):
 
 class ScheduleConflict(Conflict):
     message = "The room or the teacher is busy at this time."
+
+
+class EnrolmentNotFound(NotFound):
+    message = "This enrolment was not found."
+
+
+class AlreadyEnrolled(Conflict):
+    message = "This student is already in this group."
+
+
+class GroupFull(Conflict):
+    message = "The group has no free place."
+
+
+class OutsideGroupDates(Unprocessable):
+    message = "The date is outside the group's start and end dates."
+
+
+class LeavesBeforeJoining(Unprocessable):
+    message = "A student cannot leave a group before the day they joined it."

@@ -66,3 +66,26 @@ class GroupSlot(UUIDPrimaryKey, Base):
     weekday: Mapped[int] = mapped_column(SmallInteger)
     starts_at: Mapped[time] = mapped_column(Time)
     ends_at: Mapped[time] = mapped_column(Time)
+
+
+class Enrolment(UUIDPrimaryKey, Timestamped, Base):
+    """A student card in a group from a date (until they leave), with a discount and its reason."""
+
+    __tablename__ = "crm_enrolment"
+    __table_args__ = (
+        CheckConstraint("discount_percent BETWEEN 0 AND 100", name="discount_percent_range"),
+        CheckConstraint("discount_amount >= 0", name="discount_amount_not_negative"),
+        CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_it_starts"),
+    )
+
+    group_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_group.id", ondelete="CASCADE"), index=True
+    )
+    student_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_student.id", ondelete="CASCADE"), index=True
+    )
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)  # the last day in the group
+    discount_percent: Mapped[int] = mapped_column(SmallInteger, default=0)
+    discount_amount: Mapped[int] = mapped_column(Integer, default=0)  # tiyin a month
+    discount_reason: Mapped[str] = mapped_column(String(200), default="")

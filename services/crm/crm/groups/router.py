@@ -4,9 +4,20 @@ from fastapi import APIRouter, status
 
 from alif.db import SessionDep
 from alif.errors import error_responses
-from crm.groups import service
-from crm.groups.dependencies import ManagedGroup, ViewableGroup
-from crm.groups.schemas import GroupCreate, GroupRead, GroupSettings, RoomCreate, RoomRead, SlotRead
+from crm.groups import enrolments, service
+from crm.groups.dependencies import EnrolmentDep, ManagedGroup, ViewableGroup
+from crm.groups.schemas import (
+    EnrolmentCreate,
+    EnrolmentLeave,
+    EnrolmentRead,
+    EnrolmentTransfer,
+    GroupCreate,
+    GroupRead,
+    GroupSettings,
+    RoomCreate,
+    RoomRead,
+    SlotRead,
+)
 from crm.groups.service import GroupView
 from crm.staff.dependencies import GroupManager, GroupViewer
 
@@ -81,3 +92,50 @@ async def read_group(view: ViewableGroup) -> GroupRead:
 )
 async def change_group(data: GroupSettings, view: ManagedGroup, db: SessionDep) -> GroupRead:
     return _read(await service.change_group(db, view, data))
+
+
+@router.get(
+    "/groups/{group_id}/enrolments",
+    responses=error_responses(403, 404),
+    summary="Who is and was in the group, from when",
+)
+async def list_enrolments(view: ViewableGroup, db: SessionDep) -> list[EnrolmentRead]:
+    rows = await enrolments.list_enrolments(db, view.group)
+    return [EnrolmentRead.model_validate(row) for row in rows]
+
+
+@router.post(
+    "/groups/{group_id}/enrolments",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 409, 422),
+    summary="Enrol a student from a date, with a discount (a percent or an amount, and why)",
+)
+async def enrol(data: EnrolmentCreate, view: ManagedGroup, db: SessionDep) -> EnrolmentRead:
+    enrolment = await enrolments.enrol(db, view.group, data.student_id, data.starts_on, data)
+    return EnrolmentRead.model_validate(enrolment)
+
+
+@router.post(
+    "/groups/{group_id}/enrolments/{enrolment_id}/leave",
+    responses=error_responses(403, 404, 422),
+    summary="A student leaves the group after a given day",
+)
+async def leave(data: EnrolmentLeave, enrolment: EnrolmentDep, db: SessionDep) -> EnrolmentRead:
+    return EnrolmentRead.model_validate(await enrolments.leave(db, enrolment, data.on))
+
+
+@router.post(
+    "/groups/{group_id}/enrolments/{enrolment_id}/transfer",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 409, 422),
+    summary="Move a student to another group from a day (the discount goes with them)",
+)
+async def transfer(
+    data: EnrolmentTransfer,
+    enrolment: EnrolmentDep,
+    office: GroupManager,
+    db: SessionDep,
+) -> EnrolmentRead:
+    target = await service.get_group(db, office, data.to_group_id)
+    moved = await enrolments.transfer(db, enrolment, target.group, data.on)
+    return EnrolmentRead.model_validate(moved)

@@ -80,3 +80,42 @@ class Collision(ResponseModel):
     weekday: int
     starts_at: time
     ends_at: time
+
+
+class Discount(RequestModel):
+    discount_percent: int = Field(default=0, ge=0, le=100)
+    discount_amount: int = Field(default=0, ge=0, le=100_000_000_00, description="Tiyin a month")
+    discount_reason: str = Field(default="", max_length=200)
+
+    @model_validator(mode="after")
+    def one_kind_with_a_reason(self) -> Self:
+        if self.discount_percent and self.discount_amount:
+            raise ValueError("A discount is a percent or an amount, not both")
+        if (self.discount_percent or self.discount_amount) and not self.discount_reason:
+            raise ValueError("A discount needs its reason")
+        return self
+
+
+class EnrolmentCreate(Discount):
+    student_id: uuid.UUID
+    starts_on: date
+
+
+class EnrolmentLeave(RequestModel):
+    on: date = Field(description="The student's last day in the group")
+
+
+class EnrolmentTransfer(RequestModel):
+    to_group_id: uuid.UUID
+    on: date = Field(description="The first day in the new group")
+
+
+class EnrolmentRead(ResponseModel):
+    id: uuid.UUID
+    group_id: uuid.UUID
+    student_id: uuid.UUID
+    starts_on: date
+    ends_on: date | None
+    discount_percent: int
+    discount_amount: int
+    discount_reason: str
