@@ -1,7 +1,7 @@
 """crm: staff roles, the lead pipeline, student cards, rooms, groups and enrolments
 
 Revision ID: d4395d295c5e
-Revises: 5e4c9513cc18
+Revises: af6d04240505
 Created: 2026-12-07 19:09:38.242132
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "d4395d295c5e"
-down_revision: str | None = "5e4c9513cc18"
+down_revision: str | None = "af6d04240505"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

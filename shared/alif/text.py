@@ -49,7 +49,9 @@ def contains(column: ColumnExpressionArgument[str], query: str) -> ColumnElement
 
 
 _PHONE_NOISE = re.compile(r"[\s\-().]")
-_UZ_PHONE = re.compile(r"^(?:\+?998)?(\d{9})$")
+# ASCII digits only: `\d` would also take fullwidth or Arabic-Indic digits, and `+998９０...`
+# would become a second identity beside `+99890...`.
+_UZ_PHONE = re.compile(r"^(?:\+?998)?([0-9]{9})$")
 
 
 def normalize_phone(raw: str) -> str:
