@@ -4,7 +4,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from alif.schemas import RequestModel, ResponseModel
+from alif.schemas import INT32_MAX, RequestModel, ResponseModel
 
 
 class RoomCreate(RequestModel):
@@ -40,7 +40,7 @@ class GroupSettings(RequestModel):
     room_id: uuid.UUID | None = None
     starts_on: date
     ends_on: date | None = None
-    monthly_price: int = Field(ge=0, le=100_000_000_00, description="Tiyin a month")
+    monthly_price: int = Field(ge=0, le=INT32_MAX, description="Tiyin a month")
     capacity: int = Field(ge=1, le=500)
     schedule: list[Slot] = Field(default_factory=list, max_length=14)
 
@@ -84,7 +84,7 @@ class Collision(ResponseModel):
 
 class Discount(RequestModel):
     discount_percent: int = Field(default=0, ge=0, le=100)
-    discount_amount: int = Field(default=0, ge=0, le=100_000_000_00, description="Tiyin a month")
+    discount_amount: int = Field(default=0, ge=0, le=INT32_MAX, description="Tiyin a month")
     discount_reason: str = Field(default="", max_length=200)
 
     @model_validator(mode="after")
