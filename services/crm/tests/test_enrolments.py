@@ -143,6 +143,10 @@ async def test_a_transfer_moves_the_student_and_the_discount(
         )
     ).json()
     url = f"{source}/enrolments/{enrolment['id']}/transfer"
+    on_joining_day = await director.post(
+        url, json={"to_group_id": target.rsplit("/", 1)[1], "on": "0001-01-01"}
+    )
+    assert on_joining_day.json()["error"]["code"] == "leaves_before_joining"
     to_theirs = await director.post(
         url, json={"to_group_id": their_group.rsplit("/", 1)[1], "on": "2026-11-01"}
     )

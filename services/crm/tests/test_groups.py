@@ -177,3 +177,10 @@ async def test_another_organizations_study_group_or_room_cannot_be_used(
         json=_settings(mine.id, None, [{"weekday": 7, "starts_at": "10:00", "ends_at": "09:00"}]),
     )
     assert bad.status_code == 422
+    with_zone = await director.post(
+        f"{office}/groups",
+        json=_settings(
+            mine.id, None, [{"weekday": 1, "starts_at": "10:00+05:00", "ends_at": "11:00"}]
+        ),
+    )
+    assert with_zone.status_code == 422

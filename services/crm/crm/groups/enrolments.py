@@ -87,6 +87,8 @@ async def transfer(
 ) -> Enrolment:
     """The student leaves the evening before `first_day` and joins `to_group` that day, with the
     same discount."""
+    if first_day <= enrolment.starts_on:
+        raise LeavesBeforeJoining()
     await leave(db, enrolment, first_day - timedelta(days=1))
     return await enrol(
         db,

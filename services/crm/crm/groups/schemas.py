@@ -25,6 +25,8 @@ class Slot(RequestModel):
 
     @model_validator(mode="after")
     def starts_before_it_ends(self) -> Self:
+        if self.starts_at.tzinfo is not None or self.ends_at.tzinfo is not None:
+            raise ValueError("Lesson times are the centre's local times, without a time zone")
         if self.starts_at >= self.ends_at:
             raise ValueError("A lesson ends after it starts")
         return self
