@@ -100,7 +100,11 @@ async def change_stage(
         stage.name_key = fold_for_comparison(name)
     if position is not None:
         stage.position = position
-    await db.flush()
+    try:
+        async with db.begin_nested():
+            await db.flush()
+    except IntegrityError as error:  # renamed to the same name by another request at once
+        raise StageNameTaken() from error
     return stage
 
 
