@@ -67,8 +67,14 @@ async def test_a_study_group_gets_its_room_price_and_schedule(
     assert again.status_code == 409
     assert again.json()["error"]["code"] == "group_exists"
 
-    # The teacher sees the group they teach; the price is changed by the office only.
+    # The teacher sees the group they teach, another teacher of the centre does not; the price
+    # is changed by the office only.
     assert [g["id"] for g in (await teacher.get(f"{office}/groups")).json()] == [group["id"]]
+    colleague = await login_as(Role.teacher)
+    await hire(db_session, centre, colleague.user, StaffRole.teacher)
+    assert (await colleague.get(f"{office}/groups")).json() == []
+    hidden = await colleague.get(f"{office}/groups/{group['id']}")
+    assert hidden.json()["error"]["code"] == "group_not_found"
     refused = await teacher.put(
         f"{office}/groups/{group['id']}",
         json={"starts_on": "2026-09-01", "monthly_price": 0, "capacity": 12},
