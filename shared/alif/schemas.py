@@ -11,6 +11,8 @@ from typing import Annotated, Any, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from alif.text import normalize_phone
+
 T = TypeVar("T")
 S = TypeVar("S", bound=BaseModel)
 
@@ -37,6 +39,10 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 def has_control_characters(text: str) -> bool:
     return CONTROL_CHARACTERS.search(text) is not None
+
+
+# An Uzbek phone in a request, stored as +998XXXXXXXXX however it was typed.
+Phone = Annotated[str, AfterValidator(normalize_phone)]
 
 
 class RequestModel(BaseModel):

@@ -46,3 +46,17 @@ def contains(column: ColumnExpressionArgument[str], query: str) -> ColumnElement
     lowered = func.lower(column)
     words = {query.lower(), normalize_uzbek(query).lower()}
     return or_(*(lowered.contains(word, autoescape=True) for word in sorted(words)))
+
+
+_PHONE_NOISE = re.compile(r"[\s\-().]")
+# ASCII digits only: `\d` would also take fullwidth or Arabic-Indic digits, and `+998９０...`
+# would become a second identity beside `+99890...`.
+_UZ_PHONE = re.compile(r"^(?:\+?998)?([0-9]{9})$")
+
+
+def normalize_phone(raw: str) -> str:
+    """An Uzbek phone as `+998XXXXXXXXX`, however it was typed; anything else is a ValueError."""
+    match = _UZ_PHONE.match(_PHONE_NOISE.sub("", raw))
+    if not match:
+        raise ValueError("Enter an Uzbek phone number: +998 and 9 digits")
+    return f"+998{match.group(1)}"

@@ -12,18 +12,9 @@ from typing import Annotated
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, StringConstraints
 
-from alif.text import fold_for_comparison
+from alif.text import fold_for_comparison, normalize_phone
 
-_PHONE_NOISE = re.compile(r"[\s\-().]")
-_UZ_PHONE = re.compile(r"^(?:\+?998)?([0-9]{9})$")
 _USERNAME = re.compile(r"^[a-z0-9\u02bb\u02bc_.]{3,32}$")
-
-
-def normalize_phone(raw: str) -> str:
-    match = _UZ_PHONE.match(_PHONE_NOISE.sub("", raw))
-    if not match:
-        raise ValueError("Enter an Uzbek phone number: +998 and 9 digits")
-    return f"+998{match.group(1)}"
 
 
 def is_phone(identifier: str) -> bool:
@@ -50,7 +41,6 @@ def normalize_username(raw: str) -> str:
     return username
 
 
-Phone = Annotated[str, AfterValidator(normalize_phone)]
 Identifier = Annotated[
     str,
     StringConstraints(max_length=254),

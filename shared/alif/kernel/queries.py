@@ -178,3 +178,24 @@ def _public_name(first_name: str, last_name: str) -> str:
     first = (first_name.split() or [""])[0]
     last = last_name.strip()
     return f"{first} {last[0]}." if last else first
+
+
+async def organizations_owned_by(db: AsyncSession, user_id: uuid.UUID) -> list[Organization]:
+    return list(
+        await db.scalars(
+            select(Organization).where(Organization.owner_id == user_id).order_by(Organization.name)
+        )
+    )
+
+
+async def user_by_phone(db: AsyncSession, phone: str) -> User | None:
+    """The account signed in with this phone (`+998XXXXXXXXX`, as `alif.text.normalize_phone`)."""
+    return await db.scalar(select(User).where(User.phone == phone))
+
+
+async def lock_organization(db: AsyncSession, organization_id: uuid.UUID) -> None:
+    """Hold the organization's row until the transaction ends, so checks that span its rows (two
+    groups booking one room at once) run one at a time. Nothing is written."""
+    await db.execute(
+        select(Organization.id).where(Organization.id == organization_id).with_for_update()
+    )

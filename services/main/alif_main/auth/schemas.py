@@ -6,9 +6,9 @@ from pydantic import Field
 
 from alif.auth import AccountStatus, Role
 from alif.kernel.models import Language, OrganizationKind, Region
-from alif.schemas import RequestModel, ResponseModel
+from alif.schemas import Phone, RequestModel, ResponseModel
 from alif_main.auth.models import SessionKind
-from alif_main.identifiers import Identifier, OneTimeCode, Password, Phone, Pin, Username
+from alif_main.identifiers import Identifier, OneTimeCode, Password, Pin, Username
 from alif_main.verification.models import CodePurpose
 
 Name = Field(min_length=1, max_length=80)

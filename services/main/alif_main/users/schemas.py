@@ -11,8 +11,8 @@ from alif.kernel.models import (
     OrganizationKind,
     Region,
 )
-from alif.schemas import RequestModel, ResponseModel
-from alif_main.identifiers import Password, Phone
+from alif.schemas import Phone, RequestModel, ResponseModel
+from alif_main.identifiers import Password
 
 
 class UserRead(ResponseModel):

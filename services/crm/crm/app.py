@@ -1,0 +1,24 @@
+"""The crm service: a learning centre's office — its staff, leads and students (docs/crm.md)."""
+
+from fastapi import FastAPI
+
+from alif.app import create_app
+from crm.config import CrmSettings
+from crm.groups.router import router as groups_router
+from crm.leads.router import router as leads_router
+from crm.staff.router import router as staff_router
+from crm.students.router import router as students_router
+
+
+def create_crm_app(settings: CrmSettings) -> FastAPI:
+    return create_app(
+        settings,
+        title="ALIF24 crm",
+        description="A learning centre's office: staff roles, the lead pipeline, student cards",
+        routers=[staff_router, leads_router, students_router, groups_router],
+    )
+
+
+def build_app() -> FastAPI:
+    """The uvicorn factory: `uvicorn --factory crm.app:build_app`."""
+    return create_crm_app(CrmSettings())

@@ -1,0 +1,5 @@
+from alif.errors import NotFound
+
+
+class StudentNotFound(NotFound):
+    message = "This student was not found."

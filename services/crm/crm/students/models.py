@@ -1,0 +1,30 @@
+import uuid
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from alif.db import Base, Timestamped, UUIDPrimaryKey
+
+
+class Student(UUIDPrimaryKey, Timestamped, Base):
+    """A learning centre's student card: the office's own record of a child and their parent."""
+
+    __tablename__ = "crm_student"
+    # A retried "add student" (a double click, a lost answer) finds the first card.
+    __table_args__ = (UniqueConstraint("organization_id", "idempotency_key"),)
+
+    organization_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80), default="")
+    phone: Mapped[str | None] = mapped_column(String(13), index=True)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    parent_name: Mapped[str] = mapped_column(String(160), default="")
+    parent_phone: Mapped[str | None] = mapped_column(String(13), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    idempotency_key: Mapped[uuid.UUID | None]
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
