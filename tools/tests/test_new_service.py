@@ -211,3 +211,18 @@ def test_without_web_no_app_is_written(repo: Path) -> None:
     new_service.create("harf", None, "letters", root=repo)
     assert not (repo / "frontends" / "apps" / "harf").exists()
     assert web_catalog(repo)["harf"]["web"] is False
+
+
+def test_web_only_adds_the_app_of_an_existing_service(repo: Path) -> None:
+    new_service.create("harf", None, "letters", root=repo)
+    app = new_service.create_web("harf", "letters", root=repo)
+    assert 'appConfig({ app: "harf" })' in (app / "vite.config.ts").read_text()
+    assert web_catalog(repo)["harf"]["web"] is True
+    with pytest.raises(SystemExit, match="exists already"):
+        new_service.create_web("harf", "letters", root=repo)
+
+
+def test_web_only_needs_the_service(repo: Path) -> None:
+    with pytest.raises(SystemExit, match="does not exist"):
+        new_service.create_web("crm", "centres", root=repo)
+    assert not (repo / "frontends" / "apps" / "crm").exists()
