@@ -88,8 +88,7 @@ function SavedState(props: { state: SaveState | undefined; error: unknown }) {
         state === "saving" && "text-muted",
       )}
     >
-      {state === "saved" ? "✓ " : state === "retrying" ? "⚠ " : ""}
-      {text}
+      {`${state === "saved" ? "✓ " : state === "retrying" ? "⚠ " : ""}${text}`}
     </p>
   );
 }
