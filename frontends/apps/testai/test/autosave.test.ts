@@ -21,13 +21,9 @@ describe("saving answers as they are given", () => {
 
   it("saves each answer with a higher revision than the one the server has", async () => {
     const sent: Sent[] = [];
-    const saver = new AnswerSaver(
-      async (questionId, answer) => {
-        sent.push({ questionId, answer });
-      },
-      () => {},
-      [{ question_id: "q1", revision: 4 }],
-    );
+    const saver = new AnswerSaver(async (questionId, answer) => {
+      sent.push({ questionId, answer });
+    }, () => {}, [{ question_id: "q1", revision: 4 }]);
     saver.save("q1", { choice: ["a"] });
     await saver.settled();
     expect(sent).toEqual([{ questionId: "q1", answer: { choice: ["a"], revision: 5 } }]);

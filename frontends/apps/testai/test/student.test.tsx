@@ -48,9 +48,33 @@ const questions = [
       { id: "o5", text: "4" },
     ],
   },
-  { id: "q3", type: "true_false", text: "Yer yumaloq", image_url: null, points: 1, language: "uz", options: [] },
-  { id: "q4", type: "short_answer", text: "Poytaxt?", image_url: null, points: 1, language: "uz", options: [] },
-  { id: "q5", type: "numeric", text: "7 × 6 = ?", image_url: null, points: 1, language: "uz", options: [] },
+  {
+    id: "q3",
+    type: "true_false",
+    text: "Yer yumaloq",
+    image_url: null,
+    points: 1,
+    language: "uz",
+    options: [],
+  },
+  {
+    id: "q4",
+    type: "short_answer",
+    text: "Poytaxt?",
+    image_url: null,
+    points: 1,
+    language: "uz",
+    options: [],
+  },
+  {
+    id: "q5",
+    type: "numeric",
+    text: "7 × 6 = ?",
+    image_url: null,
+    points: 1,
+    language: "uz",
+    options: [],
+  },
 ];
 
 function attempt(over: Record<string, unknown> = {}) {
@@ -132,7 +156,9 @@ describe("a student's tests", () => {
 
     await userEvent.click(within(due).getByRole("button", { name: "Boshlash" }));
     await waitFor(() => expect(path()).toBe("/attempts/a1"));
-    expect(api.called("POST", "/api/testai/attempts").map((c) => c.body)).toEqual([{ test_id: "t1" }]);
+    expect(api.called("POST", "/api/testai/attempts").map((c) => c.body)).toEqual([
+      { test_id: "t1" },
+    ]);
   });
 
   it("starts a shared test by its code", async () => {
@@ -143,7 +169,9 @@ describe("a student's tests", () => {
     await renderApp("/?code=abc123", api);
     await userEvent.click(await screen.findByRole("button", { name: "Boshlash" }));
     expect(
-      await screen.findByText("Bu test sizga ochiq emas. Kodni tekshiring yoki oʻqituvchingizdan soʻrang."),
+      await screen.findByText(
+        "Bu test sizga ochiq emas. Kodni tekshiring yoki oʻqituvchingizdan soʻrang.",
+      ),
     ).toBeInTheDocument();
     expect(api.called("POST", "/api/testai/attempts")[0]?.body).toEqual({ code: "ABC123" });
   });
@@ -154,20 +182,33 @@ describe("taking a test", () => {
     const saved: Record<string, unknown> = {};
     const api = signedInApi(student)
       .on("GET /api/testai/attempts/a1", attempt())
-      .on("PUT /api/testai/attempts/a1/answers/:q", async (request: Request, params: Record<string, string>) => {
-        const body = (await request.json()) as Record<string, unknown>;
-        saved[params.q ?? ""] = body;
-        return json(200, { question_id: params.q, choice: null, truth: null, text: null, revision: body.revision, saved_at: "2026-12-07T10:01:00Z" });
-      })
+      .on(
+        "PUT /api/testai/attempts/a1/answers/:q",
+        async (request: Request, params: Record<string, string>) => {
+          const body = (await request.json()) as Record<string, unknown>;
+          saved[params.q ?? ""] = body;
+          return json(200, {
+            question_id: params.q,
+            choice: null,
+            truth: null,
+            text: null,
+            revision: body.revision,
+            saved_at: "2026-12-07T10:01:00Z",
+          });
+        },
+      )
       .on("POST /api/testai/attempts/a1/submit", () =>
-        json(200, attempt({
-          status: "finished",
-          submitted_at: "2026-12-07T10:05:00Z",
-          score: 5,
-          max_score: 6,
-          percent: 83.3,
-          passed: true,
-        })),
+        json(
+          200,
+          attempt({
+            status: "finished",
+            submitted_at: "2026-12-07T10:05:00Z",
+            score: 5,
+            max_score: 6,
+            percent: 83.3,
+            passed: true,
+          }),
+        ),
       );
     await renderApp("/attempts/a1", api);
     expect(await screen.findByRole("heading", { name: "2 + 2 = ?" })).toBeInTheDocument();
@@ -214,7 +255,14 @@ describe("taking a test", () => {
       .on("PUT /api/testai/attempts/a1/answers/:q", async (request: Request) => {
         if (offline) throw new TypeError("Failed to fetch");
         const body = (await request.json()) as { revision: number };
-        return json(200, { question_id: "q1", choice: ["o2"], truth: null, text: null, revision: body.revision, saved_at: "2026-12-07T10:01:00Z" });
+        return json(200, {
+          question_id: "q1",
+          choice: ["o2"],
+          truth: null,
+          text: null,
+          revision: body.revision,
+          saved_at: "2026-12-07T10:01:00Z",
+        });
       });
     await renderApp("/attempts/a1", api);
     await userEvent.click(await screen.findByRole("radio", { name: "4" }));
@@ -222,7 +270,9 @@ describe("taking a test", () => {
     offline = false;
     window.dispatchEvent(new Event("online"));
     expect(await screen.findByText("✓ Saqlandi")).toBeInTheDocument();
-    expect(api.called("PUT", "/api/testai/attempts/a1/answers/q1").length).toBeGreaterThanOrEqual(2);
+    expect(api.called("PUT", "/api/testai/attempts/a1/answers/q1").length).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it("warns when little time is left", async () => {
@@ -240,7 +290,16 @@ describe("taking a test", () => {
       attempt({
         status: "finished",
         questions: questions.slice(0, 1),
-        answers: [{ question_id: "q1", choice: ["o1"], truth: null, text: null, revision: 1, saved_at: "2026-12-07T10:01:00Z" }],
+        answers: [
+          {
+            question_id: "q1",
+            choice: ["o1"],
+            truth: null,
+            text: null,
+            revision: 1,
+            saved_at: "2026-12-07T10:01:00Z",
+          },
+        ],
         score: 0,
         max_score: 1,
         percent: 0,
@@ -273,6 +332,8 @@ describe("taking a test", () => {
       attempt({ status: "finished" }),
     );
     await renderApp("/attempts/a1", api);
-    expect(await screen.findByText("Natijani oʻqituvchingiz keyinroq koʻrsatadi.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Natijani oʻqituvchingiz keyinroq koʻrsatadi."),
+    ).toBeInTheDocument();
   });
 });

@@ -81,6 +81,8 @@ export function QuestionEditor(props: {
       ? ""
       : String(props.initial.numeric_answer),
   );
+  const [tolerance, setTolerance] = useState(String(props.initial.tolerance ?? 0));
+  const [points, setPoints] = useState(String(props.initial.points ?? 1));
   const [tags, setTags] = useState((props.initial.tags ?? []).join(", "));
   const type = q.type ?? "single";
   const options = q.options ?? [];
@@ -88,6 +90,8 @@ export function QuestionEditor(props: {
     ...q,
     accepted_answers: accepted.split("\n"),
     numeric_answer: number.trim() === "" ? null : Number(number.replace(",", ".")),
+    tolerance: Math.max(0, Number(tolerance.replace(",", ".")) || 0),
+    points: Math.min(100, Math.max(1, Math.round(Number(points)) || 1)),
     tags: tags
       .split(",")
       .map((tag) => tag.trim())
@@ -132,10 +136,8 @@ export function QuestionEditor(props: {
             type="number"
             min={1}
             max={100}
-            value={q.points ?? 1}
-            onChange={(e) =>
-              set({ points: Math.min(100, Math.max(1, Number(e.target.value) || 1)) })
-            }
+            value={points}
+            onChange={(e) => setPoints(e.target.value)}
           />
         </Field>
         <Field label={t("editor.language")}>
@@ -234,8 +236,8 @@ export function QuestionEditor(props: {
               type="number"
               min={0}
               step="any"
-              value={q.tolerance ?? 0}
-              onChange={(e) => set({ tolerance: Math.max(0, Number(e.target.value) || 0) })}
+              value={tolerance}
+              onChange={(e) => setTolerance(e.target.value)}
             />
           </Field>
         </div>
