@@ -209,8 +209,9 @@ def finish(root: Path, name: str, *, web: bool, service: bool = True) -> None:
             f"services/{name}",
             *map(str, (root / "alembic" / "versions").glob(f"*_{name}_items.py")),
         ]
-        _run([uv, "run", "--frozen", "ruff", "check", "--fix", "--select", "I", *python_files], root)
-        _run([uv, "run", "--frozen", "ruff", "format", *python_files], root)
+        ruff = [uv, "run", "--frozen", "ruff"]
+        _run([*ruff, "check", "--fix", "--select", "I", *python_files], root)
+        _run([*ruff, "format", *python_files], root)
     # The documents and the catalogue, which marks whether the service has an app.
     _run([uv, "run", "--frozen", "python", "-m", "tools.export_openapi"], root)
     frontends = root / "frontends"
@@ -241,9 +242,9 @@ def main() -> None:
     if (args.web or args.web_only) and shutil.which("npm") is None:
         raise SystemExit("--web needs Node 20 and npm.")
     if args.web_only:
-        app = create_web(args.name, args.description)
+        written = create_web(args.name, args.description)
         finish(ROOT, args.name, web=True, service=False)
-        print(f"Created {app.relative_to(ROOT)}; `make run` serves it once built (npm run build).")
+        print(f"Created {written.relative_to(ROOT)}; `make run` serves it once built.")
         return
     target = create(args.name, args.port, args.description, web=args.web)
     finish(ROOT, args.name, web=args.web)

@@ -272,8 +272,7 @@ describe("importing questions", () => {
     const cards = await screen.findAllByTestId(/flagged|parsed/);
     expect(cards.map((c) => c.dataset.testid)).toEqual(["flagged", "parsed"]);
     expect(screen.getByText("Toʻgʻri javob koʻrsatilmagan.")).toBeInTheDocument();
-    const save = screen.getByRole("button", { name: /Testga qoʻshish/ });
-    expect(save).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Testga qoʻshish: 2" })).toBeDisabled();
 
     const flagged = cards[0] as HTMLElement;
     await userEvent.click(within(flagged).getByRole("radio", { name: "2-variant toʻgʻri" }));

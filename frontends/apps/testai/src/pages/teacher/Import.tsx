@@ -163,7 +163,7 @@ export function ImportReview(props: {
         disabled={!ready || ready.length === 0}
         onClick={() => ready && props.onSave(ready)}
       >
-        {t("import.save", { count: ready?.length ?? 0 })}
+        {t("import.save", { count: items.filter((i) => !i.dropped).length })}
       </Button>
     </div>
   );
