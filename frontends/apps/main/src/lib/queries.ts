@@ -165,6 +165,7 @@ export const groupKeys = {
   members: (id: string) => ["groups", "members", id] as const,
   mine: ["groups", "mine"] as const,
   child: (id: string) => ["groups", "child", id] as const,
+  childInvitations: (id: string) => ["groups", "child-invitations", id] as const,
 };
 
 export const managedGroupsQuery = (api: Api, includeArchived: boolean) =>
@@ -234,4 +235,15 @@ export const channelsQuery = (api: Api) =>
   queryOptions({
     queryKey: notificationKeys.channels,
     queryFn: () => call(api.main.GET("/api/main/notifications/channels")),
+  });
+
+export const childInvitationsQuery = (api: Api, childId: string) =>
+  queryOptions({
+    queryKey: groupKeys.childInvitations(childId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/children/{child_id}/group-invitations", {
+          params: { path: { child_id: childId } },
+        }),
+      ),
   });
