@@ -53,9 +53,9 @@ admin: install ## Create an admin account: make admin phone=+998901234567 name="
 bench: install ## Run the benchmarks and print their ratios (see bench/RESULTS.md)
 	$(RUN) python bench/run.py $(ARGS)
 
-new-service: install ## Create a service, its migration, client (web=1: its app): make new-service name=harf
+new-service: install ## Create a service, its migration, client (web=1: its app; web=only: just the app): make new-service name=harf
 	@test -n "$(name)" || (echo 'usage: make new-service name=harf [port=8007] [web=1]' >&2; exit 1)
-	$(RUN) python -m tools.new_service $(name) $(if $(port),--port $(port)) $(if $(filter 1 yes true,$(web)),--web)
+	$(RUN) python -m tools.new_service $(name) $(if $(port),--port $(port)) $(if $(filter 1 yes true,$(web)),--web)$(if $(filter only,$(web)),--web-only)
 
 gateway-config: install ## Render the production gateway for reading: make gateway-config domain=alif24.uz
 	@test -n "$(domain)" || (echo 'usage: make gateway-config domain=alif24.uz' >&2; exit 1)

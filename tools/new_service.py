@@ -8,7 +8,9 @@ One command leaves a service that passes `make lint`, `make typecheck` and `make
   `tools/catalog.py` PLANNED), the subdomain and the `alif.models` entry point alembic reads;
 - the migration of the sample table, on top of the current head (`templates/migration.py`);
 - its docker-compose.yml entry (the one file that lists services by name; a test checks it);
-- with `--web`, `frontends/apps/<name>/` from `templates/web/`: a web app on the shared packages;
+- with `--web`, `frontends/apps/<name>/` from `templates/web/`: a web app on the shared packages
+  (`--web-only` writes just the app, for a service that exists already: `make new-service
+  name=testai web=only`);
 - then the lock file (`uv lock`), the environment, the OpenAPI documents, the catalogue the web apps
   read and the typed client (`make client`), so nothing is left to do by hand.
 
@@ -175,26 +177,42 @@ def create(
     return target
 
 
+def create_web(name: str, description: str, root: Path = ROOT) -> Path:
+    """Only the web app, for a service that was built before it had one."""
+    app = root / "frontends" / "apps" / name
+    if not (root / "services" / name).is_dir():
+        raise SystemExit(f"services/{name} does not exist; create the service with its app.")
+    if app.exists():
+        raise SystemExit(f"frontends/apps/{name} exists already.")
+    values = {"name": name, "Name": name.title(), "package": name, "description": description}
+    copy_template(TEMPLATES / "web", app, values, web=True)
+    return app
+
+
 def _run(command: list[str], cwd: Path) -> None:
     print("+ " + " ".join(command), flush=True)
     if subprocess.run(command, cwd=cwd, check=False).returncode != 0:  # noqa: S603 - fixed argv
         raise SystemExit(f"`{' '.join(command)}` failed; fix it and run it again.")
 
 
-def finish(root: Path, name: str, *, web: bool) -> None:
-    """What makes the new files a working service: the lock, the environment, the clients."""
+def finish(root: Path, name: str, *, web: bool, service: bool = True) -> None:
+    """What makes the new files a working service: the lock, the environment, the clients
+    (without `service`, only what a new app of an existing service needs)."""
     uv = shutil.which("uv")
     if uv is None:
         raise SystemExit("uv is not installed (make install installs it).")
-    _run([uv, "lock"], root)
-    _run([uv, "sync", "--frozen", "--all-packages"], root)
-    # The template is written for any name; isort order and line breaks depend on the name.
-    python_files = [
-        f"services/{name}",
-        *map(str, (root / "alembic" / "versions").glob(f"*_{name}_items.py")),
-    ]
-    _run([uv, "run", "--frozen", "ruff", "check", "--fix", "--select", "I", *python_files], root)
-    _run([uv, "run", "--frozen", "ruff", "format", *python_files], root)
+    if service:
+        _run([uv, "lock"], root)
+        _run([uv, "sync", "--frozen", "--all-packages"], root)
+        # The template is written for any name; isort order and line breaks depend on the name.
+        python_files = [
+            f"services/{name}",
+            *map(str, (root / "alembic" / "versions").glob(f"*_{name}_items.py")),
+        ]
+        ruff = [uv, "run", "--frozen", "ruff"]
+        _run([*ruff, "check", "--fix", "--select", "I", *python_files], root)
+        _run([*ruff, "format", *python_files], root)
+    # The documents and the catalogue, which marks whether the service has an app.
     _run([uv, "run", "--frozen", "python", "-m", "tools.export_openapi"], root)
     frontends = root / "frontends"
     npm = shutil.which("npm")
@@ -217,9 +235,17 @@ def main() -> None:
     parser.add_argument("--port", type=int, help="default: its planned port, or the next free one")
     parser.add_argument("--description", default="a new ALIF24 service")
     parser.add_argument("--web", action="store_true", help="add its web app in frontends/apps")
+    parser.add_argument(
+        "--web-only", action="store_true", help="only the web app of an existing service"
+    )
     args = parser.parse_args()
-    if args.web and shutil.which("npm") is None:
+    if (args.web or args.web_only) and shutil.which("npm") is None:
         raise SystemExit("--web needs Node 20 and npm.")
+    if args.web_only:
+        written = create_web(args.name, args.description)
+        finish(ROOT, args.name, web=True, service=False)
+        print(f"Created {written.relative_to(ROOT)}; `make run` serves it once built.")
+        return
     target = create(args.name, args.port, args.description, web=args.web)
     finish(ROOT, args.name, web=args.web)
     app = f" and frontends/apps/{args.name}" if args.web else ""

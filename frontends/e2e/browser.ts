@@ -19,7 +19,7 @@ export function chromiumPath(): string {
   return path;
 }
 
-export type App = "main" | "games";
+export type App = "main" | "games" | "testai";
 
 /** An app's address through the gateway: http://alif24.localhost:<port>/..., games.alif24... */
 export function url(app: App, path = "/"): string {

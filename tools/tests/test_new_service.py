@@ -225,3 +225,18 @@ def test_without_web_no_app_is_written(repo: Path) -> None:
     new_service.create("kelajak", None, "letters", root=repo)
     assert not (repo / "frontends" / "apps" / "kelajak").exists()
     assert web_catalog(repo)["kelajak"]["web"] is False
+
+
+def test_web_only_adds_the_app_of_an_existing_service(repo: Path) -> None:
+    new_service.create("kelajak", None, "letters", root=repo)
+    app = new_service.create_web("kelajak", "letters", root=repo)
+    assert 'appConfig({ app: "kelajak" })' in (app / "vite.config.ts").read_text()
+    assert web_catalog(repo)["kelajak"]["web"] is True
+    with pytest.raises(SystemExit, match="exists already"):
+        new_service.create_web("kelajak", "letters", root=repo)
+
+
+def test_web_only_needs_the_service(repo: Path) -> None:
+    with pytest.raises(SystemExit, match="does not exist"):
+        new_service.create_web("kutubxona", "books", root=repo)
+    assert not (repo / "frontends" / "apps" / "kutubxona").exists()

@@ -29,6 +29,8 @@ describe("a child's home", () => {
     await renderApp("/home", home([mother]));
     const games = await screen.findByRole("link", { name: /Oʻyinlar/ });
     expect(games).toHaveAttribute("href", expect.stringContaining("games."));
+    const tests = screen.getByRole("link", { name: /TestAI/ });
+    expect(tests).toHaveAttribute("href", expect.stringContaining("testai."));
     const harf = screen.getByText("Harf").closest("[data-status]");
     expect(harf).toHaveAttribute("data-status", "soon");
     expect(harf).toHaveClass("grayscale", "border-dashed");

@@ -32,7 +32,7 @@ export const APPS: AppEntry[] = [
     id: "testai",
     emoji: "📝",
     tone: "bg-violet-100 text-violet-900",
-    status: "soon",
+    status: "available",
     forChildren: true,
   },
   {

@@ -1,0 +1,90 @@
+import { useTranslation } from "@alif/i18n";
+import { cx, Field, Input } from "@alif/ui";
+import type { Answer } from "../lib/autosave.ts";
+import type { StudentQuestion } from "../lib/queries.ts";
+
+export type Response = Omit<Answer, "revision">;
+
+const choiceClass = (chosen: boolean) =>
+  cx(
+    "flex min-h-14 w-full cursor-pointer items-center gap-3 rounded-2xl p-4 text-left font-semibold text-lg ring-2",
+    chosen ? "bg-brand-50 ring-brand-600" : "bg-white ring-slate-200 hover:ring-brand-300",
+  );
+
+/** How a student answers one question, for each question type of the API. */
+export function QuestionInput(props: {
+  question: StudentQuestion;
+  value: Response | undefined;
+  onChange(value: Response): void;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { question, value, onChange, disabled } = props;
+  const name = `q-${question.id}`;
+  switch (question.type) {
+    case "single":
+    case "multiple": {
+      const chosen = new Set(value?.choice ?? []);
+      const multiple = question.type === "multiple";
+      return (
+        <fieldset className="flex flex-col gap-3" disabled={disabled}>
+          <legend className="mb-2 text-muted">
+            {multiple ? t("take.chooseMany") : t("take.chooseOne")}
+          </legend>
+          {question.options.map((option) => (
+            <label key={option.id} className={choiceClass(chosen.has(option.id))}>
+              <input
+                type={multiple ? "checkbox" : "radio"}
+                name={name}
+                className="size-6 accent-brand-600"
+                checked={chosen.has(option.id)}
+                onChange={() => {
+                  if (!multiple) return onChange({ choice: [option.id] });
+                  const next = new Set(chosen);
+                  if (next.has(option.id)) next.delete(option.id);
+                  else next.add(option.id);
+                  onChange({
+                    choice: question.options.map((o) => o.id).filter((id) => next.has(id)),
+                  });
+                }}
+              />
+              <span>{option.text}</span>
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+    case "true_false":
+      return (
+        <fieldset className="grid grid-cols-2 gap-3" disabled={disabled}>
+          <legend className="sr-only">{t("take.chooseOne")}</legend>
+          {[true, false].map((truth) => (
+            <label key={String(truth)} className={choiceClass(value?.truth === truth)}>
+              <input
+                type="radio"
+                name={name}
+                className="size-6 accent-brand-600"
+                checked={value?.truth === truth}
+                onChange={() => onChange({ truth })}
+              />
+              <span>{truth ? t("take.true") : t("take.false")}</span>
+            </label>
+          ))}
+        </fieldset>
+      );
+    default:
+      return (
+        <Field label={question.type === "numeric" ? t("take.yourNumber") : t("take.yourAnswer")}>
+          <Input
+            className="min-h-14 text-xl"
+            inputMode={question.type === "numeric" ? "decimal" : "text"}
+            autoComplete="off"
+            maxLength={500}
+            disabled={disabled}
+            value={value?.text ?? ""}
+            onChange={(e) => onChange({ text: e.target.value })}
+          />
+        </Field>
+      );
+  }
+}
