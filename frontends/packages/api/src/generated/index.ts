@@ -3,17 +3,20 @@
 
 import type { components as GamesComponents, paths as GamesPaths } from "./games.ts";
 import type { components as MainComponents, paths as MainPaths } from "./main.ts";
+import type { components as OlimpComponents, paths as OlimpPaths } from "./olimp.ts";
 import type { components as TestaiComponents, paths as TestaiPaths } from "./testai.ts";
 
 export type { GamesComponents, GamesPaths };
 export type { MainComponents, MainPaths };
+export type { OlimpComponents, OlimpPaths };
 export type { TestaiComponents, TestaiPaths };
 
 /** Every service's paths, by the name its client has in `createApi()` (`api.games`). */
 export type ServicePaths = {
   games: GamesPaths;
   main: MainPaths;
+  olimp: OlimpPaths;
   testai: TestaiPaths;
 };
 
-export const SERVICE_NAMES = ["games", "main", "testai"] as const;
+export const SERVICE_NAMES = ["games", "main", "olimp", "testai"] as const;

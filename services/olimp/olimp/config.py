@@ -1,0 +1,7 @@
+from typing import ClassVar
+
+from alif.config import CommonSettings
+
+
+class OlimpSettings(CommonSettings):
+    service_name: ClassVar[str] = "olimp"

@@ -1,0 +1,5 @@
+from alif.errors import NotFound
+
+
+class ItemNotFound(NotFound):
+    message = "This item was not found."
