@@ -1,18 +1,19 @@
-"""The olimp service: a new ALIF24 service."""
+"""The olimp service: olympiads with registration, a paper on the server's clock and a board."""
 
 from fastapi import FastAPI
 
 from alif.app import create_app
 from olimp.config import OlimpSettings
-from olimp.items.router import router as items_router
+from olimp.olympiads.router import router as olympiads_router
+from olimp.papers.router import router as papers_router
 
 
 def create_olimp_app(settings: OlimpSettings) -> FastAPI:
     return create_app(
         settings,
         title="ALIF24 olimp",
-        description="a new ALIF24 service",
-        routers=[items_router],
+        description="Olympiads: registration, a paper on the server's clock, a leaderboard",
+        routers=[olympiads_router, papers_router],
     )
 
 

@@ -1,5 +1,0 @@
-from alif.errors import NotFound
-
-
-class ItemNotFound(NotFound):
-    message = "This item was not found."
