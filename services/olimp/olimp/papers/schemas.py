@@ -3,7 +3,7 @@ from datetime import datetime
 
 from pydantic import Field
 
-from alif.assessment.schemas import Response, StudentQuestion
+from alif.assessment.schemas import StudentQuestion
 from alif.kernel.models import Region
 from alif.schemas import RequestModel, ResponseModel
 from olimp.papers.models import SignalKind
@@ -11,6 +11,12 @@ from olimp.papers.models import SignalKind
 
 class PaperQuestion(StudentQuestion):
     section_id: uuid.UUID
+
+
+class SavedAnswer(ResponseModel):
+    choice: list[str] | None = None
+    truth: bool | None = None
+    text: str | None = None
 
 
 class AttemptRead(ResponseModel):
@@ -23,7 +29,7 @@ class AttemptRead(ResponseModel):
     submitted_at: datetime | None
     seconds_left: int
     questions: list[PaperQuestion]
-    answers: dict[str, Response] = Field(description="question id -> the saved answer")
+    answers: dict[str, SavedAnswer] = Field(description="question id -> the saved answer")
 
 
 class AnswerSaved(ResponseModel):

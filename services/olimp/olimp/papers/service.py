@@ -34,6 +34,7 @@ from olimp.papers.schemas import (
     Board,
     BoardRow,
     PaperQuestion,
+    SavedAnswer,
     SignalIn,
     SignalRead,
 )
@@ -167,7 +168,9 @@ async def attempt_read(db: AsyncSession, attempt: Attempt, round_: Round) -> Att
         submitted_at=attempt.submitted_at,
         seconds_left=seconds_left(attempt, utcnow()) if attempt.submitted_at is None else 0,
         questions=paper_order(attempt, round_, await _questions(db, round_.id)),
-        answers={str(a.question_id): a.response for a in answers if a.response},
+        answers={
+            str(a.question_id): SavedAnswer(**a.response) for a in answers if a.response
+        },
     )
 
 
