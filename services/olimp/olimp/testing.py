@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from alif.db import utcnow
 from alif.auth import Role
+from alif.db import utcnow
 from alif.kernel.models import StudentProfile, User
 from alif.testing import Actor, LoginAs, make_child
 from olimp.olympiads.models import Olympiad, Round
@@ -46,7 +46,9 @@ def choice(text: str, right: str, *wrong: str) -> dict[str, Any]:
     return {"type": "single", "text": text, "options": options}
 
 
-async def build_olympiad(organizer: Actor, *, publish: bool = True, **overrides: Any) -> dict[str, Any]:
+async def build_olympiad(
+    organizer: Actor, *, publish: bool = True, **overrides: Any
+) -> dict[str, Any]:
     """An olympiad with two questions in each section of its first round."""
     created = await organizer.post(OLYMPIADS, json=olympiad_body(**overrides))
     assert created.status_code == 201, created.text
@@ -62,7 +64,9 @@ async def build_olympiad(organizer: Actor, *, publish: bool = True, **overrides:
         strict=False,
     ):
         for question in questions:
-            added = await organizer.post(url, json={"section_id": section["id"], "question": question})
+            added = await organizer.post(
+                url, json={"section_id": section["id"], "question": question}
+            )
             assert added.status_code == 201, added.text
     if publish:
         published = await organizer.post(f"{OLYMPIADS}/{olympiad['id']}/publish")
@@ -76,7 +80,10 @@ async def open_round(db: AsyncSession, round_id: str, *, minutes_left: int = 120
     round_ = await db.get(Round, uuid.UUID(round_id))
     assert round_ is not None
     now = utcnow()
-    round_.opens_at, round_.closes_at = now - timedelta(minutes=1), now + timedelta(minutes=minutes_left)
+    round_.opens_at, round_.closes_at = (
+        now - timedelta(minutes=1),
+        now + timedelta(minutes=minutes_left),
+    )
     olympiad = await db.get(Olympiad, round_.olympiad_id)
     assert olympiad is not None
     olympiad.registration_closes_at = now - timedelta(minutes=2)

@@ -55,7 +55,9 @@ async def test_publishing_needs_a_paper(login_as: LoginAs) -> None:
     assert refused.json()["error"]["code"] == "paper_incomplete"
 
 
-async def test_only_staff_and_organizations_organize(login_as: LoginAs, db_session: AsyncSession) -> None:
+async def test_only_staff_and_organizations_organize(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
     for role in (Role.student, Role.parent, Role.teacher):
         actor = await login_as(role)
         refused = await actor.post(OLYMPIADS, json=olympiad_body())

@@ -168,9 +168,7 @@ async def attempt_read(db: AsyncSession, attempt: Attempt, round_: Round) -> Att
         submitted_at=attempt.submitted_at,
         seconds_left=seconds_left(attempt, utcnow()) if attempt.submitted_at is None else 0,
         questions=paper_order(attempt, round_, await _questions(db, round_.id)),
-        answers={
-            str(a.question_id): SavedAnswer(**a.response) for a in answers if a.response
-        },
+        answers={str(a.question_id): SavedAnswer(**a.response) for a in answers if a.response},
     )
 
 
@@ -300,7 +298,7 @@ async def summaries(db: AsyncSession, round_: Round) -> list[AttemptSummary]:
                 .where(Answer.attempt_id.in_(ids))
                 .group_by(Answer.attempt_id)
             )
-        ).tuples()
+        ).all()
     )
     return [
         AttemptSummary(
@@ -347,7 +345,7 @@ async def board(
         query = query.where(Registration.school == school)
     if grade is not None:
         query = query.where(Registration.grade == grade)
-    rows = (await db.execute(query)).tuples().all()
+    rows = (await db.execute(query)).all()
     results = [
         (
             attempt.public_score if frozen else attempt.score,
