@@ -98,7 +98,10 @@ async def test_questions_are_imported_through_the_shared_parser(login_as: LoginA
     olympiad = await build_olympiad(admin, publish=False)
     round_ = olympiad["rounds"][0]
     url = f"{OLYMPIADS}/{olympiad['id']}/rounds/{round_['id']}/questions"
-    text = "1. 5 + 5 = ?\nA) 10\nB) 11\nJavob: A\n\n2. Oʻzbekiston poytaxti?\nA) Toshkent\nB) Samarqand\n"
+    text = (
+        "1. 5 + 5 = ?\nA) 10\nB) 11\nJavob: A\n\n"
+        "2. Oʻzbekiston poytaxti?\nA) Toshkent\nB) Samarqand\n"
+    )
     imported = await admin.post(
         f"{url}/import", json={"section_id": round_["sections"][0]["id"], "text": text}
     )

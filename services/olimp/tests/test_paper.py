@@ -121,7 +121,7 @@ async def test_a_participant_sits_the_paper_and_resumes_it(
 async def test_every_write_after_the_deadline_is_refused(
     login_as: LoginAs, db_session: AsyncSession
 ) -> None:
-    child, _, attempt, organizer = await _started(db_session, login_as)
+    child, _, attempt, _organizer = await _started(db_session, login_as)
     question = attempt["questions"][0]
     base = f"/api/olimp/attempts/{attempt['id']}"
     assert (
