@@ -330,7 +330,7 @@ class RedisCache:
             yield messages()
         finally:
             await pubsub.unsubscribe()
-            await pubsub.aclose()
+            await pubsub.aclose()  # type: ignore[no-untyped-call]
 
 
 def create_cache(settings: CommonSettings) -> Cache:
