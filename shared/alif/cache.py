@@ -215,7 +215,6 @@ class InMemoryCache:
     async def zcard(self, key: str) -> int:
         return len(self._members(key))
 
-
     async def publish(self, channel: str, message: str) -> None:
         for queue in self._channels.get(channel, ()):
             with contextlib.suppress(asyncio.QueueFull):

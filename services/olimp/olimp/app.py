@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from alif.app import create_app
 from olimp.config import OlimpSettings
 from olimp.olympiads.router import router as olympiads_router
+from olimp.papers.live import router as live_router
 from olimp.papers.router import router as papers_router
 
 
@@ -14,6 +15,8 @@ def create_olimp_app(settings: OlimpSettings) -> FastAPI:
         title="ALIF24 olimp",
         description="Olympiads: registration, a paper on the server's clock, a leaderboard",
         routers=[olympiads_router, papers_router],
+        # The live board signs its watchers in with their first message (papers/live.py).
+        public_routers=[live_router],
     )
 
 

@@ -52,7 +52,7 @@ async def build_olympiad(
     """An olympiad with two questions in each section of its first round."""
     created = await organizer.post(OLYMPIADS, json=olympiad_body(**overrides))
     assert created.status_code == 201, created.text
-    olympiad = created.json()
+    olympiad: dict[str, Any] = created.json()
     round_ = olympiad["rounds"][0]
     url = f"{OLYMPIADS}/{olympiad['id']}/rounds/{round_['id']}/questions"
     for section, questions in zip(

@@ -1,11 +1,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, BackgroundTasks, Query, status
 
 from alif.assessment.schemas import AnswerFields
 from alif.auth import CurrentUser
 from alif.db import SessionDep, utcnow
+from alif.dependencies import CacheDep
 from alif.errors import error_responses
 from alif.kernel.models import Region
 from olimp.olympiads.dependencies import (
@@ -32,8 +33,11 @@ async def start_attempt(
     user: CurrentUser,
     db: SessionDep,
     settings: OlimpSettingsDep,
+    cache: CacheDep,
+    background: BackgroundTasks,
 ) -> AttemptRead:
     attempt = await service.start(db, olympiad, round_, user, settings.olimp_grace_seconds)
+    background.add_task(service.announce, cache, round_.id)
     return await service.attempt_read(db, attempt, round_)
 
 
@@ -54,8 +58,12 @@ async def save_answer(
     round_: AttemptRoundDep,
     user: CurrentUser,
     db: SessionDep,
+    cache: CacheDep,
+    background: BackgroundTasks,
 ) -> AnswerSaved:
     answer = await service.save_answer(db, attempt, round_, question_id, data, user)
+    # After the response, so after the commit: watchers re-read a board that has the answer.
+    background.add_task(service.announce, cache, attempt.round_id)
     return AnswerSaved(
         question_id=answer.question_id,
         saved_at=answer.saved_at,

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.assessment import grading, questions
 from alif.assessment.schemas import AnswerFields, Response
 from alif.auth import TokenUser
+from alif.cache import Cache
 from alif.db import utcnow
 from alif.kernel import queries
 from alif.kernel.models import Region
@@ -38,6 +39,15 @@ from olimp.papers.schemas import (
     SignalIn,
     SignalRead,
 )
+
+
+def board_channel(round_id: uuid.UUID) -> str:
+    return f"olimp:board:{round_id}"
+
+
+async def announce(cache: Cache, round_id: uuid.UUID) -> None:
+    """Tell every watcher of the round's board that a result changed (after the commit)."""
+    await cache.publish(board_channel(round_id), "changed")
 
 
 def seconds_left(attempt: Attempt, now: datetime) -> int:
