@@ -2,37 +2,259 @@
 // Run `make client` at the repository root after an API change.
 
 export type paths = {
-    "/api/olimp/items": {
+    "/api/olimp/olympiads": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** My items, newest first */
-        get: operations["items-list_items"];
+        /** Published olympiads, and the drafts I organize */
+        get: operations["olympiads-list_olympiads"];
         put?: never;
-        /** Add an item; adding the same title again answers with the one there */
-        post: operations["items-add_item"];
+        /** Create a draft olympiad with its rounds and sections (staff, organizations) */
+        post: operations["olympiads-create_olympiad"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/olimp/items/{item_id}": {
+    "/api/olimp/olympiads/{olympiad_id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One of my items */
-        get: operations["items-read_item"];
+        /** One olympiad */
+        get: operations["olympiads-read_olympiad"];
         put?: never;
         post?: never;
-        /** Remove one of my items */
-        delete: operations["items-remove_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish: the olympiad is announced and follows its dates from now on */
+        post: operations["olympiads-publish_olympiad"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's questions with their answers (the organizer only) */
+        get: operations["olympiads-list_questions"];
+        put?: never;
+        /** Add a question to a round's section (the organizer, before publishing) */
+        post: operations["olympiads-add_question"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/questions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import questions typed as text; those without a clear answer are left out */
+        post: operations["olympiads-import_questions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations: all for the organizer, my own and my children's for others */
+        get: operations["olympiads-list_registrations"];
+        put?: never;
+        /** Register myself (a student) or my child (a parent) */
+        post: operations["olympiads-register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/registrations/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An organization registers its students; those who cannot be are named with why */
+        post: operations["olympiads-register_students"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/registrations/{student_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel a registration before registration closes */
+        delete: operations["olympiads-cancel_registration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start my paper, or resume it with the time that is left */
+        post: operations["papers-start_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/attempts/{attempt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My paper */
+        get: operations["papers-read_attempt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/attempts/{attempt_id}/answers/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save an answer; saving again replaces it until the deadline */
+        put: operations["papers-save_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/attempts/{attempt_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand in my paper (handing it in again changes nothing) */
+        post: operations["papers-submit_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/attempts/{attempt_id}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the page was hidden, full screen was left, or the like */
+        post: operations["papers-record_signal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every participant's attempt and integrity signals (the organizer only) */
+        get: operations["papers-list_attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's leaderboard, filtered by region, district, school or grade */
+        get: operations["papers-read_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -42,6 +264,155 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /**
+         * AnswerFields
+         * @description One answer: `choice` for choice questions, `truth` for true/false, `text` for short
+         *     answers and numbers (`questions.response` checks it fits the question). Sending nothing
+         *     clears the answer.
+         */
+        AnswerFields: {
+            /** Choice */
+            choice?: string[] | null;
+            /** Truth */
+            truth?: boolean | null;
+            /** Text */
+            text?: string | null;
+        };
+        /** AnswerSaved */
+        AnswerSaved: {
+            /**
+             * Question Id
+             * Format: uuid
+             */
+            question_id: string;
+            /**
+             * Saved At
+             * Format: date-time
+             */
+            saved_at: string;
+            /** Seconds Left */
+            seconds_left: number;
+        };
+        /**
+         * AttemptRead
+         * @description The participant's paper in their own order, their saved answers and the time left.
+         */
+        AttemptRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Round Id
+             * Format: uuid
+             */
+            round_id: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Deadline
+             * Format: date-time
+             */
+            deadline: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Seconds Left */
+            seconds_left: number;
+            /** Questions */
+            questions: components["schemas"]["PaperQuestion"][];
+            /**
+             * Answers
+             * @description question id -> the saved answer
+             */
+            answers: {
+                [key: string]: components["schemas"]["SavedAnswer"];
+            };
+        };
+        /**
+         * AttemptSummary
+         * @description What an organizer sees of each participant during and after the round.
+         */
+        AttemptSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Deadline
+             * Format: date-time
+             */
+            deadline: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Score */
+            score: number;
+            /** Answered */
+            answered: number;
+            /** Signals */
+            signals: components["schemas"]["SignalRead"][];
+        };
+        /** Board */
+        Board: {
+            /**
+             * Frozen
+             * @description The public board stopped changing for the last minutes
+             */
+            frozen: boolean;
+            /** Rows */
+            rows: components["schemas"]["BoardRow"][];
+        };
+        /** BoardRow */
+        BoardRow: {
+            /** Rank */
+            rank: number;
+            /** Name */
+            name: string;
+            /** Grade */
+            grade: number;
+            region: components["schemas"]["Region"] | null;
+            /** District */
+            district: string;
+            /** School */
+            school: string;
+            /** Score */
+            score: number;
+            /** Seconds */
+            seconds: number;
+            /** You */
+            you: boolean;
+        };
+        /** BulkRegistration */
+        BulkRegistration: {
+            /** Student Ids */
+            student_ids: string[];
+        };
+        /** BulkResult */
+        BulkResult: {
+            /** Registered */
+            registered: components["schemas"]["RegistrationRead"][];
+            /**
+             * Refused
+             * @description student id -> the error code
+             */
+            refused: {
+                [key: string]: string;
+            };
+        };
         /**
          * ErrorBody
          * @description The error envelope, declared once so OpenAPI and the generated clients know it.
@@ -65,30 +436,145 @@ export type components = {
                 [key: string]: unknown;
             };
         };
-        /** ItemCreate */
-        ItemCreate: {
-            /** Title */
-            title: string;
+        /** ImportResult */
+        ImportResult: {
+            /** Added */
+            added: components["schemas"]["QuestionRead"][];
+            /** Flagged */
+            flagged: number;
         };
-        /** ItemRead */
-        ItemRead: {
+        /** ImportText */
+        ImportText: {
+            /**
+             * Section Id
+             * Format: uuid
+             */
+            section_id: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * Language
+         * @enum {string}
+         */
+        Language: "uz" | "ru" | "en";
+        /** LocalizedText */
+        LocalizedText: {
+            /** Uz */
+            uz: string;
+            /**
+             * Ru
+             * @default
+             */
+            ru?: string;
+            /**
+             * En
+             * @default
+             */
+            en?: string;
+        };
+        /** OlympiadCreate */
+        OlympiadCreate: {
+            title: components["schemas"]["LocalizedText"];
+            description?: components["schemas"]["LocalizedText"] | null;
+            subject: components["schemas"]["Subject"];
+            /** Grade Min */
+            grade_min: number;
+            /** Grade Max */
+            grade_max: number;
+            /** @default country */
+            scope?: components["schemas"]["Scope"];
+            region?: components["schemas"]["Region"] | null;
+            /**
+             * District
+             * @default
+             */
+            district?: string;
+            /** Capacity */
+            capacity?: number | null;
+            /**
+             * Requires Plan
+             * @default false
+             */
+            requires_plan?: boolean;
+            /**
+             * Registration Opens At
+             * Format: date-time
+             */
+            registration_opens_at: string;
+            /**
+             * Registration Closes At
+             * Format: date-time
+             */
+            registration_closes_at: string;
+            /** Rounds */
+            rounds: components["schemas"]["RoundIn"][];
+        };
+        /** OlympiadRead */
+        OlympiadRead: {
             /**
              * Id
              * Format: uuid
              */
             id: string;
-            /** Title */
-            title: string;
             /**
-             * Created At
+             * Organizer Id
+             * Format: uuid
+             */
+            organizer_id: string;
+            /** Organization Id */
+            organization_id: string | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /** Description */
+            description: {
+                [key: string]: string;
+            };
+            subject: components["schemas"]["Subject"];
+            /** Grade Min */
+            grade_min: number;
+            /** Grade Max */
+            grade_max: number;
+            scope: components["schemas"]["Scope"];
+            region: components["schemas"]["Region"] | null;
+            /** District */
+            district: string;
+            /** Capacity */
+            capacity: number | null;
+            /** Requires Plan */
+            requires_plan: boolean;
+            /**
+             * Registration Opens At
              * Format: date-time
              */
-            created_at: string;
+            registration_opens_at: string;
+            /**
+             * Registration Closes At
+             * Format: date-time
+             */
+            registration_closes_at: string;
+            state: components["schemas"]["State"];
+            /** Registered */
+            registered: number;
+            /** Rounds */
+            rounds: components["schemas"]["RoundRead"][];
         };
-        /** Page[ItemRead] */
-        Page_ItemRead_: {
+        /** OptionIn */
+        OptionIn: {
+            /** Text */
+            text: string;
+            /**
+             * Correct
+             * @default false
+             */
+            correct?: boolean;
+        };
+        /** Page[OlympiadRead] */
+        Page_OlympiadRead_: {
             /** Items */
-            items: components["schemas"]["ItemRead"][];
+            items: components["schemas"]["OlympiadRead"][];
             /** Total */
             total: number;
             /** Limit */
@@ -96,6 +582,359 @@ export type components = {
             /** Offset */
             offset: number;
         };
+        /** Page[RegistrationRead] */
+        Page_RegistrationRead_: {
+            /** Items */
+            items: components["schemas"]["RegistrationRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** PaperQuestion */
+        PaperQuestion: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            type: components["schemas"]["QuestionType"];
+            /** Text */
+            text: string;
+            /** Image Url */
+            image_url: string | null;
+            /** Points */
+            points: number;
+            language: components["schemas"]["Language"];
+            /** Options */
+            options: components["schemas"]["StudentOption"][];
+            /**
+             * Section Id
+             * Format: uuid
+             */
+            section_id: string;
+        };
+        /** QuestionCreate */
+        QuestionCreate: {
+            /**
+             * Section Id
+             * Format: uuid
+             */
+            section_id: string;
+            question: components["schemas"]["QuestionIn"];
+        };
+        /** QuestionIn */
+        QuestionIn: {
+            /** @default single */
+            type?: components["schemas"]["QuestionType"];
+            /** Text */
+            text: string;
+            /**
+             * Options
+             * @description Single and multiple choice
+             */
+            options?: components["schemas"]["OptionIn"][];
+            /**
+             * Truth
+             * @description True/false: the correct answer
+             */
+            truth?: boolean | null;
+            /**
+             * Accepted Answers
+             * @description Short answer: any of these counts, compared without case and with every Uzbek apostrophe form treated alike
+             */
+            accepted_answers?: string[];
+            /**
+             * Numeric Answer
+             * @description Numeric: the correct value
+             */
+            numeric_answer?: number | null;
+            /**
+             * Tolerance
+             * @description Numeric: ± this much counts
+             * @default 0
+             */
+            tolerance?: number;
+            /**
+             * Points
+             * @default 1
+             */
+            points?: number;
+            /**
+             * Explanation
+             * @default
+             */
+            explanation?: string;
+            /** Image Url */
+            image_url?: string | null;
+            /** @default uz */
+            language?: components["schemas"]["Language"];
+            /**
+             * Topic
+             * @default
+             */
+            topic?: string;
+            /** Tags */
+            tags?: string[];
+            /**
+             * Difficulty
+             * @default 3
+             */
+            difficulty?: number;
+            /**
+             * Source Excerpt
+             * @description The text the question was made from
+             */
+            source_excerpt?: string | null;
+        };
+        /**
+         * QuestionRead
+         * @description The organizer's view, with the key.
+         */
+        QuestionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Section Id
+             * Format: uuid
+             */
+            section_id: string;
+            /** Position */
+            position: number;
+            /** Type */
+            type: string;
+            /** Text */
+            text: string;
+            /** Image Url */
+            image_url: string | null;
+            /** Points */
+            points: number;
+            /** Options */
+            options: components["schemas"]["StudentOption"][];
+            /** Answer Key */
+            answer_key: {
+                [key: string]: unknown;
+            } | null;
+            /** Flagged */
+            flagged: boolean;
+        };
+        /**
+         * QuestionType
+         * @enum {string}
+         */
+        QuestionType: "single" | "multiple" | "true_false" | "short_answer" | "numeric";
+        /**
+         * Region
+         * @description Uzbekistan's viloyatlar, the Republic of Karakalpakstan and Tashkent city.
+         * @enum {string}
+         */
+        Region: "karakalpakstan" | "andijan" | "bukhara" | "fergana" | "jizzakh" | "kashkadarya" | "khorezm" | "namangan" | "navoiy" | "samarkand" | "sirdarya" | "surkhandarya" | "tashkent_region" | "tashkent_city";
+        /** RegistrationCreate */
+        RegistrationCreate: {
+            /**
+             * Student Id
+             * @description A parent names their child; a student leaves it out
+             */
+            student_id?: string | null;
+            region?: components["schemas"]["Region"] | null;
+            /**
+             * District
+             * @default
+             */
+            district?: string;
+            /**
+             * School
+             * @default
+             */
+            school?: string;
+        };
+        /** RegistrationRead */
+        RegistrationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Olympiad Id
+             * Format: uuid
+             */
+            olympiad_id: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Grade */
+            grade: number;
+            region: components["schemas"]["Region"] | null;
+            /** District */
+            district: string;
+            /** School */
+            school: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** RoundIn */
+        RoundIn: {
+            /**
+             * Opens At
+             * Format: date-time
+             */
+            opens_at: string;
+            /**
+             * Closes At
+             * Format: date-time
+             */
+            closes_at: string;
+            /** Duration Minutes */
+            duration_minutes: number;
+            /**
+             * Start Bonus
+             * @description Kangaroo's starting points
+             * @default 0
+             */
+            start_bonus?: number;
+            /**
+             * Shuffle
+             * @default true
+             */
+            shuffle?: boolean;
+            /**
+             * Freeze Minutes
+             * @description Public board frozen
+             * @default 0
+             */
+            freeze_minutes?: number;
+            /** Sections */
+            sections: components["schemas"]["SectionIn"][];
+        };
+        /** RoundRead */
+        RoundRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Number */
+            number: number;
+            /**
+             * Opens At
+             * Format: date-time
+             */
+            opens_at: string;
+            /**
+             * Closes At
+             * Format: date-time
+             */
+            closes_at: string;
+            /** Duration Minutes */
+            duration_minutes: number;
+            /** Start Bonus */
+            start_bonus: number;
+            /** Shuffle */
+            shuffle: boolean;
+            /** Freeze Minutes */
+            freeze_minutes: number;
+            /** Sections */
+            sections: components["schemas"]["SectionRead"][];
+        };
+        /** SavedAnswer */
+        SavedAnswer: {
+            /** Choice */
+            choice?: string[] | null;
+            /** Truth */
+            truth?: boolean | null;
+            /** Text */
+            text?: string | null;
+        };
+        /**
+         * Scope
+         * @enum {string}
+         */
+        Scope: "country" | "region" | "district" | "organization";
+        /** SectionIn */
+        SectionIn: {
+            /**
+             * Title
+             * @default
+             */
+            title?: string;
+            /** Points */
+            points: number;
+            /**
+             * Penalty
+             * @description Lost for a wrong answer
+             * @default 0
+             */
+            penalty?: number;
+        };
+        /** SectionRead */
+        SectionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Points */
+            points: number;
+            /** Penalty */
+            penalty: number;
+        };
+        /** SignalIn */
+        SignalIn: {
+            kind: components["schemas"]["SignalKind"];
+            /**
+             * Detail
+             * @default
+             */
+            detail?: string;
+        };
+        /**
+         * SignalKind
+         * @enum {string}
+         */
+        SignalKind: "tab_hidden" | "fullscreen_left" | "second_device" | "reconnected";
+        /** SignalRead */
+        SignalRead: {
+            kind: components["schemas"]["SignalKind"];
+            /** Detail */
+            detail: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+        };
+        /**
+         * State
+         * @enum {string}
+         */
+        State: "draft" | "announced" | "registration" | "waiting" | "running" | "finished" | "results_published";
+        /** StudentOption */
+        StudentOption: {
+            /** Id */
+            id: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * Subject
+         * @enum {string}
+         */
+        Subject: "math" | "uzbek" | "russian" | "english" | "logic" | "science" | "general";
     };
     responses: never;
     parameters: never;
@@ -105,7 +944,7 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
-    "items-list_items": {
+    "olympiads-list_olympiads": {
         parameters: {
             query?: {
                 limit?: number;
@@ -123,7 +962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ItemRead_"];
+                    "application/json": components["schemas"]["Page_OlympiadRead_"];
                 };
             };
             /** @description Validation error */
@@ -137,7 +976,7 @@ export interface operations {
             };
         };
     };
-    "items-add_item": {
+    "olympiads-create_olympiad": {
         parameters: {
             query?: never;
             header?: never;
@@ -146,7 +985,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ItemCreate"];
+                "application/json": components["schemas"]["OlympiadCreate"];
             };
         };
         responses: {
@@ -156,10 +995,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemRead"];
+                    "application/json": components["schemas"]["OlympiadRead"];
                 };
             };
-            /** @description Validation error */
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -170,12 +1018,12 @@ export interface operations {
             };
         };
     };
-    "items-read_item": {
+    "olympiads-read_olympiad": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                item_id: string;
+                olympiad_id: string;
             };
             cookie?: never;
         };
@@ -187,7 +1035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemRead"];
+                    "application/json": components["schemas"]["OlympiadRead"];
                 };
             };
             /** @description Not Found */
@@ -210,12 +1058,369 @@ export interface operations {
             };
         };
     };
-    "items-remove_item": {
+    "olympiads-publish_olympiad": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                item_id: string;
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OlympiadRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "olympiads-list_questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round_id: string;
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "olympiads-add_question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "olympiads-import_questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportText"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "olympiads-list_registrations": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RegistrationRead_"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "olympiads-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "olympiads-register_students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRegistration"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "olympiads-cancel_registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+                olympiad_id: string;
             };
             cookie?: never;
         };
@@ -227,6 +1432,346 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "papers-start_attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "papers-read_attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "papers-save_answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerFields"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerSaved"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "papers-submit_attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "papers-record_signal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "papers-list_attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round_id: string;
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptSummary"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "papers-read_board": {
+        parameters: {
+            query?: {
+                region?: components["schemas"]["Region"] | null;
+                district?: string | null;
+                school?: string | null;
+                grade?: number | null;
+            };
+            header?: never;
+            path: {
+                olympiad_id: string;
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
             };
             /** @description Not Found */
             404: {
