@@ -14,7 +14,7 @@ from alif.assessment.types import QuestionSource, QuestionType
 from alif.auth import Role, TokenUser
 from alif.db import add_unique, find_page, utcnow
 from alif.kernel import queries
-from alif.kernel.models import FamilyLink, Organization, StudentProfile, User
+from alif.kernel.models import FamilyLink, Organization, Region, StudentProfile, User
 from alif.schemas import Found, PageParams
 from alif.subscriptions.access import has_feature
 from alif.subscriptions.features import Feature
@@ -300,7 +300,7 @@ def _registration_open(olympiad: Olympiad, now: datetime) -> None:
 
 
 async def _eligible(
-    db: AsyncSession, olympiad: Olympiad, student: User, region: object, district: str
+    db: AsyncSession, olympiad: Olympiad, student: User, region: Region | None, district: str
 ) -> int:
     """The student's grade, once every rule of the olympiad is met."""
     profile = await db.get(StudentProfile, student.id)
@@ -335,7 +335,7 @@ async def _register(
     olympiad: Olympiad,
     student: User,
     by: TokenUser,
-    region: object,
+    region: Region | None,
     district: str,
     school: str,
 ) -> Registration:
