@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import sentry_sdk
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
@@ -16,9 +16,10 @@ from alif.auth import TokenVerifier, current_user
 from alif.cache import Cache, RateLimiter, create_cache
 from alif.config import CommonSettings
 from alif.db import Database
-from alif.errors import ErrorBody, ServiceUnavailable, install_error_handlers
+from alif.errors import ErrorBody, ServiceUnavailable, Unprocessable, install_error_handlers
 from alif.keys import verification_keys
 from alif.logging import RequestContextMiddleware, configure_logging
+from alif.schemas import has_control_characters
 
 ServiceLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
@@ -30,6 +31,21 @@ class Health(BaseModel):
 
 class NotReady(ServiceUnavailable):
     message = "The service cannot reach its database or cache yet."
+
+
+class ControlCharacters(Unprocessable):
+    message = "Text may not contain control characters."
+
+
+async def _no_control_characters(request: Request) -> None:
+    """Bodies are checked by `RequestModel`; the address and its query string here, for every
+    route (a NUL reaching PostgreSQL would be a 500)."""
+    texts = [
+        request.scope["path"],
+        *(t for pair in request.query_params.multi_items() for t in pair),
+    ]
+    if any(has_control_characters(text) for text in texts):
+        raise ControlCharacters()
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -91,6 +107,7 @@ def create_app(
         redoc_url=None,
         lifespan=app_lifespan,
         generate_unique_id_function=_operation_id,
+        dependencies=[Depends(_no_control_characters)],
         responses={422: {"model": ErrorBody, "description": "Validation error"}},
     )
     app.state.settings = settings

@@ -61,6 +61,7 @@ async def test_groups_taught_are_the_teachers_own_and_those_of_the_school_one_ow
 async def test_display_names_show_only_the_last_names_initial(db_session: AsyncSession) -> None:
     dilnoza = await make_user(db_session, first_name="Dilnoza", last_name="Karimova")
     aziz = await make_user(db_session, first_name="Aziz", last_name="")
-    names = await queries.display_names(db_session, [dilnoza.id, aziz.id])
-    assert names == {dilnoza.id: "Dilnoza K.", aziz.id: "Aziz"}
+    whole = await make_user(db_session, first_name="Lola Rahimova", last_name="Rahimova")
+    names = await queries.display_names(db_session, [dilnoza.id, aziz.id, whole.id])
+    assert names == {dilnoza.id: "Dilnoza K.", aziz.id: "Aziz", whole.id: "Lola R."}
     assert await queries.display_names(db_session, []) == {}

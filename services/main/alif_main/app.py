@@ -14,6 +14,7 @@ from alif.auth import TokenVerifier
 from alif.keys import key_id, verification_keys
 from alif_main.admin.setup import mount_admin
 from alif_main.auth.passwords import SecretHasher
+from alif_main.auth.pins import PinGuard
 from alif_main.auth.router import keys_router
 from alif_main.auth.router import public_router as auth_public_router
 from alif_main.auth.router import router as auth_router
@@ -68,6 +69,7 @@ def create_main_app(settings: MainSettings) -> FastAPI:
                 limiter=app.state.rate_limiter,
             ),
             limiter=app.state.rate_limiter,
+            pins=PinGuard(app.state.cache),
         )
         try:
             yield

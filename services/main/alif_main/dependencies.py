@@ -6,6 +6,7 @@ from fastapi import Depends, Request
 
 from alif.dependencies import settings_of
 from alif_main.auth.passwords import SecretHasher
+from alif_main.auth.pins import PinGuard
 from alif_main.auth.service import AuthService
 from alif_main.auth.sessions import SessionManager
 from alif_main.config import MainSettings
@@ -26,7 +27,12 @@ def get_hasher(request: Request) -> SecretHasher:
     return get_auth_service(request).hasher
 
 
+def get_pins(request: Request) -> PinGuard:
+    return get_auth_service(request).pins
+
+
 SettingsDep = Annotated[MainSettings, Depends(get_settings)]
 AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]
 SessionsDep = Annotated[SessionManager, Depends(get_sessions)]
 HasherDep = Annotated[SecretHasher, Depends(get_hasher)]
+PinsDep = Annotated[PinGuard, Depends(get_pins)]

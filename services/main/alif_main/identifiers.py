@@ -2,6 +2,8 @@
 
 Each is normalised once, at the edge (the request schemas), so the rest of the code compares plain
 strings: phones as `+998XXXXXXXXX`, e-mail in lower case, usernames folded (Uzbek apostrophes too).
+Digits are ASCII only: `\\d` would also take fullwidth or Arabic-Indic digits, and `+998９０...`
+would become a second identity beside `+99890...`.
 """
 
 import re
@@ -13,7 +15,7 @@ from pydantic import AfterValidator, StringConstraints
 from alif.text import fold_for_comparison
 
 _PHONE_NOISE = re.compile(r"[\s\-().]")
-_UZ_PHONE = re.compile(r"^(?:\+?998)?(\d{9})$")
+_UZ_PHONE = re.compile(r"^(?:\+?998)?([0-9]{9})$")
 _USERNAME = re.compile(r"^[a-z0-9\u02bb\u02bc_.]{3,32}$")
 
 
@@ -55,5 +57,6 @@ Identifier = Annotated[
     AfterValidator(normalize_identifier),
 ]
 Username = Annotated[str, StringConstraints(max_length=64), AfterValidator(normalize_username)]
-Pin = Annotated[str, StringConstraints(pattern=r"^\d{4,6}$")]
+Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,6}$")]
+OneTimeCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]

@@ -1,8 +1,9 @@
 """Every table main owns, for alembic (the `alif.models` entry point)."""
 
 from alif_main.audit.models import AuditLog
-from alif_main.auth.models import AuthSession, RefreshToken
+from alif_main.auth.models import AuthSession, PendingRegistration, RefreshToken
 from alif_main.family.models import FamilyInvitation
+from alif_main.groups.models import GroupInvitation
 from alif_main.orders.models import Order
 from alif_main.payments.models import PaymentCallback, PaymentTransaction, ProviderKey
 from alif_main.shop.models import InventoryItem, ShopItem
@@ -13,10 +14,12 @@ __all__ = [
     "AuditLog",
     "AuthSession",
     "FamilyInvitation",
+    "GroupInvitation",
     "InventoryItem",
     "Order",
     "PaymentCallback",
     "PaymentTransaction",
+    "PendingRegistration",
     "PromoCode",
     "PromoRedemption",
     "ProviderKey",

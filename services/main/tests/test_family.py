@@ -7,6 +7,7 @@ from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role
+from alif.cache import Cache
 from alif.kernel.models import User
 from alif.testing import LoginAs, make_child
 from alif_main.testing import PIN, make_pin_child
@@ -42,6 +43,26 @@ async def test_a_taken_username_is_explained(login_as: LoginAs) -> None:
     assert again.json()["error"]["code"] == "username_taken"
 
 
+async def test_asking_for_taken_usernames_through_add_child_is_limited(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    parent = await login_as(Role.parent)
+    for number in range(10):
+        await make_child(db_session, parent.user, username=f"taken{number}")
+    miner = await login_as(Role.parent)
+    answers = [
+        await miner.post("/api/main/children", json=new_child(username=f"taken{number}"))
+        for number in range(10)
+    ]
+    assert {a.json()["error"]["code"] for a in answers} == {"username_taken"}
+    refused = await miner.post("/api/main/children", json=new_child(username="taken0"))
+    assert refused.status_code == 429
+    assert refused.json()["error"]["code"] == "too_many_taken_usernames"
+    # Even a free username is not looked up any more, so the answer tells nothing.
+    free = await miner.post("/api/main/children", json=new_child(username="free_one"))
+    assert free.json()["error"]["code"] == "too_many_taken_usernames"
+
+
 async def test_usernames_with_uzbek_apostrophes_are_normalised(
     login_as: LoginAs, client: AsyncClient
 ) -> None:
@@ -52,23 +73,46 @@ async def test_usernames_with_uzbek_apostrophes_are_normalised(
     assert login.status_code == 200
 
 
-async def test_five_wrong_pins_lock_the_child_until_a_parent_sets_a_new_one(
-    login_as: LoginAs, client: AsyncClient
+async def test_wrong_pins_lock_the_child_longer_each_time_and_the_parent_is_told(
+    login_as: LoginAs, client: AsyncClient, cache: Cache
 ) -> None:
     parent = await login_as(Role.parent)
     child = (await parent.post("/api/main/children", json=new_child())).json()
-    for _ in range(5):
-        wrong = await client.post(CHILD_LOGIN, json={"username": "ali_2018", "pin": "0000"})
-        assert wrong.status_code == 401
-    locked = await client.post(CHILD_LOGIN, json={"username": "ali_2018", "pin": "7351"})
-    assert locked.status_code == 429
-    assert locked.json()["error"]["code"] == "pin_locked"
+    assert child["pin_failed_attempts"] == 0 and child["pin_locked_until"] is None
+    wrong_pin = {"username": "ali_2018", "pin": "0000"}
+    left = []
+    for _ in range(4):
+        wrong = await client.post(CHILD_LOGIN, json=wrong_pin)
+        assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "wrong_pin"
+        left.append(wrong.json()["error"]["details"]["attempts_left"])
+    assert left == [4, 3, 2, 1]
+
+    fifth = await client.post(CHILD_LOGIN, json=wrong_pin)
+    assert fifth.status_code == 429 and fifth.json()["error"]["code"] == "pin_locked"
+    first_lock = fifth.json()["error"]["details"]["retry_after"]
+    assert fifth.json()["error"]["details"]["locked_until"]
+    right_pin_while_locked = await client.post(
+        CHILD_LOGIN, json={"username": "ali_2018", "pin": "7351"}
+    )
+    assert right_pin_while_locked.json()["error"]["code"] == "pin_locked"
+
+    seen = (await parent.get(f"/api/main/children/{child['id']}")).json()
+    assert seen["pin_failed_attempts"] == 5 and seen["pin_locked_until"] is not None
+    listed = (await parent.get("/api/main/children")).json()
+    assert listed[0]["pin_locked_until"] == seen["pin_locked_until"]
+
+    await cache.delete("pin-lock:ali_2018")  # the lock has run out
+    again = await client.post(CHILD_LOGIN, json=wrong_pin)  # one more wrong PIN: a longer lock
+    assert again.json()["error"]["code"] == "pin_locked"
+    assert again.json()["error"]["details"]["retry_after"] > first_lock
 
     reset = await parent.put(f"/api/main/children/{child['id']}/pin", json={"pin": "2468"})
     assert reset.status_code == 204
     assert (
         await client.post(CHILD_LOGIN, json={"username": "ali_2018", "pin": "2468"})
     ).status_code == 200
+    unlocked = (await parent.get(f"/api/main/children/{child['id']}")).json()
+    assert unlocked["pin_failed_attempts"] == 0 and unlocked["pin_locked_until"] is None
 
 
 async def test_unknown_children_fail_like_wrong_pins_and_an_address_is_limited(
@@ -180,3 +224,39 @@ async def test_only_a_student_can_accept_a_family_invitation(login_as: LoginAs) 
     other_parent = await login_as(Role.parent)
     response = await other_parent.post("/api/main/family/invitations/accept", json={"code": code})
     assert response.status_code == 403
+
+
+async def test_a_child_changes_only_language_and_avatar_and_a_parent_renames(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    parent = await login_as(Role.parent)
+    child = await login_as(user=await make_child(db_session, parent.user, first_name="Ali"))
+    for change in ({"first_name": "Boss"}, {"last_name": "X"}, {"school_name": "12-maktab"}):
+        refused = await child.patch("/api/main/me", json=change)
+        assert refused.status_code == 403 and refused.json()["error"]["code"] == "ask_a_parent"
+    assert (await child.patch("/api/main/me", json={"language": "ru"})).status_code == 200
+    renamed = await parent.patch(f"/api/main/children/{child.id}", json={"first_name": "Alijon"})
+    assert renamed.json()["first_name"] == "Alijon"
+
+
+async def test_a_childs_devices_are_for_the_parent_to_see_and_sign_out(
+    login_as: LoginAs, client: AsyncClient, db_session: AsyncSession, started_app: FastAPI
+) -> None:
+    parent = await login_as(Role.parent)
+    await make_pin_child(db_session, started_app, parent.user, username="laylo")
+    signed_in = await client.post(
+        CHILD_LOGIN, json={"username": "laylo", "pin": PIN, "token_delivery": "body"}
+    )
+    child_headers = {"Authorization": f"Bearer {signed_in.json()['access_token']}"}
+    own = await client.get("/api/main/auth/sessions", headers=child_headers)
+    assert own.status_code == 403 and own.json()["error"]["code"] == "devices_for_parents"
+
+    child_id = signed_in.json()["user"]["id"]
+    devices = (await parent.get(f"/api/main/children/{child_id}/devices")).json()
+    assert len(devices) == 1
+    stranger = await login_as(Role.parent)
+    foreign = await stranger.get(f"/api/main/children/{child_id}/devices")
+    assert foreign.status_code == 404
+    ended = await parent.delete(f"/api/main/children/{child_id}/devices/{devices[0]['id']}")
+    assert ended.status_code == 204
+    assert (await parent.get(f"/api/main/children/{child_id}/devices")).json() == []

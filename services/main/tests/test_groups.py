@@ -1,13 +1,11 @@
 """Study groups: teachers and organizations run them, students join by code, parents look on."""
 
-import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role
 from alif.kernel.models import MemberRole, MembershipStatus, OrganizationMember
 from alif.testing import LoginAs, make_child
-from alif_main.groups import service as groups_service
 from alif_main.testing import make_organization
 
 GROUPS = "/api/main/groups"
@@ -32,8 +30,15 @@ async def test_teacher_creates_a_group_students_join_and_parents_see_it(
     assert joined.status_code == 201
     assert joined.json()["name"] == "5-A" and "join_code" not in joined.json()
 
-    added = await teacher.post(f"{GROUPS}/{group['id']}/members", json={"username": child.username})
-    assert added.status_code == 201
+    invited = await teacher.post(
+        f"{GROUPS}/{group['id']}/invitations", json={"username": child.username}
+    )
+    assert invited.status_code == 202
+    waiting = (await parent.get(f"/api/main/children/{child.id}/group-invitations")).json()
+    accepted = await parent.post(
+        f"/api/main/children/{child.id}/group-invitations/{waiting[0]['id']}/accept"
+    )
+    assert accepted.status_code == 200
 
     members = await teacher.get(f"{GROUPS}/{group['id']}/members")
     assert {m["student_id"] for m in members.json()} == {str(student.id), str(child.id)}
@@ -80,7 +85,8 @@ async def test_another_teacher_cannot_see_or_touch_my_group(login_as: LoginAs) -
         await other.post(f"{url}/archive"),
         await other.post(f"{url}/join-code"),
         await other.get(f"{url}/members"),
-        await other.post(f"{url}/members", json={"username": student.user.username}),
+        await other.post(f"{url}/invitations", json={"username": student.user.username}),
+        await other.get(f"{url}/invitations"),
         await other.delete(f"{url}/members/{student.id}"),
     ]
     for response in attempts:
@@ -186,29 +192,85 @@ async def test_join_codes_are_rate_limited_and_die_with_archiving_or_renewal(
     assert again.status_code == 409
 
 
-async def test_adding_and_removing_students_by_username(
-    login_as: LoginAs, monkeypatch: pytest.MonkeyPatch
+async def test_a_child_joins_a_class_only_when_a_parent_accepts_the_invitation(
+    login_as: LoginAs, db_session: AsyncSession
 ) -> None:
     teacher = await login_as(Role.teacher)
     group = (await teacher.post(GROUPS, json={"name": "6-B"})).json()
-    members = f"{GROUPS}/{group['id']}/members"
-    student = await login_as(Role.student, username="oʻgʻil_bola")
-    parent = await login_as(Role.parent, username="ota_ona")
+    invitations = f"{GROUPS}/{group['id']}/invitations"
+    parent = await login_as(Role.parent)
+    child = await make_child(db_session, parent.user, username="oʻgʻil_bola")
+    child_invitations = f"/api/main/children/{child.id}/group-invitations"
 
     # Apostrophes arrive in any form; the username is normalised the way main stores it.
-    added = await teacher.post(members, json={"username": "O'g'il_bola"})
-    assert added.status_code == 201 and added.json()["student_id"] == str(student.id)
-    assert (await teacher.post(members, json={"username": "oʻgʻil_bola"})).status_code == 409
+    invited = await teacher.post(invitations, json={"username": "O'g'il_bola"})
+    assert invited.status_code == 202 and invited.json()["username"] == "oʻgʻil_bola"
+    again = await teacher.post(invitations, json={"username": "oʻgʻil_bola"})
+    assert again.json()["id"] == invited.json()["id"]  # asked once, not twice
+    assert (await teacher.get(f"{GROUPS}/{group['id']}/members")).json() == []  # not yet
 
-    not_a_student = await teacher.post(members, json={"username": "ota_ona"})
-    assert not_a_student.status_code == 404 and parent.user.role is Role.parent
-    assert (await teacher.post(members, json={"username": "nobody_here"})).status_code == 404
+    waiting = (await parent.get(child_invitations)).json()
+    assert [(w["group_name"], w["teacher_name"]) for w in waiting] == [
+        ("6-B", teacher.user.full_name)
+    ]
+    stranger = await login_as(Role.parent)
+    foreign = await stranger.post(f"{child_invitations}/{waiting[0]['id']}/accept")
+    assert foreign.status_code == 404
 
-    monkeypatch.setattr(groups_service, "MAX_MEMBERS", 1)
-    other = await login_as(Role.student)
-    full = await teacher.post(members, json={"username": other.user.username})
-    assert full.status_code == 409 and full.json()["error"]["code"] == "group_full"
+    joined = await parent.post(f"{child_invitations}/{waiting[0]['id']}/accept")
+    assert joined.status_code == 200 and joined.json()["name"] == "6-B"
+    members = (await teacher.get(f"{GROUPS}/{group['id']}/members")).json()
+    assert [m["student_id"] for m in members] == [str(child.id)]
+    assert (await teacher.get(invitations)).json() == []
+    assert (await parent.get(child_invitations)).json() == []
 
+    # The parent takes the child out of the class again.
+    left = await parent.delete(f"/api/main/children/{child.id}/groups/{group['id']}")
+    assert left.status_code == 204
+    assert (await parent.get(f"/api/main/children/{child.id}/groups")).json() == []
+    foreign_remove = await stranger.delete(f"/api/main/children/{child.id}/groups/{group['id']}")
+    assert foreign_remove.status_code == 404
+
+
+async def test_a_parent_declines_and_the_teacher_cannot_tell_who_exists(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    teacher = await login_as(Role.teacher)
+    group = (await teacher.post(GROUPS, json={"name": "7-A"})).json()
+    invitations = f"{GROUPS}/{group['id']}/invitations"
+    parent = await login_as(Role.parent)
+    child = await make_child(db_session, parent.user, username="lola_2017")
+    await login_as(Role.parent, username="ota_ona")  # not a child: never invitable
+
+    answers = [
+        await teacher.post(invitations, json={"username": name})
+        for name in ("lola_2017", "nobody_here", "ota_ona")
+    ]
+    assert {a.status_code for a in answers} == {202}
+    assert {tuple(sorted(a.json())) for a in answers} == {("created_at", "id", "username")}
+
+    waiting = (await parent.get(f"/api/main/children/{child.id}/group-invitations")).json()
+    declined = await parent.post(
+        f"/api/main/children/{child.id}/group-invitations/{waiting[0]['id']}/decline"
+    )
+    assert declined.status_code == 204
+    # A declined invitation looks like one nobody answered, and is not sent again.
+    listed = (await teacher.get(invitations)).json()
+    assert sorted(i["username"] for i in listed) == ["lola_2017", "nobody_here", "ota_ona"]
+    await teacher.post(invitations, json={"username": "lola_2017"})
+    assert (await parent.get(f"/api/main/children/{child.id}/group-invitations")).json() == []
+    assert (await teacher.get(f"{GROUPS}/{group['id']}/members")).json() == []
+
+    cancelled = await teacher.delete(f"{invitations}/{listed[0]['id']}")
+    assert cancelled.status_code == 204
+
+
+async def test_a_teacher_removes_a_student(login_as: LoginAs) -> None:
+    teacher = await login_as(Role.teacher)
+    group = (await teacher.post(GROUPS, json={"name": "6-V"})).json()
+    student = await login_as(Role.student)
+    await student.post(f"{GROUPS}/join", json={"code": group["join_code"]})
+    members = f"{GROUPS}/{group['id']}/members"
     assert (await teacher.delete(f"{members}/{student.id}")).status_code == 204
     assert (await teacher.delete(f"{members}/{student.id}")).status_code == 404
     assert (await student.get("/api/main/me/groups")).json() == []

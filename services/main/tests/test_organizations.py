@@ -4,7 +4,9 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role
-from alif.testing import LoginAs
+from alif.kernel import queries
+from alif.kernel.models import MemberRole, MembershipStatus, OrganizationMember
+from alif.testing import LoginAs, make_study_group
 from alif_main.testing import make_organization
 
 
@@ -89,3 +91,58 @@ async def test_only_teachers_join_organizations(
     parent = await login_as(Role.parent)
     response = await parent.post(f"/api/main/organizations/{organization.id}/join")
     assert response.status_code == 403
+
+
+async def test_a_removed_teacher_loses_the_organizations_classes_to_the_organization(
+    login_as: LoginAs, db_session: AsyncSession, started_app: FastAPI
+) -> None:
+    owner_user, organization = await make_organization(db_session, started_app)
+    owner = await login_as(user=owner_user)
+    teacher = await login_as(Role.teacher)
+    membership = OrganizationMember(
+        organization_id=organization.id,
+        user_id=teacher.id,
+        role=MemberRole.teacher,
+        status=MembershipStatus.active,
+    )
+    db_session.add(membership)
+    student = await login_as(Role.student)
+    group = await make_study_group(
+        db_session, teacher.user, [student.user], organization=organization
+    )
+    own = await make_study_group(db_session, teacher.user)  # outside the organization: stays
+    url = f"/api/main/groups/{group.id}"
+    assert (await teacher.get(url)).status_code == 200
+
+    removed = await owner.delete(f"/api/main/organizations/mine/members/{membership.id}")
+    assert removed.status_code == 204
+    attempts = [
+        await teacher.get(url),
+        await teacher.get(f"{url}/members"),
+        await teacher.post(f"{url}/join-code"),
+        await teacher.patch(url, json={"name": "still mine"}),
+    ]
+    assert [a.status_code for a in attempts] == [404] * 4
+    assert not await queries.can_teach_group(db_session, teacher.id, group.id)  # testai asks this
+    assert await queries.taught_students(db_session, teacher.id, [student.id]) == set()
+    assert (await teacher.get(f"/api/main/groups/{own.id}")).status_code == 200
+
+    handed = (await owner.get(url)).json()
+    assert handed["teacher_id"] == str(owner.id) and handed["member_count"] == 1
+    again = await owner.delete(f"/api/main/organizations/mine/members/{membership.id}")
+    assert again.status_code == 404
+    other_owner, _ = await make_organization(db_session, started_app)
+    stranger = await login_as(user=other_owner)
+    foreign = await stranger.delete(f"/api/main/organizations/mine/members/{membership.id}")
+    assert foreign.status_code == 404
+
+
+async def test_a_teacher_whose_membership_is_not_active_cannot_run_its_classes(
+    login_as: LoginAs, db_session: AsyncSession, started_app: FastAPI
+) -> None:
+    _, organization = await make_organization(db_session, started_app)
+    teacher = await login_as(Role.teacher)  # never a member (or rejected since)
+    group = await make_study_group(
+        db_session, teacher.user, organization=organization, teacher_is_member=False
+    )
+    assert (await teacher.get(f"/api/main/groups/{group.id}")).status_code == 404

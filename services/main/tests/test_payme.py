@@ -187,6 +187,20 @@ async def test_malformed_json_and_malformed_requests(payme: PaymeClient) -> None
     assert error_code(wrong_type) == -32600
 
 
+async def test_hostile_bodies_are_answered_in_the_protocol(
+    payme: PaymeClient, plan: SubscriptionPlan
+) -> None:
+    headers = {"Authorization": payme.authorization(), "Content-Type": "application/json"}
+    deep = b'{"id": 7, "method": "CheckTransaction", "params": ' + b"[" * 100_000
+    deep += b"]" * 100_000 + b"}"
+    nested = await payme.send(deep, headers)  # the parser's recursion runs out
+    assert error_code(nested) == -32700
+    nul = await payme.call("CheckTransaction", {"id": "abc\u0000def"})
+    assert error_code(nul) == -32600
+    order = await payme.check_perform("order\u0000id", 2_990_000)
+    assert error_code(order) in range(-31099, -31049)  # the order field is named: not found
+
+
 async def test_an_unknown_method_is_named_in_data(payme: PaymeClient) -> None:
     answer = await payme.call("SetFiscalDataEverywhere", {})
     assert error_code(answer) == -32601

@@ -11,9 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.auth import Role
 from alif.db import utcnow
 from alif.kernel.models import FamilyLink
-from alif.subscriptions import FEATURE_DESCRIPTIONS, Feature, SubscriptionPlan, entitlement_of
+from alif.subscriptions import (
+    FEATURE_DESCRIPTIONS,
+    Feature,
+    Subscription,
+    SubscriptionPlan,
+    entitlement_of,
+)
 from alif.testing import Actor, LoginAs, make_child
 from alif_main.audit.models import AuditLog
+from alif_main.config import MainSettings
 from alif_main.payments.testing import make_plan
 from alif_main.subscriptions.models import PromoCode, PromoKind
 
@@ -173,10 +180,11 @@ async def test_admins_manage_plans_and_codes_and_it_is_audited(
         json={
             "code": "family_quarter",
             "name": "Oila — 3 oy",
+            "translations": {"ru": {"name": "Семья — 3 месяца"}},
             "audience": "family",
             "price": 7_990_000,
             "duration_days": 90,
-            "features": ["olimp", "premium_courses"],
+            "features": ["ai_tests"],
             "max_children": 3,
         },
     )
@@ -205,6 +213,20 @@ async def test_admins_manage_plans_and_codes_and_it_is_audited(
     )
     assert unknown_feature.status_code == 422
     assert unknown_feature.json()["error"]["code"] == "unknown_feature"
+    not_built = await admin.post(
+        f"{SUBSCRIPTIONS}/admin/plans",
+        json={
+            "code": "family_olimp",
+            "name": "X",
+            "audience": "family",
+            "price": 100,
+            "duration_days": 1,
+            "features": ["ai_tests", "olimp"],
+            "max_children": 1,
+        },
+    )
+    assert not_built.json()["error"]["code"] == "feature_not_live"
+    assert not_built.json()["error"]["details"]["not_live"] == ["olimp"]
 
     code = await admin.post(
         f"{SUBSCRIPTIONS}/admin/promo-codes",
@@ -219,6 +241,100 @@ async def test_admins_manage_plans_and_codes_and_it_is_audited(
     moderator = await login_as(Role.moderator)
     assert (await moderator.get(f"{SUBSCRIPTIONS}/admin/plans")).status_code == 200
     features = (await moderator.get(f"{SUBSCRIPTIONS}/admin/features")).json()
-    assert {"code": "olimp", "description": FEATURE_DESCRIPTIONS[Feature.olimp]} in features
+    olimp = {"code": "olimp", "description": FEATURE_DESCRIPTIONS[Feature.olimp], "live": False}
+    assert olimp in features
     denied = await moderator.patch(f"{SUBSCRIPTIONS}/admin/plans/{plan_id}", json={"price": 1})
     assert denied.status_code == 403
+
+
+async def test_plans_show_only_live_features_in_the_readers_language(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    plan = await make_plan(db_session, features=[Feature.olimp, Feature.ai_tests])
+    plan.translations = {"ru": {"name": "Семья — 1 месяц", "description": "Для всей семьи"}}
+    await db_session.flush()
+    russian = await login_as(Role.parent, language="ru")
+    seen = {p["id"]: p for p in (await russian.get(f"{SUBSCRIPTIONS}/plans")).json()}
+    assert seen[str(plan.id)]["name"] == "Семья — 1 месяц"
+    assert seen[str(plan.id)]["features"] == ["ai_tests"]  # olympiads are not built yet
+    english = await russian.get(f"{SUBSCRIPTIONS}/plans", params={"language": "en"})
+    uzbek = await russian.get(f"{SUBSCRIPTIONS}/plans", params={"language": "uz"})
+    names = {p["id"]: p["name"] for p in english.json()}
+    assert names[str(plan.id)] == plan.name  # no English text yet: the Uzbek one
+    assert {p["id"]: p["name"] for p in uzbek.json()}[str(plan.id)] == plan.name
+
+
+async def test_a_parent_sees_which_children_the_plan_covers_and_the_seats_left(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    parent = await login_as(Role.parent)
+    first = await make_child(db_session, parent.user, first_name="Ali")
+    second = await make_child(db_session, parent.user, first_name="Laylo")
+    plan = await make_plan(db_session, seats=1, features=[Feature.ai_tests])
+    now = utcnow()
+    db_session.add(
+        Subscription(
+            owner_user_id=parent.id,
+            plan_id=plan.id,
+            starts_at=now,
+            ends_at=now + timedelta(days=30),
+        )
+    )
+    await db_session.flush()
+
+    mine = (await parent.get(f"{SUBSCRIPTIONS}/me")).json()
+    assert [(c["first_name"], c["covered"]) for c in mine["children"]] == [
+        ("Ali", True),
+        ("Laylo", False),
+    ]
+    assert mine["seats_left"] == 0  # adding a child now: warn that the plan will not cover them
+    children = (await parent.get("/api/main/children")).json()
+    assert {c["id"]: c["covered_by_plan"] for c in children} == {
+        str(first.id): True,
+        str(second.id): False,
+    }
+
+
+async def test_the_trials_length_is_told_before_it_starts(
+    login_as: LoginAs, trial_plan: SubscriptionPlan, main_settings: MainSettings
+) -> None:
+    parent = await login_as(Role.parent)
+    before = (await parent.get(f"{SUBSCRIPTIONS}/me")).json()
+    assert before["trial_days"] == main_settings.subscription_trial_days
+    await parent.post(f"{SUBSCRIPTIONS}/trial")
+    assert (await parent.get(f"{SUBSCRIPTIONS}/me")).json()["trial_days"] is None
+
+
+async def test_a_parent_chooses_the_child_a_one_child_plan_covers(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    parent = await login_as(Role.parent)
+    first = await make_child(db_session, parent.user, first_name="Ali")
+    second = await make_child(db_session, parent.user, first_name="Laylo")
+    chosen = f"{SUBSCRIPTIONS}/covered-children"
+    none_yet = await parent.put(chosen, json={"child_ids": [str(second.id)]})
+    assert none_yet.status_code == 409 and none_yet.json()["error"]["code"] == "no_family_plan"
+
+    plan = await make_plan(db_session, seats=1, features=[Feature.ai_tests])
+    now = utcnow()
+    subscription = Subscription(
+        owner_user_id=parent.id, plan_id=plan.id, starts_at=now, ends_at=now + timedelta(days=30)
+    )
+    db_session.add(subscription)
+    await db_session.flush()
+    assert (await entitlement_of(db_session, first.id)).coverages  # the first added, by default
+
+    answer = await parent.put(chosen, json={"child_ids": [str(second.id)]})
+    assert answer.status_code == 200
+    assert [(c["first_name"], c["covered"]) for c in answer.json()["children"]] == [
+        ("Ali", False),
+        ("Laylo", True),
+    ]
+    await db_session.refresh(subscription)  # the request changed it in its own session
+    assert not (await entitlement_of(db_session, first.id)).coverages
+
+    both = await parent.put(chosen, json={"child_ids": [str(first.id), str(second.id)]})
+    assert both.json()["error"]["code"] == "too_many_chosen_children"
+    other_family = await make_child(db_session, (await login_as(Role.parent)).user)
+    foreign = await parent.put(chosen, json={"child_ids": [str(other_family.id)]})
+    assert foreign.status_code == 404

@@ -6,7 +6,7 @@
 import uuid
 from collections.abc import Collection
 
-from sqlalchemy import or_, select, union
+from sqlalchemy import ColumnElement, and_, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.kernel.models import (
@@ -24,6 +24,12 @@ from alif.kernel.models import (
 async def is_guardian(db: AsyncSession, parent_id: uuid.UUID, child_id: uuid.UUID) -> bool:
     link = await db.get(FamilyLink, (parent_id, child_id))
     return link is not None
+
+
+async def children_of(db: AsyncSession, parent_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(
+        await db.scalars(select(FamilyLink.child_id).where(FamilyLink.parent_id == parent_id))
+    )
 
 
 async def organizations_of(db: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUID]:
@@ -54,37 +60,46 @@ async def students_of_group(db: AsyncSession, group_id: uuid.UUID) -> list[uuid.
     )
 
 
+def manages_group(user_id: uuid.UUID) -> ColumnElement[bool]:
+    """Groups a user may run: those of the organization they own, their own groups outside any
+    organization, and their groups in an organization they are still an active member of (a
+    teacher removed from an organization loses its classes at once)."""
+    owned = select(Organization.id).where(Organization.owner_id == user_id).scalar_subquery()
+    member_of = (
+        select(OrganizationMember.organization_id)
+        .where(
+            OrganizationMember.user_id == user_id,
+            OrganizationMember.status == MembershipStatus.active,
+        )
+        .scalar_subquery()
+    )
+    return or_(
+        StudyGroup.organization_id.in_(owned),
+        and_(
+            StudyGroup.teacher_id == user_id,
+            or_(StudyGroup.organization_id.is_(None), StudyGroup.organization_id.in_(member_of)),
+        ),
+    )
+
+
 async def can_teach_group(db: AsyncSession, user_id: uuid.UUID, group_id: uuid.UUID) -> bool:
-    """The group's teacher, or the owner of the organization the group belongs to."""
-    group = await db.get(StudyGroup, group_id)
-    if group is None:
-        return False
-    if group.teacher_id == user_id:
-        return True
-    if group.organization_id is None:
-        return False
-    organization = await db.get(Organization, group.organization_id)
-    return organization is not None and organization.owner_id == user_id
+    found = await db.scalar(
+        select(StudyGroup.id).where(StudyGroup.id == group_id, manages_group(user_id))
+    )
+    return found is not None
 
 
 async def taught_students(
     db: AsyncSession, user_id: uuid.UUID, student_ids: Collection[uuid.UUID]
 ) -> set[uuid.UUID]:
-    """Which of `student_ids` are in a group the user teaches or whose organization they run."""
+    """Which of `student_ids` are in a group the user manages (`manages_group`)."""
     if not student_ids:
         return set()
-    owned = select(Organization.id).where(Organization.owner_id == user_id)
     return set(
         await db.scalars(
             select(StudyGroupMember.student_id)
             .join(StudyGroup, StudyGroup.id == StudyGroupMember.group_id)
-            .where(
-                StudyGroupMember.student_id.in_(list(student_ids)),
-                or_(
-                    StudyGroup.teacher_id == user_id,
-                    StudyGroup.organization_id.in_(owned.scalar_subquery()),
-                ),
-            )
+            .where(StudyGroupMember.student_id.in_(list(student_ids)), manages_group(user_id))
         )
     )
 
@@ -98,18 +113,11 @@ async def users_by_id(db: AsyncSession, user_ids: Collection[uuid.UUID]) -> dict
 
 
 async def groups_taught_by(db: AsyncSession, user_id: uuid.UUID) -> list[uuid.UUID]:
-    """Active groups a user teaches, or that belong to the organization they own."""
-    owned = select(Organization.id).where(Organization.owner_id == user_id)
+    """Active groups a user manages (`manages_group`)."""
     return list(
         await db.scalars(
             select(StudyGroup.id)
-            .where(
-                or_(
-                    StudyGroup.teacher_id == user_id,
-                    StudyGroup.organization_id.in_(owned.scalar_subquery()),
-                ),
-                StudyGroup.archived_at.is_(None),
-            )
+            .where(manages_group(user_id), StudyGroup.archived_at.is_(None))
             .order_by(StudyGroup.name)
         )
     )
@@ -156,10 +164,17 @@ async def students_of_organization(db: AsyncSession, organization_id: uuid.UUID)
 
 async def display_names(db: AsyncSession, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, str]:
     """How other people see these users where children may be listed (leaderboards): the first
-    name and the initial of the last, never the whole name."""
+    word of the first name and the initial of the last, never more (a first name typed as
+    "Aziza Karimova" still shows as "Aziza")."""
     if not user_ids:
         return {}
     rows = await db.execute(
         select(User.id, User.first_name, User.last_name).where(User.id.in_(user_ids))
     )
-    return {user_id: f"{first} {last[0]}." if last else first for user_id, first, last in rows}
+    return {user_id: _public_name(first, last) for user_id, first, last in rows}
+
+
+def _public_name(first_name: str, last_name: str) -> str:
+    first = (first_name.split() or [""])[0]
+    last = last_name.strip()
+    return f"{first} {last[0]}." if last else first

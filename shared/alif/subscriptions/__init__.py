@@ -17,11 +17,12 @@ from alif.subscriptions.access import (
     has_feature,
     require_feature,
 )
-from alif.subscriptions.features import FEATURE_DESCRIPTIONS, Feature
+from alif.subscriptions.features import FEATURE_DESCRIPTIONS, LIVE_FEATURES, Feature, live_only
 from alif.subscriptions.models import PlanAudience, Subscription, SubscriptionPlan
 
 __all__ = [
     "FEATURE_DESCRIPTIONS",
+    "LIVE_FEATURES",
     "Coverage",
     "CoveredAs",
     "Entitlement",
@@ -32,5 +33,6 @@ __all__ = [
     "SubscriptionPlan",
     "entitlement_of",
     "has_feature",
+    "live_only",
     "require_feature",
 ]

@@ -84,16 +84,20 @@ def _active(now: datetime) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
     return (Subscription.starts_at <= now, Subscription.ends_at > now)
 
 
-async def _seated_child(
-    db: AsyncSession, parent_id: uuid.UUID, child_id: uuid.UUID, seats: int
-) -> bool:
-    seated = await db.scalars(
-        select(FamilyLink.child_id)
-        .where(FamilyLink.parent_id == parent_id)
-        .order_by(FamilyLink.created_at, FamilyLink.child_id)
-        .limit(seats)
+async def seated_children(
+    db: AsyncSession, subscription: Subscription, seats: int
+) -> list[uuid.UUID]:
+    """The children a family plan covers: those the parent chose, then the earliest added."""
+    assert subscription.owner_user_id is not None
+    linked = list(
+        await db.scalars(
+            select(FamilyLink.child_id)
+            .where(FamilyLink.parent_id == subscription.owner_user_id)
+            .order_by(FamilyLink.created_at, FamilyLink.child_id)
+        )
     )
-    return child_id in set(seated)
+    chosen = [c for c in map(uuid.UUID, subscription.chosen_child_ids) if c in linked]
+    return (chosen + [c for c in linked if c not in chosen])[:seats]
 
 
 async def _seated_student(
@@ -134,8 +138,7 @@ async def entitlement_of(
         .where(FamilyLink.child_id == user_id, *_active(now))
     )
     for subscription, plan in through_guardians:
-        assert subscription.owner_user_id is not None
-        if await _seated_child(db, subscription.owner_user_id, user_id, plan.max_children):
+        if user_id in await seated_children(db, subscription, plan.max_children):
             coverages.append(_coverage(subscription, plan, CoveredAs.child))
 
     owned_organizations = await db.execute(

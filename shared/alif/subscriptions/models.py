@@ -7,6 +7,7 @@ trial or promo code is applied); other services only ask `alif.subscriptions.acc
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -30,6 +31,8 @@ class SubscriptionPlan(UUIDPrimaryKey, Timestamped, Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
+    # `name` and `description` are Uzbek; {"ru": {"name": ..., "description": ...}, "en": ...}.
+    translations: Mapped[dict[str, Any]] = mapped_column(default=dict)
     audience: Mapped[PlanAudience] = mapped_column(enum_type(PlanAudience))
     price: Mapped[int] = mapped_column(BigInteger)  # tiyin
     duration_days: Mapped[int] = mapped_column(Integer)
@@ -68,6 +71,9 @@ class Subscription(UUIDPrimaryKey, Timestamped, Base):
     ends_at: Mapped[datetime] = mapped_column(index=True)
     is_trial: Mapped[bool] = mapped_column(default=False)
     trial_used_at: Mapped[datetime | None]
+    # Children (ids as text) the parent chose to cover first; the other seats go to the children
+    # added first. Empty: the earliest added children.
+    chosen_child_ids: Mapped[list[str]] = mapped_column(default=list)
 
     def is_active(self, now: datetime) -> bool:
         return self.starts_at <= now < self.ends_at

@@ -108,6 +108,9 @@ describe("a parent's view of the coins", () => {
         language: "uz",
         created_at: "2026-01-01T00:00:00Z",
         last_login_at: null,
+        pin_failed_attempts: 0,
+        pin_locked_until: null,
+        covered_by_plan: false,
       })
       .on("GET /api/main/wallet/children/:id", { user_id: "c1", balance: 120, streak_days: 4 })
       .on("GET /api/main/wallet/children/:id/transactions", page([transaction(1)]));

@@ -100,27 +100,25 @@ describe("a teacher's classes", () => {
     });
   });
 
-  it("adds a student by username and explains an unknown one", async () => {
+  it("invites a student by username; the same answer whether or not it exists", async () => {
     const api = signedInApi(teacher)
       .on("GET /api/main/groups/:id", group())
       .on("GET /api/main/groups/:id/members", [ali])
-      .on("POST /api/main/groups/:id/members", async (request: Request) => {
+      .on("POST /api/main/groups/:id/invitations", async (request: Request) => {
         const body = (await request.json()) as { username: string };
-        return body.username === "laylo"
-          ? json(201, { ...ali, student_id: "c2", first_name: "Laylo", username: "laylo" })
-          : apiError(404, "student_not_found");
+        return json(202, { id: "i1", username: body.username, created_at: "2026-12-07T10:00:00Z" });
       });
     await renderApp("/groups/g1", api);
     const user = userEvent.setup();
     const field = await screen.findByLabelText(/login orqali/);
-    await user.type(field, "nobody");
-    await user.click(screen.getByRole("button", { name: "Qoʻshish" }));
-    expect(await screen.findByText("Bunday loginli oʻquvchi topilmadi.")).toBeInTheDocument();
-    await user.clear(field);
     await user.type(field, "@laylo");
     await user.click(screen.getByRole("button", { name: "Qoʻshish" }));
-    expect(await screen.findByText("Laylo qoʻshildi.")).toBeInTheDocument();
-    expect(api.called("POST", "/api/main/groups/g1/members")[1]?.body).toEqual({
+    expect(
+      await screen.findByText(
+        "laylo uchun taklif yuborildi. Ota-onasi qabul qilganda oʻquvchi guruhga qoʻshiladi.",
+      ),
+    ).toBeInTheDocument();
+    expect(api.called("POST", "/api/main/groups/g1/invitations")[0]?.body).toEqual({
       username: "laylo",
     });
   });
@@ -198,6 +196,9 @@ describe("a child's classes", () => {
         language: "uz",
         created_at: "2026-01-01T00:00:00Z",
         last_login_at: null,
+        pin_failed_attempts: 0,
+        pin_locked_until: null,
+        covered_by_plan: false,
       })
       .on("GET /api/main/wallet/children/:id", { user_id: "c1", balance: 40, streak_days: 2 })
       .on("GET /api/main/children/:id/groups", [summary]);
@@ -206,5 +207,54 @@ describe("a child's classes", () => {
     expect(await screen.findByText("3-A")).toBeInTheDocument();
     expect(screen.getByText("Alining tangalari")).toBeInTheDocument();
     expect(screen.getByText("2 kun ketma-ket")).toBeInTheDocument();
+  });
+
+  it("join a child's classes only when the parent allows the teacher's invitation", async () => {
+    const parent = { id: "p1", role: "parent", first_name: "Dilnoza" };
+    let accepted = false;
+    const invitation = {
+      id: "i1",
+      group_name: "3-A",
+      subject: "Matematika",
+      grade: 3,
+      teacher_name: "Jasur Toshmatov",
+      organization_name: "Ziyo",
+      created_at: "2026-12-07T10:00:00Z",
+    };
+    const api = signedInApi(parent)
+      .on("GET /api/main/children/:id", {
+        id: "c1",
+        first_name: "Ali",
+        last_name: "Karimov",
+        username: "ali",
+        status: "active",
+        avatar: "",
+        grade: 2,
+        birth_date: null,
+        school_name: "",
+        relation: "mother",
+        language: "uz",
+        created_at: "2026-01-01T00:00:00Z",
+        last_login_at: null,
+        pin_failed_attempts: 0,
+        pin_locked_until: null,
+        covered_by_plan: false,
+      })
+      .on("GET /api/main/wallet/children/:id", { user_id: "c1", balance: 40, streak_days: 2 })
+      .on("GET /api/main/children/:id/group-invitations", () =>
+        json(200, accepted ? [] : [invitation]),
+      )
+      .on("POST /api/main/children/:id/group-invitations/:iid/accept", () => {
+        accepted = true;
+        return json(200, summary);
+      })
+      .on("GET /api/main/children/:id/groups", () => json(200, accepted ? [summary] : []));
+    await renderApp("/children/c1", api);
+    expect(
+      await screen.findByRole("heading", { name: "Alini sinfga taklif qilishdi" }),
+    ).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Ruxsat berish" }));
+    expect(await screen.findByText("3-A sinfiga qoʻshildi.")).toBeInTheDocument();
+    expect(api.called("POST", "/api/main/children/c1/group-invitations/i1/accept")).toHaveLength(1);
   });
 });

@@ -19,6 +19,9 @@ const ali = {
   relation: "mother",
   created_at: "2026-01-01T00:00:00Z",
   last_login_at: null,
+  pin_failed_attempts: 0,
+  pin_locked_until: null,
+  covered_by_plan: false,
 };
 
 describe("parent home", () => {

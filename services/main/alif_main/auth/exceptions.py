@@ -21,6 +21,10 @@ class PinLocked(TooManyRequests):
     message = "Too many wrong PINs. Please wait or ask a parent to help."
 
 
+class WrongPin(Unauthorized):
+    message = "The username or PIN is wrong."
+
+
 class InvalidRefreshToken(Unauthorized):
     message = "Your session has ended. Please log in again."
 
@@ -36,3 +40,7 @@ class SessionNotFound(NotFound):
 
 class WrongPassword(Forbidden):
     message = "The current password is wrong."
+
+
+class DevicesForParents(Forbidden):
+    message = "A parent sees and signs out a child's devices."

@@ -1,6 +1,7 @@
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -12,6 +13,21 @@ class SessionKind(StrEnum):
     web = "web"  # refresh token in an HttpOnly cookie (the web apps, SSO)
     api = "api"  # refresh token in the response body (API clients)
     admin = "admin"  # the admin UI's own signed cookie
+
+
+class PendingRegistration(UUIDPrimaryKey, Base):
+    """A registration waiting for the code sent for it.
+
+    The account is made only when that code is confirmed, so registering a phone again never
+    changes another person's pending registration: each code confirms only its own.
+    """
+
+    __tablename__ = "pending_registration"
+
+    identifier: Mapped[str] = mapped_column(String(254), index=True)
+    details: Mapped[dict[str, Any]]
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuthSession(UUIDPrimaryKey, Timestamped, Base):

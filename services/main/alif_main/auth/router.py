@@ -1,13 +1,13 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Cookie, Request, Response, status
+from fastapi import APIRouter, Cookie, Depends, Request, Response, status
 
-from alif.auth import CurrentUser, MaybeUser
+from alif.auth import CurrentUser, MaybeUser, Role, TokenUser
 from alif.db import SessionDep
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
-from alif_main.auth.exceptions import InvalidRefreshToken
+from alif_main.auth.exceptions import DevicesForParents, InvalidRefreshToken
 from alif_main.auth.models import SessionKind
 from alif_main.auth.schemas import (
     ChildLoginRequest,
@@ -110,7 +110,13 @@ async def register(
 async def send_code(
     data: SendCodeRequest, db: SessionDep, auth: AuthServiceDep, ip_address: ClientIP
 ) -> CodeSentResponse:
-    sent = await auth.send_code(db, data.identifier, data.purpose, ip_address=ip_address)
+    sent = await auth.send_code(
+        db,
+        data.identifier,
+        data.purpose,
+        ip_address=ip_address,
+        registration_id=data.registration_id,
+    )
     return CodeSentResponse.model_validate(sent)
 
 
@@ -129,7 +135,9 @@ async def verify_code(
     ip_address: ClientIP,
 ) -> TokenResponse:
     client = _client(request, ip_address, data.token_delivery)
-    issued = await auth.verify_registration(db, data.identifier, data.code, client)
+    issued = await auth.verify_registration(
+        db, data.identifier, data.code, client, data.registration_id
+    )
     return _token_response(issued, response, settings)
 
 
@@ -222,9 +230,21 @@ async def reset_password(data: PasswordResetRequest, db: SessionDep, auth: AuthS
     await auth.reset_password(db, data.identifier, data.code, data.new_password)
 
 
-@router.get("/sessions", summary="The devices signed in to this account")
+def _not_a_child(user: CurrentUser) -> TokenUser:
+    # Devices with addresses are adult matters: a parent sees a child's (/children/{id}/devices).
+    if user.role is Role.student:
+        raise DevicesForParents()
+    return user
+
+
+AdultUser = Annotated[TokenUser, Depends(_not_a_child)]
+
+
+@router.get(
+    "/sessions", responses=error_responses(403), summary="The devices signed in to this account"
+)
 async def list_sessions(
-    user: CurrentUser, db: SessionDep, sessions: SessionsDep
+    user: AdultUser, db: SessionDep, sessions: SessionsDep
 ) -> list[SessionRead]:
     live = await sessions.list_live(db, user.id)
     return [
@@ -236,11 +256,11 @@ async def list_sessions(
 @router.delete(
     "/sessions/{session_id}",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=error_responses(404),
+    responses=error_responses(403, 404),
     summary="Sign out one device",
 )
 async def end_session(
-    session_id: uuid.UUID, user: CurrentUser, db: SessionDep, sessions: SessionsDep
+    session_id: uuid.UUID, user: AdultUser, db: SessionDep, sessions: SessionsDep
 ) -> None:
     await sessions.revoke_by_id(db, user.id, session_id, "ended_by_user")
 

@@ -8,7 +8,7 @@ from alif.auth import AccountStatus, Role
 from alif.kernel.models import Language, OrganizationKind, Region
 from alif.schemas import RequestModel, ResponseModel
 from alif_main.auth.models import SessionKind
-from alif_main.identifiers import Identifier, Password, Phone, Pin, Username
+from alif_main.identifiers import Identifier, OneTimeCode, Password, Phone, Pin, Username
 from alif_main.verification.models import CodePurpose
 
 Name = Field(min_length=1, max_length=80)
@@ -24,12 +24,10 @@ class NewOrganization(RequestModel):
     phone: Phone | None = None
 
 
-class RegisterRequest(RequestModel):
-    """Self-registration: parents, teachers and organizations. Children are added by a parent."""
+class RegistrationDetails(RequestModel):
+    """What a registration keeps until its code is confirmed (no identifier, no password)."""
 
     role: Literal[Role.parent, Role.teacher, Role.organization]
-    identifier: Identifier = Field(description="An Uzbek phone (+998...) or an e-mail address")
-    password: Password
     first_name: str = Name
     last_name: str = Field(default="", max_length=80)
     language: Language = Language.uz
@@ -42,21 +40,39 @@ class RegisterRequest(RequestModel):
     )
 
 
+class RegisterRequest(RegistrationDetails):
+    """Self-registration: parents, teachers and organizations. Children are added by a parent."""
+
+    identifier: Identifier = Field(description="An Uzbek phone (+998...) or an e-mail address")
+    password: Password
+
+
 class CodeSentResponse(ResponseModel):
     status: Literal["code_sent"] = "code_sent"
     identifier: str
     expires_in: int = Field(description="Seconds the code stays valid")
     resend_after: int = Field(description="Seconds before another code may be asked for")
+    registration_id: uuid.UUID | None = Field(
+        default=None,
+        description="A registration's own id: send it with the code, and with a resend",
+    )
+
+
+_REGISTRATION = Field(
+    default=None, description="For `register`: the `registration_id` the registration returned"
+)
 
 
 class SendCodeRequest(RequestModel):
     identifier: Identifier
     purpose: CodePurpose
+    registration_id: uuid.UUID | None = _REGISTRATION
 
 
 class VerifyCodeRequest(RequestModel):
     identifier: Identifier
-    code: str = Field(pattern=r"^\d{6}$")
+    code: OneTimeCode
+    registration_id: uuid.UUID | None = _REGISTRATION
     token_delivery: TokenDelivery = "cookie"
 
 
@@ -89,7 +105,7 @@ class LogoutRequest(RequestModel):
 
 class PasswordResetRequest(RequestModel):
     identifier: Identifier
-    code: str = Field(pattern=r"^\d{6}$")
+    code: OneTimeCode
     new_password: Password
 
 

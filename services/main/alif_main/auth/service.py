@@ -6,7 +6,8 @@ tells a stranger who uses ALIF24.
 """
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,10 +30,12 @@ from alif_main.auth.exceptions import (
     PinLocked,
     WeakPassword,
     WrongPassword,
+    WrongPin,
 )
-from alif_main.auth.models import SessionKind
+from alif_main.auth.models import PendingRegistration, SessionKind
 from alif_main.auth.passwords import SecretHasher, is_common_password
-from alif_main.auth.schemas import RegisterRequest
+from alif_main.auth.pins import PinGuard, PinState
+from alif_main.auth.schemas import RegisterRequest, RegistrationDetails
 from alif_main.auth.sessions import IssuedTokens, SessionManager
 from alif_main.identifiers import is_phone
 from alif_main.organizations.exceptions import OrganizationDetailsRequired
@@ -46,7 +49,6 @@ logger = structlog.get_logger("alif_main.auth")
 REGISTRATIONS_PER_ADDRESS = Limit(10, 3600)
 LOGIN_FAILURES_PER_ACCOUNT = Limit(10, 900)
 LOGIN_FAILURES_PER_ADDRESS = Limit(30, 900)
-PIN_FAILURES_PER_CHILD = Limit(5, 900)
 PIN_FAILURES_PER_ADDRESS = Limit(20, 900)
 PASSWORD_CHANGE_FAILURES = Limit(5, 900)
 
@@ -69,12 +71,20 @@ def check_password_strength(password: str, *identifiers: str | None) -> None:
         raise WeakPassword()
 
 
+def _pin_locked(state: PinState, now: datetime) -> PinLocked:
+    assert state.locked_until is not None
+    error = PinLocked(retry_after=state.retry_after(now))
+    error.details["locked_until"] = state.locked_until.isoformat()
+    return error
+
+
 @dataclass(frozen=True)
 class AuthService:
     hasher: SecretHasher
     sessions: SessionManager
     codes: CodeService
     limiter: RateLimiter
+    pins: PinGuard
 
     async def register(
         self, db: AsyncSession, data: RegisterRequest, *, ip_address: str
@@ -89,28 +99,36 @@ class AuthService:
         if existing is not None and existing.is_verified:
             # Someone owns this identifier already: answer exactly as for a new one, send nothing.
             logger.info("registration_for_existing_account", identifier=mask(data.identifier))
-            return await self.codes.send(
+            sent = await self.codes.send(
                 db,
                 identifier=data.identifier,
                 purpose=CodePurpose.register,
                 ip_address=ip_address,
                 deliver=False,
             )
-        if existing is not None:
-            # Never confirmed: whoever registered it did not own it, or typed something wrong.
-            await db.delete(existing)
-            await db.flush()
-        await self._create_account(db, data, password_hash)
+            return replace(sent, registration_id=uuid.uuid4())
+        # Kept apart until its own code is confirmed: another pending registration of the same
+        # identifier (the owner's, or a stranger's) stays exactly as it was.
+        registration = PendingRegistration(
+            identifier=data.identifier,
+            details=RegistrationDetails.model_validate(
+                data.model_dump(exclude={"identifier", "password"})
+            ).model_dump(mode="json"),
+            password_hash=password_hash,
+        )
+        db.add(registration)
+        await db.flush()
         return await self.codes.send(
             db,
             identifier=data.identifier,
             purpose=CodePurpose.register,
             ip_address=ip_address,
             deliver=True,
+            registration_id=registration.id,
         )
 
     async def _create_account(
-        self, db: AsyncSession, data: RegisterRequest, password_hash: str
+        self, db: AsyncSession, identifier: str, data: RegistrationDetails, password_hash: str
     ) -> User:
         needs_approval = data.role in NEEDS_APPROVAL
         user = User(
@@ -119,8 +137,8 @@ class AuthService:
             approved_at=None if needs_approval else utcnow(),
             first_name=data.first_name,
             last_name=data.last_name,
-            phone=data.identifier if is_phone(data.identifier) else None,
-            email=None if is_phone(data.identifier) else data.identifier,
+            phone=identifier if is_phone(identifier) else None,
+            email=None if is_phone(identifier) else identifier,
             password_hash=password_hash,
             language=data.language,
         )
@@ -145,24 +163,76 @@ class AuthService:
         return user
 
     async def send_code(
-        self, db: AsyncSession, identifier: str, purpose: CodePurpose, *, ip_address: str
+        self,
+        db: AsyncSession,
+        identifier: str,
+        purpose: CodePurpose,
+        *,
+        ip_address: str,
+        registration_id: uuid.UUID | None = None,
     ) -> CodeSent:
         user = await users.find_by_identifier(db, identifier)
-        if purpose is CodePurpose.register:
-            deliver = user is not None and not user.is_verified
-        else:
+        registration = None
+        if purpose is CodePurpose.register and registration_id is not None:
+            registration = await self._pending(db, identifier, registration_id)
+        if purpose is not CodePurpose.register:
             deliver = user is not None and user.status is not AccountStatus.closed
-        return await self.codes.send(
-            db, identifier=identifier, purpose=purpose, ip_address=ip_address, deliver=deliver
+        elif user is not None and user.is_verified:
+            deliver = False
+        else:
+            # A registration's own code, or (without an id) an account made before registrations
+            # were kept apart and never confirmed.
+            deliver = registration is not None or (user is not None and registration_id is None)
+        sent = await self.codes.send(
+            db,
+            identifier=identifier,
+            purpose=purpose,
+            ip_address=ip_address,
+            deliver=deliver,
+            registration_id=registration.id if registration else None,
         )
+        return replace(sent, registration_id=registration_id)
+
+    async def _pending(
+        self, db: AsyncSession, identifier: str, registration_id: uuid.UUID
+    ) -> PendingRegistration | None:
+        registration = await db.get(PendingRegistration, registration_id)
+        return registration if registration and registration.identifier == identifier else None
 
     async def verify_registration(
-        self, db: AsyncSession, identifier: str, code: str, client: Client
+        self,
+        db: AsyncSession,
+        identifier: str,
+        code: str,
+        client: Client,
+        registration_id: uuid.UUID | None = None,
     ) -> IssuedTokens:
-        await self.codes.consume(db, identifier=identifier, purpose=CodePurpose.register, code=code)
+        """Confirm the registration the code was sent for, and only that one."""
+        await self.codes.consume(
+            db,
+            identifier=identifier,
+            purpose=CodePurpose.register,
+            code=code,
+            registration_id=registration_id,
+        )
         user = await users.find_by_identifier(db, identifier)
-        if user is None:
-            raise InvalidCode()
+        if registration_id is None:
+            if user is None or user.is_verified:
+                raise InvalidCode()
+        else:
+            registration = await self._pending(db, identifier, registration_id)
+            if registration is None or (user is not None and user.is_verified):
+                raise InvalidCode()
+            if user is not None:
+                # An account made before registrations were kept apart, never confirmed.
+                await db.delete(user)
+                await db.flush()
+            user = await self._create_account(
+                db,
+                identifier,
+                RegistrationDetails.model_validate(registration.details),
+                registration.password_hash,
+            )
         users.mark_verified(user, identifier)
         logger.info("identifier_verified", user_id=str(user.id))
         return await self._start(db, user, client)
@@ -194,23 +264,27 @@ class AuthService:
     async def child_login(
         self, db: AsyncSession, username: str, pin: str, client: Client
     ) -> IssuedTokens:
-        child_key = f"pin-fail:{username}"
         address_key = f"pin-fail-ip:{client.ip_address}"
-        await self.limiter.check(child_key, PIN_FAILURES_PER_CHILD, PinLocked)
         await self.limiter.check(address_key, PIN_FAILURES_PER_ADDRESS)
+        now = utcnow()
+        state = await self.pins.state(username)
+        if state.locked_until is not None:
+            raise _pin_locked(state, now)
 
         child = await users.find_child_by_username(db, username)
         verification = await self.hasher.verify(child.pin_hash if child else None, pin)
         if child is None or not verification.ok:
-            await self.limiter.record(child_key, PIN_FAILURES_PER_CHILD)
             await self.limiter.record(address_key, PIN_FAILURES_PER_ADDRESS)
+            state = await self.pins.failed(username)
             logger.info("child_login_failed", username=username, ip=client.ip_address)
-            raise InvalidCredentials("The username or PIN is wrong.")
+            if state.locked_until is not None:
+                raise _pin_locked(state, now)
+            raise WrongPin(details={"attempts_left": state.attempts_left})
         if child.status in CLOSED_STATUSES:
             raise AccountBlocked()
         if verification.needs_rehash:
             child.pin_hash = await self.hasher.hash(pin)
-        await self.limiter.reset(child_key)
+        await self.pins.clear(username)
         return await self._start(db, child, client)
 
     async def reset_password(

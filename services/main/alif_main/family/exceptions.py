@@ -23,3 +23,7 @@ class AlreadyLinked(Conflict):
 
 class TooManyCodeGuesses(TooManyRequests):
     message = "Too many wrong codes. Please wait a little and try again."
+
+
+class TooManyTakenUsernames(TooManyRequests):
+    message = "Too many usernames that are taken. Please wait a little and try again."

@@ -1,10 +1,16 @@
+import uuid
+
 from fastapi import APIRouter, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import ParentUser, StudentUser
 from alif.db import SessionDep
-from alif.dependencies import RateLimiterDep
+from alif.dependencies import ClientIP, RateLimiterDep
 from alif.errors import error_responses
-from alif_main.dependencies import HasherDep, SessionsDep
+from alif.subscriptions import entitlement_of
+from alif_main.auth.pins import PinGuard
+from alif_main.auth.schemas import SessionRead
+from alif_main.dependencies import HasherDep, PinsDep, SessionsDep
 from alif_main.family import service
 from alif_main.family.dependencies import ChildDep
 from alif_main.family.schemas import (
@@ -23,8 +29,10 @@ from alif_main.users import service as users
 router = APIRouter(tags=["family"])
 
 
-def _read(child: Child) -> ChildRead:
+async def _read(child: Child, pins: PinGuard, db: AsyncSession) -> ChildRead:
     user, profile = child.user, child.profile
+    pin = await service.pin_state(child, pins)
+    covered = bool((await entitlement_of(db, user.id)).coverages)
     return ChildRead(
         id=user.id,
         first_name=user.first_name,
@@ -39,35 +47,47 @@ def _read(child: Child) -> ChildRead:
         relation=child.relation,
         created_at=user.created_at,
         last_login_at=user.last_login_at,
+        pin_failed_attempts=pin.failed_attempts,
+        pin_locked_until=pin.locked_until,
+        covered_by_plan=covered,
     )
 
 
 @router.get("/children", summary="My children")
-async def list_children(parent: ParentUser, db: SessionDep) -> list[ChildRead]:
-    return [_read(child) for child in await service.list_children(db, parent.id)]
+async def list_children(parent: ParentUser, db: SessionDep, pins: PinsDep) -> list[ChildRead]:
+    return [await _read(child, pins, db) for child in await service.list_children(db, parent.id)]
 
 
 @router.post(
     "/children",
     status_code=status.HTTP_201_CREATED,
-    responses=error_responses(409, 422),
+    responses=error_responses(409, 422, 429),
     summary="Create a child's account (username + PIN)",
 )
 async def create_child(
-    data: ChildCreate, parent: ParentUser, db: SessionDep, hasher: HasherDep
+    data: ChildCreate,
+    parent: ParentUser,
+    db: SessionDep,
+    hasher: HasherDep,
+    pins: PinsDep,
+    limiter: RateLimiterDep,
+    ip_address: ClientIP,
 ) -> ChildRead:
     parent_user = await users.get_user(db, parent.id)
-    return _read(await service.create_child(db, parent_user, data, hasher))
+    child = await service.create_child(db, parent_user, data, hasher, limiter, ip_address)
+    return await _read(child, pins, db)
 
 
 @router.get("/children/{child_id}", responses=error_responses(404))
-async def get_child(child: ChildDep) -> ChildRead:
-    return _read(child)
+async def get_child(child: ChildDep, pins: PinsDep, db: SessionDep) -> ChildRead:
+    return await _read(child, pins, db)
 
 
 @router.patch("/children/{child_id}", responses=error_responses(404, 422))
-async def update_child(child: ChildDep, data: ChildUpdate, db: SessionDep) -> ChildRead:
-    return _read(await service.update_child(db, child, data))
+async def update_child(
+    child: ChildDep, data: ChildUpdate, db: SessionDep, pins: PinsDep
+) -> ChildRead:
+    return await _read(await service.update_child(db, child, data), pins, db)
 
 
 @router.put(
@@ -82,9 +102,9 @@ async def reset_pin(
     db: SessionDep,
     hasher: HasherDep,
     sessions: SessionsDep,
-    limiter: RateLimiterDep,
+    pins: PinsDep,
 ) -> None:
-    await service.reset_pin(db, child, data.pin, hasher, sessions, limiter)
+    await service.reset_pin(db, child, data.pin, hasher, sessions, pins)
 
 
 @router.delete(
@@ -124,3 +144,26 @@ async def accept_invitation(
     return GuardianRead(
         id=parent.id, first_name=parent.first_name, last_name=parent.last_name, relation=relation
     )
+
+
+@router.get(
+    "/children/{child_id}/devices",
+    responses=error_responses(404),
+    summary="The devices my child is signed in on",
+)
+async def child_devices(
+    child: ChildDep, db: SessionDep, sessions: SessionsDep
+) -> list[SessionRead]:
+    return [SessionRead.model_validate(s) for s in await sessions.list_live(db, child.user.id)]
+
+
+@router.delete(
+    "/children/{child_id}/devices/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+    summary="Sign my child out of one device",
+)
+async def end_child_device(
+    child: ChildDep, session_id: uuid.UUID, db: SessionDep, sessions: SessionsDep
+) -> None:
+    await sessions.revoke_by_id(db, child.user.id, session_id, "ended_by_parent")

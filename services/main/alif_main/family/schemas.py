@@ -51,6 +51,15 @@ class ChildRead(ResponseModel):
     relation: Relation
     created_at: datetime
     last_login_at: datetime | None
+    pin_failed_attempts: int = Field(
+        description="Wrong PINs typed for this child since the last good one (within a day)"
+    )
+    pin_locked_until: datetime | None = Field(
+        description="While wrong PINs keep the child out: until when (a new PIN unlocks at once)"
+    )
+    covered_by_plan: bool = Field(
+        description="A family plan covers this child (plans cover the earliest added children)"
+    )
 
 
 class InvitationCreate(RequestModel):

@@ -20,6 +20,7 @@ from alif.cache import Limit, RateLimiter
 from alif.db import utcnow
 from alif.kernel.models import FamilyLink, Relation, StudentProfile, User
 from alif_main.auth.passwords import SecretHasher
+from alif_main.auth.pins import PinGuard, PinState
 from alif_main.auth.sessions import SessionManager
 from alif_main.family.exceptions import (
     AlreadyLinked,
@@ -27,6 +28,7 @@ from alif_main.family.exceptions import (
     InvitationNotValid,
     TooManyChildren,
     TooManyCodeGuesses,
+    TooManyTakenUsernames,
     UsernameTaken,
 )
 from alif_main.family.models import FamilyInvitation
@@ -40,6 +42,10 @@ INVITATION_TTL = timedelta(hours=24)
 INVITATION_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L look-alikes
 INVITATION_GUESSES = Limit(5, 900)
 INVITATIONS_PER_PARENT = Limit(10, 3600)
+# "This username is taken" tells whether a child's username exists: answered a few times an hour,
+# per parent and per address, so nobody can collect usernames through adding children.
+TAKEN_USERNAMES_PER_PARENT = Limit(10, 3600)
+TAKEN_USERNAMES_PER_ADDRESS = Limit(20, 3600)
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,13 @@ def _child_query(parent_id: uuid.UUID) -> Select[User, StudentProfile, Relation]
     )
 
 
+async def pin_state(child: Child, pins: PinGuard) -> PinState:
+    """Wrong PINs typed for the child, and the lock they caused: the parent is told."""
+    if child.user.username is None:
+        return PinState(0, None)
+    return await pins.state(child.user.username)
+
+
 async def list_children(db: AsyncSession, parent_id: uuid.UUID) -> list[Child]:
     rows = await db.execute(_child_query(parent_id).order_by(User.created_at))
     return [Child(*row) for row in rows]
@@ -70,20 +83,30 @@ async def get_child(db: AsyncSession, parent_id: uuid.UUID, child_id: uuid.UUID)
     return Child(*row)
 
 
-async def _ensure_username_free(db: AsyncSession, username: str) -> None:
-    if await db.scalar(select(User.id).where(User.username == username)) is not None:
-        raise UsernameTaken()
+async def _username_taken(limiter: RateLimiter, keys: list[str]) -> UsernameTaken:
+    await limiter.record(keys[0], TAKEN_USERNAMES_PER_PARENT)
+    await limiter.record(keys[1], TAKEN_USERNAMES_PER_ADDRESS)
+    return UsernameTaken()
 
 
 async def create_child(
-    db: AsyncSession, parent: User, data: ChildCreate, hasher: SecretHasher
+    db: AsyncSession,
+    parent: User,
+    data: ChildCreate,
+    hasher: SecretHasher,
+    limiter: RateLimiter,
+    ip_address: str,
 ) -> Child:
     count = await db.scalar(
         select(func.count()).select_from(FamilyLink).where(FamilyLink.parent_id == parent.id)
     )
     if (count or 0) >= MAX_CHILDREN:
         raise TooManyChildren()
-    await _ensure_username_free(db, data.username)
+    taken_keys = [f"username-taken:{parent.id}", f"username-taken-ip:{ip_address}"]
+    await limiter.check(taken_keys[0], TAKEN_USERNAMES_PER_PARENT, TooManyTakenUsernames)
+    await limiter.check(taken_keys[1], TAKEN_USERNAMES_PER_ADDRESS, TooManyTakenUsernames)
+    if await db.scalar(select(User.id).where(User.username == data.username)) is not None:
+        raise await _username_taken(limiter, taken_keys)
     child = User(
         role=Role.student,
         status=AccountStatus.active,
@@ -107,7 +130,7 @@ async def create_child(
             await db.flush()
             db.add(FamilyLink(parent_id=parent.id, child_id=child.id, relation=data.relation))
     except IntegrityError as error:  # the same username chosen at the same moment elsewhere
-        raise UsernameTaken() from error
+        raise await _username_taken(limiter, taken_keys) from error
     logger.info("child_created", parent_id=str(parent.id), child_id=str(child.id))
     return Child(child, profile, data.relation)
 
@@ -135,12 +158,12 @@ async def reset_pin(
     pin: str,
     hasher: SecretHasher,
     sessions: SessionManager,
-    limiter: RateLimiter,
+    pins: PinGuard,
 ) -> None:
     """A new PIN also unlocks a locked-out child and signs out devices that knew the old one."""
     child.user.pin_hash = await hasher.hash(pin)
     if child.user.username:
-        await limiter.reset(f"pin-fail:{child.user.username}")
+        await pins.clear(child.user.username)
     await sessions.revoke_all(db, child.user.id, "pin_reset")
     await db.flush()
 

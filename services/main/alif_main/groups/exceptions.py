@@ -5,10 +5,6 @@ class GroupNotFound(NotFound):
     message = "Group not found."
 
 
-class StudentNotFound(NotFound):
-    message = "No student with this username."
-
-
 class MemberNotFound(NotFound):
     message = "This student is not in the group."
 
@@ -43,3 +39,7 @@ class TooManyJoinGuesses(TooManyRequests):
 
 class TooManyMemberLookups(TooManyRequests):
     message = "Too many students added in a short time. Please wait a little."
+
+
+class InvitationNotFound(NotFound):
+    message = "This invitation is not there any more."

@@ -2,7 +2,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from alif.auth import StudentUser
+from alif.auth import ParentUser, StudentUser
 from alif.db import SessionDep
 from alif.dependencies import RateLimiterDep
 from alif.errors import error_responses
@@ -11,12 +11,14 @@ from alif_main.family.dependencies import ChildDep
 from alif_main.groups import service
 from alif_main.groups.dependencies import GroupManager, ManagedGroupDep
 from alif_main.groups.schemas import (
+    ChildInvitationRead,
     GroupCreate,
+    GroupInvitationCreate,
+    GroupInvitationRead,
     GroupRead,
     GroupSummary,
     GroupUpdate,
     JoinRequest,
-    MemberAdd,
     MemberRead,
 )
 from alif_main.groups.service import Group, Membership
@@ -123,20 +125,42 @@ async def list_members(group: ManagedGroupDep, db: SessionDep) -> list[MemberRea
 
 
 @router.post(
-    "/groups/{group_id}/members",
-    status_code=status.HTTP_201_CREATED,
+    "/groups/{group_id}/invitations",
+    status_code=status.HTTP_202_ACCEPTED,
     responses=error_responses(404, 409, 429),
-    summary="Add a student by their username",
+    summary="Invite a child by username; the child joins when a parent accepts",
 )
-async def add_member(
+async def invite(
     group: ManagedGroupDep,
-    data: MemberAdd,
+    data: GroupInvitationCreate,
     manager: GroupManager,
     db: SessionDep,
     limiter: RateLimiterDep,
-) -> MemberRead:
-    student, member = await service.add_member(db, manager.id, group, data.username, limiter)
-    return _member(student, member)
+) -> GroupInvitationRead:
+    invitation = await service.invite(db, manager.id, group, data.username, limiter)
+    return GroupInvitationRead.model_validate(invitation)
+
+
+@router.get(
+    "/groups/{group_id}/invitations",
+    responses=error_responses(404),
+    summary="Invitations no child has joined with yet",
+)
+async def list_invitations(group: ManagedGroupDep, db: SessionDep) -> list[GroupInvitationRead]:
+    return [
+        GroupInvitationRead.model_validate(i) for i in await service.waiting_invitations(db, group)
+    ]
+
+
+@router.delete(
+    "/groups/{group_id}/invitations/{invitation_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+)
+async def cancel_invitation(
+    group: ManagedGroupDep, invitation_id: uuid.UUID, db: SessionDep
+) -> None:
+    await service.cancel_invitation(db, group, invitation_id)
 
 
 @router.delete(
@@ -182,3 +206,59 @@ async def leave_group(group_id: uuid.UUID, student: StudentUser, db: SessionDep)
 )
 async def child_groups(child: ChildDep, db: SessionDep) -> list[GroupSummary]:
     return [_summary(m) for m in await service.groups_of_student(db, child.user.id)]
+
+
+@router.delete(
+    "/children/{child_id}/groups/{group_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+    summary="A parent takes the child out of a class",
+)
+async def remove_child_from_group(child: ChildDep, group_id: uuid.UUID, db: SessionDep) -> None:
+    await service.leave_group(db, child.user.id, group_id)
+
+
+@router.get(
+    "/children/{child_id}/group-invitations",
+    responses=error_responses(404),
+    summary="Classes a teacher invited my child to, waiting for my answer",
+)
+async def child_invitations(child: ChildDep, db: SessionDep) -> list[ChildInvitationRead]:
+    return [
+        ChildInvitationRead(
+            id=found.invitation.id,
+            group_name=found.group.name,
+            subject=found.group.subject,
+            grade=found.group.grade,
+            teacher_name=found.teacher.full_name,
+            organization_name=found.organization_name,
+            created_at=found.invitation.created_at,
+        )
+        for found in await service.invitations_for_child(db, child.user.id)
+    ]
+
+
+@router.post(
+    "/children/{child_id}/group-invitations/{invitation_id}/accept",
+    responses=error_responses(404, 409),
+    summary="Let my child join the class",
+)
+async def accept_invitation(
+    child: ChildDep, invitation_id: uuid.UUID, parent: ParentUser, db: SessionDep
+) -> GroupSummary:
+    membership = await service.decide_invitation(
+        db, parent.id, child.user.id, invitation_id, accept=True
+    )
+    assert membership is not None
+    return _summary(membership)
+
+
+@router.post(
+    "/children/{child_id}/group-invitations/{invitation_id}/decline",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+)
+async def decline_invitation(
+    child: ChildDep, invitation_id: uuid.UUID, parent: ParentUser, db: SessionDep
+) -> None:
+    await service.decide_invitation(db, parent.id, child.user.id, invitation_id, accept=False)

@@ -62,8 +62,29 @@ class GroupSummary(ResponseModel):
     joined_at: datetime
 
 
-class MemberAdd(RequestModel):
+class GroupInvitationCreate(RequestModel):
     username: Username
+
+
+class GroupInvitationRead(ResponseModel):
+    """What the teacher sees of an invitation: the same whether or not the username is a
+    child's, and whether or not a parent has answered (until the child joins)."""
+
+    id: uuid.UUID
+    username: str
+    created_at: datetime
+
+
+class ChildInvitationRead(ResponseModel):
+    """An invitation a parent decides on for their child."""
+
+    id: uuid.UUID
+    group_name: str
+    subject: str
+    grade: int | None
+    teacher_name: str
+    organization_name: str | None
+    created_at: datetime
 
 
 class MemberRead(ResponseModel):

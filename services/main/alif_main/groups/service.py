@@ -1,7 +1,8 @@
 """Study groups (classes): teachers and organizations run them, students join them.
 
-Every lookup of a group for management starts from the caller: the group's own teacher or the
-owner of the organization it belongs to. Anyone else's group is simply not found.
+Every lookup of a group for management starts from the caller: the group's own teacher (while
+still a member of the group's organization) or the owner of the organization it belongs to.
+Anyone else's group is simply not found.
 """
 
 import secrets
@@ -9,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 import structlog
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role, TokenUser
@@ -30,14 +31,15 @@ from alif_main.groups.exceptions import (
     GroupArchived,
     GroupFull,
     GroupNotFound,
+    InvitationNotFound,
     JoinCodeNotValid,
     MemberNotFound,
     OrganizationNotAllowed,
-    StudentNotFound,
     TeacherNotInOrganization,
     TooManyJoinGuesses,
     TooManyMemberLookups,
 )
+from alif_main.groups.models import GroupInvitation, InvitationStatus
 from alif_main.groups.schemas import GroupCreate, GroupUpdate
 
 logger = structlog.get_logger("alif_main.groups")
@@ -47,7 +49,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L look-alikes
 CODE_LENGTH = 8
 # 31^8 codes and 10 wrong guesses per quarter hour: guessing a code is hopeless.
 JOIN_GUESSES = Limit(10, 900)
-# A teacher adds students by username; the limit stops anyone mining usernames.
+# A teacher invites students by username; the limit keeps the invitations few.
 MEMBER_LOOKUPS = Limit(120, 3600)
 
 
@@ -87,13 +89,7 @@ async def _unique_code(db: AsyncSession) -> str:
 
 
 def _managed_by(user_id: uuid.UUID) -> Select[StudyGroup]:
-    owned_organizations = select(Organization.id).where(Organization.owner_id == user_id)
-    return select(StudyGroup).where(
-        or_(
-            StudyGroup.teacher_id == user_id,
-            StudyGroup.organization_id.in_(owned_organizations.scalar_subquery()),
-        )
-    )
+    return select(StudyGroup).where(queries.manages_group(user_id))
 
 
 async def _member_count(db: AsyncSession, group_id: uuid.UUID) -> int:
@@ -246,20 +242,119 @@ async def _add(db: AsyncSession, group: StudyGroup, student: User) -> StudyGroup
     return member
 
 
-async def add_member(
+async def invite(
     db: AsyncSession, actor_id: uuid.UUID, found: Group, username: str, limiter: RateLimiter
-) -> tuple[User, StudyGroupMember]:
+) -> GroupInvitation:
+    """Ask the parents of the child with this username to let them join the class.
+
+    The answer is the same whether or not the username is a child's: nothing tells the teacher
+    who exists. The child joins only when a parent accepts (or with the class code)."""
     await limiter.consume(f"group-member-lookup:{actor_id}", MEMBER_LOOKUPS, TooManyMemberLookups)
-    student = await db.scalar(
-        select(User).where(
+    if found.group.archived_at is not None:
+        raise GroupArchived()
+    existing = await db.scalar(
+        select(GroupInvitation).where(
+            GroupInvitation.group_id == found.group.id, GroupInvitation.username == username
+        )
+    )
+    if existing is not None:
+        return existing  # asked once is enough: a declined invitation is not sent again
+    student_id = await db.scalar(
+        select(User.id).where(
             User.username == username,
             User.role == Role.student,
             User.status == AccountStatus.active,
         )
     )
-    if student is None:
-        raise StudentNotFound()
-    return student, await _add(db, found.group, student)
+    invitation = GroupInvitation(
+        group_id=found.group.id, username=username, student_id=student_id, invited_by_id=actor_id
+    )
+    db.add(invitation)
+    await db.flush()
+    logger.info("group_invitation_sent", group_id=str(found.group.id))
+    return invitation
+
+
+async def waiting_invitations(db: AsyncSession, found: Group) -> list[GroupInvitation]:
+    """Invitations not accepted yet, as the teacher sees them (declined ones look the same)."""
+    return list(
+        await db.scalars(
+            select(GroupInvitation)
+            .where(
+                GroupInvitation.group_id == found.group.id,
+                GroupInvitation.status != InvitationStatus.accepted,
+            )
+            .order_by(GroupInvitation.created_at.desc())
+        )
+    )
+
+
+async def cancel_invitation(db: AsyncSession, found: Group, invitation_id: uuid.UUID) -> None:
+    invitation = await db.scalar(
+        select(GroupInvitation).where(
+            GroupInvitation.id == invitation_id,
+            GroupInvitation.group_id == found.group.id,
+            GroupInvitation.status != InvitationStatus.accepted,
+        )
+    )
+    if invitation is None:
+        raise InvitationNotFound()
+    await db.delete(invitation)
+    await db.flush()
+
+
+@dataclass(frozen=True)
+class Invitation:
+    invitation: GroupInvitation
+    group: StudyGroup
+    teacher: User
+    organization_name: str | None
+
+
+async def invitations_for_child(db: AsyncSession, child_id: uuid.UUID) -> list[Invitation]:
+    """What a parent is asked to decide for the child: open invitations to active classes."""
+    rows = await db.execute(
+        select(GroupInvitation, StudyGroup, User, Organization.name)
+        .join(StudyGroup, StudyGroup.id == GroupInvitation.group_id)
+        .join(User, User.id == StudyGroup.teacher_id)
+        .outerjoin(Organization, Organization.id == StudyGroup.organization_id)
+        .where(
+            GroupInvitation.student_id == child_id,
+            GroupInvitation.status == InvitationStatus.pending,
+            StudyGroup.archived_at.is_(None),
+        )
+        .order_by(GroupInvitation.created_at)
+    )
+    return [Invitation(*row) for row in rows]
+
+
+async def decide_invitation(
+    db: AsyncSession,
+    parent_id: uuid.UUID,
+    child_id: uuid.UUID,
+    invitation_id: uuid.UUID,
+    *,
+    accept: bool,
+) -> Membership | None:
+    """A parent accepts (the child joins the class) or declines."""
+    invitation = next(
+        (i for i in await invitations_for_child(db, child_id) if i.invitation.id == invitation_id),
+        None,
+    )
+    if invitation is None:
+        raise InvitationNotFound()
+    row = invitation.invitation
+    row.status = InvitationStatus.accepted if accept else InvitationStatus.declined
+    row.decided_at = utcnow()
+    row.decided_by_id = parent_id
+    await db.flush()
+    if not accept:
+        return None
+    if await db.get(StudyGroupMember, (invitation.group.id, child_id)) is None:
+        student = await db.get(User, child_id)
+        assert student is not None  # the parent's own child
+        await _add(db, invitation.group, student)
+    return await _membership(db, invitation.group.id, child_id)
 
 
 async def remove_member(db: AsyncSession, found: Group, student_id: uuid.UUID) -> None:
@@ -290,6 +385,7 @@ async def join_by_code(
 
 
 async def leave_group(db: AsyncSession, student_id: uuid.UUID, group_id: uuid.UUID) -> None:
+    """A student leaves a class, or a parent takes the child out of it."""
     member = await db.get(StudyGroupMember, (group_id, student_id))
     if member is None:
         raise GroupNotFound()

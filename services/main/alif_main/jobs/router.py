@@ -23,7 +23,8 @@ async def read_jobs(
     status: JobStatus | None = None,
     queue: str | None = None,
 ) -> Page[JobRead]:
-    return page_of(await list_jobs(db, page, status=status, queue=queue), page, JobRead.model_validate)
+    found = await list_jobs(db, page, status=status, queue=queue)
+    return page_of(found, page, JobRead.model_validate)
 
 
 @router.post(

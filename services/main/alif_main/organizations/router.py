@@ -95,3 +95,18 @@ async def reject_member(
         db, organization, member_id, approve=False, actor_id=owner.id, ip_address=ip_address
     )
     return _member(member)
+
+
+@router.delete(
+    "/mine/members/{member_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+    summary="Remove a member; the classes they led pass to the organization",
+)
+async def remove_member(
+    member_id: uuid.UUID, owner: OrganizationUser, db: SessionDep, ip_address: ClientIP
+) -> None:
+    organization = await service.organization_of_owner(db, owner.id)
+    await service.remove_member(
+        db, organization, member_id, actor_id=owner.id, ip_address=ip_address
+    )

@@ -3,7 +3,7 @@
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role
@@ -15,6 +15,7 @@ from alif.kernel.models import (
     OrganizationKind,
     OrganizationMember,
     Region,
+    StudyGroup,
     User,
 )
 from alif.schemas import Found, PageParams
@@ -155,3 +156,43 @@ async def decide_membership(
     )
     await db.flush()
     return Member(membership, user)
+
+
+async def remove_member(
+    db: AsyncSession,
+    organization: Organization,
+    member_id: uuid.UUID,
+    *,
+    actor_id: uuid.UUID,
+    ip_address: str,
+) -> None:
+    """The person leaves the organization; the classes they led in it pass to the organization
+    (its own account leads them until it hands them to another teacher), with their students."""
+    membership = await db.scalar(
+        select(OrganizationMember).where(
+            OrganizationMember.id == member_id,
+            OrganizationMember.organization_id == organization.id,
+        )
+    )
+    if membership is None:
+        raise MemberNotFound()
+    handed_over = await db.execute(
+        update(StudyGroup)
+        .where(
+            StudyGroup.organization_id == organization.id,
+            StudyGroup.teacher_id == membership.user_id,
+        )
+        .values(teacher_id=organization.owner_id)
+        .returning(StudyGroup.id)
+    )
+    groups = [str(group_id) for group_id in handed_over.scalars()]
+    await record_audit(
+        db,
+        actor_id,
+        "membership.remove",
+        membership,
+        ip_address=ip_address,
+        details={"user_id": str(membership.user_id), "groups_handed_over": groups},
+    )
+    await db.delete(membership)
+    await db.flush()

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from alif.schemas import RequestModel, ResponseModel
+from alif.schemas import RequestModel, ResponseModel, SortOrder
 from alif_main.shop.models import ItemKind
 
 ItemCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{1,39}$")]
@@ -33,7 +33,7 @@ class ShopItemCreate(RequestModel):
     price: int = Field(gt=0, le=1_000_000)
     image: str = Field(default="", max_length=200)
     is_active: bool = True
-    sort_order: int = 0
+    sort_order: SortOrder = 0
 
 
 class ShopItemUpdate(RequestModel):
@@ -42,7 +42,7 @@ class ShopItemUpdate(RequestModel):
     price: int | None = Field(default=None, gt=0, le=1_000_000)
     image: str | None = Field(default=None, max_length=200)
     is_active: bool | None = None
-    sort_order: int | None = None
+    sort_order: SortOrder | None = None
 
 
 class PurchaseCreate(RequestModel):

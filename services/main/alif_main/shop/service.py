@@ -61,19 +61,26 @@ async def _owned(db: AsyncSession, user_id: uuid.UUID, item_id: uuid.UUID) -> In
     return entry
 
 
+async def _first_purchase(
+    db: AsyncSession, transaction_id: uuid.UUID, item: ShopItem
+) -> InventoryItem:
+    entry = await db.scalar(
+        select(InventoryItem).where(InventoryItem.coin_transaction_id == transaction_id)
+    )
+    if entry is None or entry.item_id != item.id:
+        raise IdempotencyKeyReused()
+    return entry
+
+
 async def buy(db: AsyncSession, user_id: uuid.UUID, item: ShopItem, key: str) -> tuple[Owned, int]:
-    """Buy `item` for its price in coins; the same key again returns the first purchase."""
+    """Buy `item` for its price in coins; the same key again returns the first purchase, also
+    when both requests arrive at the same moment (a double tap, a retry while the first runs)."""
     ledger_key = f"shop:{user_id}:{key}"
     earlier = await db.scalar(
         select(CoinTransaction).where(CoinTransaction.idempotency_key == ledger_key)
     )
     if earlier is not None:
-        entry = await db.scalar(
-            select(InventoryItem).where(InventoryItem.coin_transaction_id == earlier.id)
-        )
-        if entry is None or entry.item_id != item.id:
-            raise IdempotencyKeyReused()
-        return Owned(entry, item), earlier.balance_after
+        return Owned(await _first_purchase(db, earlier.id, item), item), earlier.balance_after
     if await _owned(db, user_id, item.id) is not None:
         raise ItemAlreadyOwned()
     try:
@@ -87,16 +94,25 @@ async def buy(db: AsyncSession, user_id: uuid.UUID, item: ShopItem, key: str) ->
                 reference=f"shop_item:{item.id}",
                 description=item.name,
             )
-            entry = InventoryItem(
-                user_id=user_id,
-                item_id=item.id,
-                coin_transaction_id=spent.transaction_id,
-                price=item.price,
-            )
-            db.add(entry)
-            await db.flush()
-    except IntegrityError as error:  # the same item bought at the same moment with another key
-        raise ItemAlreadyOwned() from error
+            if spent.replayed:
+                # The ledger looks the key up again under the wallet's lock: a request with this
+                # key finished while this one waited for the lock. Answer with its purchase.
+                entry = await _first_purchase(db, spent.transaction_id, item)
+            else:
+                entry = InventoryItem(
+                    user_id=user_id,
+                    item_id=item.id,
+                    coin_transaction_id=spent.transaction_id,
+                    price=item.price,
+                )
+                db.add(entry)
+                await db.flush()
+    except IntegrityError:
+        # Only the same item bought at the same moment with another key is "already owned";
+        # any other integrity error is a fault to see, not to explain away.
+        if await _owned(db, user_id, item.id) is None:
+            raise
+        raise ItemAlreadyOwned() from None
     return Owned(entry, item), spent.balance
 
 

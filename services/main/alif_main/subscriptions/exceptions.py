@@ -13,6 +13,10 @@ class UnknownFeature(Unprocessable):
     message = "A plan can only include features the platform knows."
 
 
+class FeatureNotLive(Unprocessable):
+    message = "A plan can only include features that work today."
+
+
 class NotASubscriber(Forbidden):
     message = "Subscriptions are bought by a parent or an organization."
 
@@ -61,3 +65,11 @@ class PromoCodeTaken(Conflict):
 
 class PurchaseAlreadyUsed(Conflict):
     message = "This purchase has already been used and cannot be taken back."
+
+
+class NoFamilyPlan(Conflict):
+    message = "Your family has no plan now."
+
+
+class TooManyChosenChildren(Unprocessable):
+    message = "The plan covers fewer children than were chosen."

@@ -7,13 +7,17 @@ from alif.auth import AdminUser, CurrentUser, Role, StaffUser, TokenUser, requir
 from alif.db import SessionDep, utcnow
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
-from alif.subscriptions import FEATURE_DESCRIPTIONS, PlanAudience, entitlement_of
+from alif.kernel.models import Language
+from alif.subscriptions import FEATURE_DESCRIPTIONS, LIVE_FEATURES, PlanAudience, entitlement_of
 from alif_main.config import MainSettings
 from alif_main.dependencies import SettingsDep
+from alif_main.family import service as family
 from alif_main.subscriptions import service
 from alif_main.subscriptions.exceptions import NotASubscriber
 from alif_main.subscriptions.models import PromoCode
 from alif_main.subscriptions.schemas import (
+    ChildCoverage,
+    ChosenChildren,
     CoverageRead,
     FeatureRead,
     MySubscription,
@@ -27,6 +31,7 @@ from alif_main.subscriptions.schemas import (
     PromoCodeUpdate,
     PromoRedeem,
 )
+from alif_main.users import service as users
 
 router = APIRouter(prefix="/subscriptions", tags=["subscriptions"])
 
@@ -38,10 +43,28 @@ Buyer = Annotated[
 Subscriber = Annotated[TokenUser, Depends(require_role(Role.parent, Role.organization))]
 
 
+async def _language(db: SessionDep, user: TokenUser, asked: Language | None) -> Language:
+    return asked or (await users.get_user(db, user.id)).language
+
+
+async def _children(db: SessionDep, parent_id: uuid.UUID) -> list[ChildCoverage]:
+    children = [child.user for child in await family.list_children(db, parent_id)]
+    return [
+        ChildCoverage(
+            child_id=child.id,
+            first_name=child.first_name,
+            covered=bool((await entitlement_of(db, child.id)).coverages),
+        )
+        for child in children
+    ]
+
+
 async def _mine(db: SessionDep, user: TokenUser, settings: MainSettings) -> MySubscription:
     entitlement = await entitlement_of(db, user.id)
+    language = await _language(db, user, None)
     own = None
     trial_available = False
+    seats_left = None
     try:
         owner = await service.owner_for(db, user)
     except NotASubscriber:
@@ -51,8 +74,11 @@ async def _mine(db: SessionDep, user: TokenUser, settings: MainSettings) -> MySu
         if subscription is not None:
             periods = await service.periods_of(db, subscription.id)
             plan = await service.get_plan(db, subscription.plan_id)
+            if owner.user_id is not None and subscription.is_held(utcnow()):
+                seated = len(await family.list_children(db, owner.user_id))
+                seats_left = max(0, plan.max_children - seated)
             own = OwnSubscriptionRead(
-                plan=PlanRead.model_validate(plan),
+                plan=PlanRead.model_validate(plan).in_language(language),
                 starts_at=subscription.starts_at,
                 ends_at=subscription.ends_at,
                 is_active=subscription.is_active(utcnow()),
@@ -82,14 +108,22 @@ async def _mine(db: SessionDep, user: TokenUser, settings: MainSettings) -> MySu
         ],
         subscription=own,
         trial_available=trial_available,
+        trial_days=settings.subscription_trial_days if trial_available else None,
+        children=await _children(db, user.id) if user.role is Role.parent else [],
+        seats_left=seats_left,
     )
 
 
-@router.get("/plans", summary="Plans on sale")
+@router.get("/plans", summary="Plans on sale, in the language asked for or the account's")
 async def list_plans(
-    buyer: Buyer, db: SessionDep, audience: PlanAudience | None = None
+    buyer: Buyer,
+    db: SessionDep,
+    audience: PlanAudience | None = None,
+    language: Language | None = None,
 ) -> list[PlanRead]:
-    return [PlanRead.model_validate(p) for p in await service.list_plans(db, audience=audience)]
+    chosen = await _language(db, buyer, language)
+    plans = await service.list_plans(db, audience=audience)
+    return [PlanRead.model_validate(p).in_language(chosen) for p in plans]
 
 
 @router.get("/me", summary="My features, how I have them, and the subscription I manage")
@@ -117,6 +151,19 @@ async def start_trial(parent: Subscriber, db: SessionDep, settings: SettingsDep)
     return await _mine(db, parent, settings)
 
 
+@router.put(
+    "/covered-children",
+    responses=error_responses(404, 409, 422),
+    summary="Choose which children the family plan covers (a one-child plan: which child)",
+)
+async def choose_children(
+    data: ChosenChildren, parent: Subscriber, db: SessionDep, settings: SettingsDep
+) -> MySubscription:
+    owner = await service.owner_for(db, parent)
+    await service.choose_children(db, owner, data.child_ids, now=utcnow())
+    return await _mine(db, parent, settings)
+
+
 @router.post(
     "/promo/redeem",
     responses=error_responses(403, 404, 409, 422),
@@ -132,7 +179,10 @@ async def redeem_promo(
 
 @router.get("/admin/features", summary="Staff: the features a plan can include")
 async def list_features(staff: StaffUser) -> list[FeatureRead]:
-    return [FeatureRead(code=f, description=d) for f, d in FEATURE_DESCRIPTIONS.items()]
+    return [
+        FeatureRead(code=f, description=d, live=f in LIVE_FEATURES)
+        for f, d in FEATURE_DESCRIPTIONS.items()
+    ]
 
 
 @router.get("/admin/plans", summary="Staff: every plan, on sale or not")

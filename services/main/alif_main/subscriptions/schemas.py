@@ -1,11 +1,12 @@
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from alif.schemas import RequestModel, ResponseModel
-from alif.subscriptions import CoveredAs, Feature, PlanAudience
+from alif.kernel.models import Language
+from alif.schemas import DateTime, RequestModel, ResponseModel, SortOrder
+from alif.subscriptions import CoveredAs, Feature, PlanAudience, live_only
 from alif_main.subscriptions.models import PeriodKind, PromoKind
 
 PlanCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
@@ -14,31 +15,53 @@ PromoText = Annotated[
 ]
 
 
+class PlanText(RequestModel):
+    name: str = Field(min_length=1, max_length=120)
+    description: str = Field(default="", max_length=2000)
+
+
+# Uzbek is the plan's own `name` and `description`; these are the other languages.
+Translations = dict[Literal[Language.ru, Language.en], PlanText]
+
+
 class PlanRead(ResponseModel):
     id: uuid.UUID
     code: str
-    name: str
+    name: str = Field(description="In the language asked for (or the account's), Uzbek if missing")
     description: str
+    translations: dict[str, PlanText]
     audience: PlanAudience
     price: int = Field(description="tiyin (1 so'm = 100 tiyin)")
     duration_days: int
-    features: list[str]
-    max_children: int
+    features: list[str] = Field(description="Only features that work today")
+    max_children: int = Field(description="Children covered, the earliest added first")
     is_active: bool
     sort_order: int
+
+    @field_validator("features")
+    @classmethod
+    def _live(cls, features: list[str]) -> list[str]:
+        return live_only(features)
+
+    def in_language(self, language: Language) -> Self:
+        text = self.translations.get(language.value)
+        if text is None:
+            return self
+        return self.model_copy(update={"name": text.name, "description": text.description})
 
 
 class PlanCreate(RequestModel):
     code: PlanCode
     name: str = Field(min_length=1, max_length=120)
     description: str = Field(default="", max_length=2000)
+    translations: Translations = Field(default_factory=dict)
     audience: PlanAudience
     price: int = Field(gt=0, le=100_000_000_00, description="tiyin")
     duration_days: int = Field(gt=0, le=3660)
     features: list[str] = Field(min_length=1, max_length=20)
     max_children: int = Field(gt=0, le=10_000)
     is_active: bool = True
-    sort_order: int = 0
+    sort_order: SortOrder = 0
 
 
 class PlanUpdate(RequestModel):
@@ -46,17 +69,19 @@ class PlanUpdate(RequestModel):
 
     name: str | None = Field(default=None, min_length=1, max_length=120)
     description: str | None = Field(default=None, max_length=2000)
+    translations: Translations | None = None
     price: int | None = Field(default=None, gt=0, le=100_000_000_00)
     duration_days: int | None = Field(default=None, gt=0, le=3660)
     features: list[str] | None = Field(default=None, min_length=1, max_length=20)
     max_children: int | None = Field(default=None, gt=0, le=10_000)
     is_active: bool | None = None
-    sort_order: int | None = None
+    sort_order: SortOrder | None = None
 
 
 class FeatureRead(ResponseModel):
     code: Feature
     description: str
+    live: bool = Field(description="A built service uses it: only these can be in a plan")
 
 
 class CoverageRead(ResponseModel):
@@ -88,6 +113,16 @@ class OwnSubscriptionRead(ResponseModel):
     periods: list[PeriodRead]
 
 
+class ChosenChildren(RequestModel):
+    child_ids: list[uuid.UUID] = Field(max_length=100, description="Covered first, in this order")
+
+
+class ChildCoverage(ResponseModel):
+    child_id: uuid.UUID
+    first_name: str
+    covered: bool = Field(description="A plan (this family's or another guardian's) covers them")
+
+
 class MySubscription(ResponseModel):
     """What the caller has: the features they may use, and the subscription they manage."""
 
@@ -97,6 +132,16 @@ class MySubscription(ResponseModel):
         description="Only for the parent or organization that holds it"
     )
     trial_available: bool
+    trial_days: int | None = Field(
+        description="How long the free trial lasts, when one is available: say it before it starts"
+    )
+    children: list[ChildCoverage] = Field(
+        description="A parent's children, the earliest added first, and who a plan covers"
+    )
+    seats_left: int | None = Field(
+        description="Children the family's active plan can still cover (warn before adding one "
+        "more when it is 0); none without an active family plan"
+    )
 
 
 class PromoRedeem(RequestModel):
@@ -109,10 +154,10 @@ class PromoCodeCreate(RequestModel):
     percent: int | None = Field(default=None, ge=1, le=99)
     free_days: int | None = Field(default=None, ge=1, le=366)
     plan_id: uuid.UUID | None = None
-    max_redemptions: int | None = Field(default=None, ge=1)
+    max_redemptions: int | None = Field(default=None, ge=1, le=1_000_000)
     per_user_limit: int = Field(default=1, ge=1, le=100)
-    valid_from: datetime | None = None
-    valid_until: datetime | None = None
+    valid_from: DateTime | None = None
+    valid_until: DateTime | None = None
     description: str = Field(default="", max_length=200)
 
     @model_validator(mode="after")
@@ -130,8 +175,8 @@ class PromoCodeCreate(RequestModel):
 
 class PromoCodeUpdate(RequestModel):
     is_active: bool | None = None
-    valid_until: datetime | None = None
-    max_redemptions: int | None = Field(default=None, ge=1)
+    valid_until: DateTime | None = None
+    max_redemptions: int | None = Field(default=None, ge=1, le=1_000_000)
     description: str | None = Field(default=None, max_length=200)
 
 

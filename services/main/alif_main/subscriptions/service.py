@@ -19,11 +19,15 @@ from sqlalchemy.orm import aliased
 
 from alif.auth import Role, TokenUser
 from alif.db import add_unique, insert_if_absent, utcnow
+from alif.kernel import queries
 from alif.kernel.models import FamilyLink, Organization
-from alif.subscriptions import Feature, PlanAudience, Subscription, SubscriptionPlan
+from alif.subscriptions import LIVE_FEATURES, Feature, PlanAudience, Subscription, SubscriptionPlan
 from alif_main.audit.service import record_audit
+from alif_main.family.exceptions import ChildNotFound
 from alif_main.orders.models import Order, OrderStatus
 from alif_main.subscriptions.exceptions import (
+    FeatureNotLive,
+    NoFamilyPlan,
     NotASubscriber,
     PlanChangeNotAllowed,
     PlanCodeTaken,
@@ -37,6 +41,7 @@ from alif_main.subscriptions.exceptions import (
     PromoCodeUsedUp,
     PurchaseAlreadyUsed,
     SubscriptionAlreadyActive,
+    TooManyChosenChildren,
     TrialNotAvailable,
     UnknownFeature,
 )
@@ -95,6 +100,9 @@ def _check_features(features: list[str]) -> list[str]:
     unknown = sorted(set(features) - known)
     if unknown:
         raise UnknownFeature(details={"unknown": unknown, "known": sorted(known)})
+    not_live = sorted(set(features) - LIVE_FEATURES)
+    if not_live:
+        raise FeatureNotLive(details={"not_live": not_live, "live": sorted(LIVE_FEATURES)})
     return sorted(set(features))
 
 
@@ -132,6 +140,7 @@ async def create_plan(
 ) -> SubscriptionPlan:
     values = data.model_dump()
     values["features"] = _check_features(data.features)
+    values["translations"] = data.model_dump(mode="json")["translations"]
     plan = SubscriptionPlan(**values)
     await add_unique(db, plan, taken=PlanCodeTaken())
     await record_audit(
@@ -148,7 +157,9 @@ async def update_plan(
     actor_id: uuid.UUID,
     ip_address: str,
 ) -> SubscriptionPlan:
-    changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    changes = {
+        k: v for k, v in data.model_dump(mode="json", exclude_unset=True).items() if v is not None
+    }
     if "features" in changes:
         changes["features"] = _check_features(changes["features"])
     before = _plan_details(plan)
@@ -538,3 +549,20 @@ async def update_promo_code(
         details={k: str(v) for k, v in changes.items()},
     )
     return promo
+
+
+async def choose_children(
+    db: AsyncSession, owner: Owner, child_ids: list[uuid.UUID], *, now: datetime
+) -> None:
+    """The parent picks which children the plan covers (a one-child plan: which child)."""
+    subscription = await find_subscription(db, owner)
+    if owner.user_id is None or subscription is None or not subscription.is_held(now):
+        raise NoFamilyPlan()
+    plan = await get_plan(db, subscription.plan_id)
+    children = set(await queries.children_of(db, owner.user_id))
+    if not set(child_ids) <= children:
+        raise ChildNotFound()
+    if len(set(child_ids)) > plan.max_children:
+        raise TooManyChosenChildren(details={"max_children": plan.max_children})
+    subscription.chosen_child_ids = [str(c) for c in dict.fromkeys(child_ids)]
+    await db.flush()

@@ -19,3 +19,7 @@ class CannotChangeOwnRole(Forbidden):
 
 class RoleChangeNotAllowed(Forbidden):
     message = "This account's role cannot be changed to that role."
+
+
+class AskAParent(Forbidden):
+    message = "Ask a parent to change this."

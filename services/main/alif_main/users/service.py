@@ -27,6 +27,7 @@ from alif_main.auth.sessions import SessionManager
 from alif_main.identifiers import is_phone
 from alif_main.shop import service as shop
 from alif_main.users.exceptions import (
+    AskAParent,
     CannotChangeOwnRole,
     NotPendingApproval,
     RoleChangeNotAllowed,
@@ -126,6 +127,11 @@ async def load_me(db: AsyncSession, user_id: uuid.UUID) -> Me:
     )
 
 
+# What a child changes on their own: the rest of a child's profile is the parent's (PATCH
+# /children/{id}).
+CHILD_SETTINGS = frozenset({"language", "avatar"})
+
+
 async def update_profile(db: AsyncSession, me: Me, data: ProfileUpdate) -> None:
     """Each role edits only its own fields; anything else in the request was refused already.
 
@@ -133,6 +139,9 @@ async def update_profile(db: AsyncSession, me: Me, data: ProfileUpdate) -> None:
     """
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     user = me.user
+    if user.role is Role.student and changes.keys() - CHILD_SETTINGS:
+        # A child's name shows on boards and to teachers: only a parent changes it.
+        raise AskAParent()
     for field in ("first_name", "last_name", "language"):
         if field in changes:
             setattr(user, field, changes[field])

@@ -1,7 +1,8 @@
+import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, SmallInteger, String
+from sqlalchemy import ForeignKey, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alif.db import Base, UUIDPrimaryKey, enum_type, utcnow
@@ -27,3 +28,7 @@ class VerificationCode(UUIDPrimaryKey, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     consumed_at: Mapped[datetime | None]
+    # The registration this code confirms (None: a password reset, or an account made before).
+    registration_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("pending_registration.id", ondelete="CASCADE")
+    )

@@ -8,11 +8,12 @@ who has an account.
 import hashlib
 import hmac
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
 import structlog
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.cache import Limit, RateLimiter
@@ -35,6 +36,7 @@ class CodeSent:
     identifier: str
     expires_in: int = int(CODE_TTL.total_seconds())
     resend_after: int = RESEND_LIMIT.seconds
+    registration_id: uuid.UUID | None = None
 
 
 def _digest(key: bytes, identifier: str, purpose: CodePurpose, code: str) -> str:
@@ -48,6 +50,11 @@ def mask(identifier: str) -> str:
         name, _, domain = identifier.partition("@")
         return f"{name[:2]}***@{domain}"
     return identifier[:6] + "***" + identifier[-2:]
+
+
+def _same_registration(registration_id: uuid.UUID | None) -> ColumnElement[bool]:
+    column = VerificationCode.registration_id
+    return column.is_(None) if registration_id is None else column == registration_id
 
 
 @dataclass(frozen=True)
@@ -64,8 +71,13 @@ class CodeService:
         purpose: CodePurpose,
         ip_address: str,
         deliver: bool,
+        registration_id: uuid.UUID | None = None,
     ) -> CodeSent:
-        """Issue a code; `deliver=False` still applies every limit and records the request."""
+        """Issue a code; `deliver=False` still applies every limit and records the request.
+
+        A new code replaces the earlier codes of the same registration only: another person's
+        registration of the same phone never invalidates the owner's code.
+        """
         await self.limiter.consume(f"code-send-minute:{identifier}", RESEND_LIMIT)
         await self.limiter.consume(f"code-send-hour:{identifier}", HOURLY_LIMIT)
         await self.limiter.consume(f"code-send-ip:{ip_address}", PER_ADDRESS_LIMIT)
@@ -77,6 +89,7 @@ class CodeService:
                 VerificationCode.identifier == identifier,
                 VerificationCode.purpose == purpose,
                 VerificationCode.consumed_at.is_(None),
+                _same_registration(registration_id),
             )
             .values(consumed_at=now)
         )
@@ -90,6 +103,7 @@ class CodeService:
                 ip_address=ip_address,
                 created_at=now,
                 expires_at=now + CODE_TTL,
+                registration_id=registration_id,
             )
         )
         await session.flush()
@@ -102,10 +116,16 @@ class CodeService:
             delivered=deliver,
             ip=ip_address,
         )
-        return CodeSent(identifier=identifier)
+        return CodeSent(identifier=identifier, registration_id=registration_id)
 
     async def consume(
-        self, session: AsyncSession, *, identifier: str, purpose: CodePurpose, code: str
+        self,
+        session: AsyncSession,
+        *,
+        identifier: str,
+        purpose: CodePurpose,
+        code: str,
+        registration_id: uuid.UUID | None = None,
     ) -> None:
         """Accept the code once, or count a failed try (which is kept when the request fails)."""
         now = utcnow()
@@ -116,6 +136,7 @@ class CodeService:
                 VerificationCode.purpose == purpose,
                 VerificationCode.consumed_at.is_(None),
                 VerificationCode.expires_at > now,
+                _same_registration(registration_id),
             )
             .order_by(VerificationCode.created_at.desc())
             .limit(1)

@@ -37,7 +37,9 @@ class CoinTransactionRead(ResponseModel):
 
 class AdjustmentCreate(RequestModel):
     user_id: uuid.UUID
-    amount: int = Field(description="coins to add (positive) or take away (negative)")
+    amount: int = Field(
+        ge=-1_000_000, le=1_000_000, description="coins to add (positive) or take away (negative)"
+    )
     reason: str = Field(min_length=3, max_length=300)
     idempotency_key: str = Field(min_length=8, max_length=100)
 

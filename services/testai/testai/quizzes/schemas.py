@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 from alif.assessment.schemas import QuestionIn
 from alif.assessment.types import QuestionSource
 from alif.kernel.models import Language
-from alif.schemas import RequestModel, ResponseModel
+from alif.schemas import DateTime, RequestModel, ResponseModel
 from testai.questions.schemas import QuestionRead
 from testai.quizzes.models import GradingMethod, QuizStatus, ReviewTime
 
@@ -22,8 +22,8 @@ class QuizSettingsFields(RequestModel):
     shuffle_options: bool = True
     results_shown: ReviewTime = ReviewTime.immediately
     answers_shown: ReviewTime = ReviewTime.after_close
-    opens_at: datetime | None = None
-    closes_at: datetime | None = None
+    opens_at: DateTime | None = None
+    closes_at: DateTime | None = None
     pass_percent: int = Field(default=60, ge=0, le=100)
 
 
@@ -52,8 +52,8 @@ class QuizUpdate(RequestModel):
     shuffle_options: bool | None = None
     results_shown: ReviewTime | None = None
     answers_shown: ReviewTime | None = None
-    opens_at: datetime | None = None
-    closes_at: datetime | None = None
+    opens_at: DateTime | None = None
+    closes_at: DateTime | None = None
     pass_percent: int | None = Field(default=None, ge=0, le=100)
 
 
@@ -115,7 +115,7 @@ class QuestionOrder(RequestModel):
 class AssignmentCreate(RequestModel):
     group_id: uuid.UUID | None = None
     student_ids: list[uuid.UUID] = Field(default_factory=list, max_length=100)
-    due_at: datetime | None = None
+    due_at: DateTime | None = None
 
     @model_validator(mode="after")
     def _one_target(self) -> Self:

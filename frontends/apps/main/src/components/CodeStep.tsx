@@ -33,7 +33,9 @@ export function CodeStep(props: { sent: CodeSent; onVerified(): void; onBack(): 
   const verify = useAction(async () => {
     const tokens = await call(
       auth.api.main.POST("/api/main/auth/otp/verify", {
-        body: { identifier: sent.identifier, code },
+        // The code confirms only the registration it was sent for (another person may have
+        // registered the same phone meanwhile).
+        body: { identifier: sent.identifier, code, registration_id: sent.registration_id },
       }),
     );
     await auth.signIn(tokens);
@@ -42,7 +44,11 @@ export function CodeStep(props: { sent: CodeSent; onVerified(): void; onBack(): 
   const resend = useAction(async () => {
     const again = await call(
       auth.api.main.POST("/api/main/auth/otp/send", {
-        body: { identifier: sent.identifier, purpose: "register" },
+        body: {
+          identifier: sent.identifier,
+          purpose: "register",
+          registration_id: sent.registration_id,
+        },
       }),
     );
     setSent(again);

@@ -165,6 +165,7 @@ export const groupKeys = {
   members: (id: string) => ["groups", "members", id] as const,
   mine: ["groups", "mine"] as const,
   child: (id: string) => ["groups", "child", id] as const,
+  childInvitations: (id: string) => ["groups", "child-invitations", id] as const,
 };
 
 export const managedGroupsQuery = (api: Api, includeArchived: boolean) =>
@@ -221,6 +222,7 @@ export const notificationKeys = {
   all: ["notifications"] as const,
   list: ["notifications", "list"] as const,
   channels: ["notifications", "channels"] as const,
+  preferences: ["notifications", "preferences"] as const,
 };
 
 export const notificationsQuery = (api: Api) =>
@@ -234,4 +236,29 @@ export const channelsQuery = (api: Api) =>
   queryOptions({
     queryKey: notificationKeys.channels,
     queryFn: () => call(api.main.GET("/api/main/notifications/channels")),
+  });
+
+export const preferencesQuery = (api: Api) =>
+  queryOptions({
+    queryKey: notificationKeys.preferences,
+    queryFn: () => call(api.main.GET("/api/main/notifications/preferences")),
+  });
+
+// --- reports ------------------------------------------------------------------------------------
+
+export const weeklyReportQuery = (api: Api, week: string) =>
+  queryOptions({
+    queryKey: ["reports", "weekly", week] as const,
+    queryFn: () => call(api.main.GET("/api/main/reports/weekly", { params: { query: { week } } })),
+  });
+
+export const childInvitationsQuery = (api: Api, childId: string) =>
+  queryOptions({
+    queryKey: groupKeys.childInvitations(childId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/children/{child_id}/group-invitations", {
+          params: { path: { child_id: childId } },
+        }),
+      ),
   });

@@ -24,7 +24,14 @@ import { Link, useNavigate, useParams } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { WalletSummary } from "../components/WalletSummary.tsx";
-import { childGroupsQuery, childQuery, childWalletQuery, keys } from "../lib/queries.ts";
+import {
+  childGroupsQuery,
+  childInvitationsQuery,
+  childQuery,
+  childWalletQuery,
+  groupKeys,
+  keys,
+} from "../lib/queries.ts";
 import { ClassRow } from "./MyClasses.tsx";
 
 type Child = MainSchema<"ChildRead">;
@@ -226,6 +233,85 @@ function ChildCoins({ child }: { child: Child }) {
   );
 }
 
+type Invitation = MainSchema<"ChildInvitationRead">;
+
+/** Classes a teacher invited the child to: the child joins only when the parent accepts. */
+function ChildInvitations({ child }: { child: Child }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const toast = useToast();
+  const client = useQueryClient();
+  const invitations = useQuery(childInvitationsQuery(api, child.id));
+  const decide = useMutation({
+    mutationFn: ({ invitation, accept }: { invitation: Invitation; accept: boolean }) => {
+      const params = {
+        params: { path: { child_id: child.id, invitation_id: invitation.id } },
+      };
+      return accept
+        ? call(
+            api.main.POST(
+              "/api/main/children/{child_id}/group-invitations/{invitation_id}/accept",
+              params,
+            ),
+          )
+        : call(
+            api.main.POST(
+              "/api/main/children/{child_id}/group-invitations/{invitation_id}/decline",
+              params,
+            ),
+          );
+    },
+    onSuccess: (_, { invitation, accept }) => {
+      toast.show(
+        t(accept ? "classes.invitationAccepted" : "classes.invitationDeclined", {
+          name: invitation.group_name,
+        }),
+      );
+      void client.invalidateQueries({ queryKey: groupKeys.childInvitations(child.id) });
+      void client.invalidateQueries({ queryKey: groupKeys.child(child.id) });
+    },
+  });
+  const list = invitations.data ?? [];
+  if (list.length === 0) return null;
+  return (
+    <Card>
+      <CardTitle>{t("classes.invitationsTitle", { name: child.first_name })}</CardTitle>
+      {decide.error ? <Alert tone="error">{errorMessage(t, decide.error)}</Alert> : null}
+      <ul className="flex flex-col gap-3">
+        {list.map((invitation) => (
+          <li
+            key={invitation.id}
+            className="flex flex-wrap items-center gap-3 rounded-2xl bg-slate-50 p-3"
+          >
+            <span className="flex flex-1 flex-col">
+              <span className="font-bold">{invitation.group_name}</span>
+              <span className="text-muted text-sm">
+                {t("classes.teacher", { name: invitation.teacher_name })}
+                {invitation.organization_name ? ` · ${invitation.organization_name}` : ""}
+              </span>
+            </span>
+            <span className="flex gap-2">
+              <Button
+                onClick={() => decide.mutate({ invitation, accept: true })}
+                disabled={decide.isPending}
+              >
+                {t("classes.accept")}
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={() => decide.mutate({ invitation, accept: false })}
+                disabled={decide.isPending}
+              >
+                {t("classes.decline")}
+              </Button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
 function ChildClasses({ child }: { child: Child }) {
   const { t } = useTranslation();
   const { api } = useAuth();
@@ -305,6 +391,7 @@ export default function ChildDetail() {
             </div>
           </Card>
           <ChildCoins child={data} />
+          <ChildInvitations child={data} />
           <ChildClasses child={data} />
           <div className="flex flex-wrap gap-3">
             <ResetPin child={data} />

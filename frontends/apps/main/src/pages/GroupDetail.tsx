@@ -102,21 +102,20 @@ function AddMember({ group }: { group: Group }) {
   const { t } = useTranslation();
   const { api } = useAuth();
   const toast = useToast();
-  const client = useQueryClient();
   const [username, setUsername] = useState("");
   const add = useMutation({
     mutationFn: () =>
       call(
-        api.main.POST("/api/main/groups/{group_id}/members", {
+        // An invitation: the child joins when a parent accepts it (the answer is the same
+        // whether or not the username exists).
+        api.main.POST("/api/main/groups/{group_id}/invitations", {
           params: { path: { group_id: group.id } },
           body: { username: username.trim().replace(/^@/, "") },
         }),
       ),
-    onSuccess: (member) => {
+    onSuccess: (invitation) => {
       setUsername("");
-      toast.show(t("groups.added", { name: member.first_name }));
-      void client.invalidateQueries({ queryKey: groupKeys.members(group.id) });
-      void client.invalidateQueries({ queryKey: groupKeys.group(group.id) });
+      toast.show(t("groups.invited", { username: invitation.username }));
     },
   });
   const submit = (event: FormEvent) => {

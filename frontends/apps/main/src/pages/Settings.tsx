@@ -352,9 +352,14 @@ export default function Settings() {
         <p className="mb-4 text-muted">{t("settings.languageText")}</p>
         <LanguageSwitch onChange={(language) => saveLanguage(auth, language)} className="w-fit" />
       </Card>
-      <Profile />
-      {me.user.role !== "student" ? <ChangePassword /> : null}
-      <Sessions />
+      {/* A child's page is only the language: names and devices are the parent's to manage. */}
+      {me.user.role !== "student" ? (
+        <>
+          <Profile />
+          <ChangePassword />
+          <Sessions />
+        </>
+      ) : null}
     </Page>
   );
 }

@@ -261,6 +261,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/main/children/{child_id}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The devices my child is signed in on */
+        get: operations["family-child_devices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/children/{child_id}/devices/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign my child out of one device */
+        delete: operations["family-end_child_device"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/main/organizations": {
         parameters: {
             query?: never;
@@ -341,6 +375,23 @@ export type paths = {
         /** Reject Member */
         post: operations["organizations-reject_member"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/organizations/mine/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member; the classes they led pass to the organization */
+        delete: operations["organizations-remove_member"];
         options?: never;
         head?: never;
         patch?: never;
@@ -443,9 +494,43 @@ export type paths = {
         /** List Members */
         get: operations["groups-list_members"];
         put?: never;
-        /** Add a student by their username */
-        post: operations["groups-add_member"];
+        post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/groups/{group_id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations no child has joined with yet */
+        get: operations["groups-list_invitations"];
+        put?: never;
+        /** Invite a child by username; the child joins when a parent accepts */
+        post: operations["groups-invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/groups/{group_id}/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel Invitation */
+        delete: operations["groups-cancel_invitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -530,6 +615,74 @@ export type paths = {
         get: operations["groups-child_groups"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/children/{child_id}/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** A parent takes the child out of a class */
+        delete: operations["groups-remove_child_from_group"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/children/{child_id}/group-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Classes a teacher invited my child to, waiting for my answer */
+        get: operations["groups-child_invitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/children/{child_id}/group-invitations/{invitation_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let my child join the class */
+        post: operations["groups-accept_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/children/{child_id}/group-invitations/{invitation_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline Invitation */
+        post: operations["groups-decline_invitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -782,7 +935,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Plans on sale */
+        /** Plans on sale, in the language asked for or the account's */
         get: operations["subscriptions-list_plans"];
         put?: never;
         post?: never;
@@ -820,6 +973,23 @@ export type paths = {
         put?: never;
         /** Start the family's free trial (once per family) */
         post: operations["subscriptions-start_trial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/subscriptions/covered-children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose which children the family plan covers (a one-child plan: which child) */
+        put: operations["subscriptions-choose_children"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1532,6 +1702,21 @@ export type components = {
              */
             url: string;
         };
+        /** ChildCoverage */
+        ChildCoverage: {
+            /**
+             * Child Id
+             * Format: uuid
+             */
+            child_id: string;
+            /** First Name */
+            first_name: string;
+            /**
+             * Covered
+             * @description A plan (this family's or another guardian's) covers them
+             */
+            covered: boolean;
+        };
         /** ChildCreate */
         ChildCreate: {
             /** First Name */
@@ -1564,6 +1749,32 @@ export type components = {
             language?: components["schemas"]["Language"];
             /** @default guardian */
             relation?: components["schemas"]["Relation"];
+        };
+        /**
+         * ChildInvitationRead
+         * @description An invitation a parent decides on for their child.
+         */
+        ChildInvitationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Group Name */
+            group_name: string;
+            /** Subject */
+            subject: string;
+            /** Grade */
+            grade: number | null;
+            /** Teacher Name */
+            teacher_name: string;
+            /** Organization Name */
+            organization_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /** ChildLoginRequest */
         ChildLoginRequest: {
@@ -1609,6 +1820,21 @@ export type components = {
             created_at: string;
             /** Last Login At */
             last_login_at: string | null;
+            /**
+             * Pin Failed Attempts
+             * @description Wrong PINs typed for this child since the last good one (within a day)
+             */
+            pin_failed_attempts: number;
+            /**
+             * Pin Locked Until
+             * @description While wrong PINs keep the child out: until when (a new PIN unlocks at once)
+             */
+            pin_locked_until: string | null;
+            /**
+             * Covered By Plan
+             * @description A family plan covers this child (plans cover the earliest added children)
+             */
+            covered_by_plan: boolean;
         };
         /** ChildUpdate */
         ChildUpdate: {
@@ -1671,6 +1897,14 @@ export type components = {
             /** Coins Spent */
             coins_spent: number;
         };
+        /** ChosenChildren */
+        ChosenChildren: {
+            /**
+             * Child Ids
+             * @description Covered first, in this order
+             */
+            child_ids: string[];
+        };
         /**
          * CodePurpose
          * @enum {string}
@@ -1696,6 +1930,11 @@ export type components = {
              * @description Seconds before another code may be asked for
              */
             resend_after: number;
+            /**
+             * Registration Id
+             * @description A registration's own id: send it with the code, and with a resend
+             */
+            registration_id?: string | null;
         };
         /** CoinTransactionRead */
         CoinTransactionRead: {
@@ -1800,6 +2039,11 @@ export type components = {
             code: components["schemas"]["Feature"];
             /** Description */
             description: string;
+            /**
+             * Live
+             * @description A built service uses it: only these can be in a plan
+             */
+            live: boolean;
         };
         /**
          * Flag
@@ -1830,6 +2074,30 @@ export type components = {
              * @description Organizations only: which of their teachers leads the group (by default the organization's own account).
              */
             teacher_id?: string | null;
+        };
+        /** GroupInvitationCreate */
+        GroupInvitationCreate: {
+            /** Username */
+            username: string;
+        };
+        /**
+         * GroupInvitationRead
+         * @description What the teacher sees of an invitation: the same whether or not the username is a
+         *     child's, and whether or not a parent has answered (until the child joins).
+         */
+        GroupInvitationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Username */
+            username: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /**
          * GroupRead
@@ -2072,11 +2340,6 @@ export type components = {
             membership: components["schemas"]["MembershipRead"] | null;
             family: components["schemas"]["Family"];
         };
-        /** MemberAdd */
-        MemberAdd: {
-            /** Username */
-            username: string;
-        };
         /** MemberRead */
         MemberRead: {
             /**
@@ -2124,6 +2387,21 @@ export type components = {
             subscription: components["schemas"]["OwnSubscriptionRead"] | null;
             /** Trial Available */
             trial_available: boolean;
+            /**
+             * Trial Days
+             * @description How long the free trial lasts, when one is available: say it before it starts
+             */
+            trial_days: number | null;
+            /**
+             * Children
+             * @description A parent's children, the earliest added first, and who a plan covers
+             */
+            children: components["schemas"]["ChildCoverage"][];
+            /**
+             * Seats Left
+             * @description Children the family's active plan can still cover (warn before adding one more when it is 0); none without an active family plan
+             */
+            seats_left: number | null;
         };
         /** NewOrganization */
         NewOrganization: {
@@ -2501,6 +2779,10 @@ export type components = {
              * @default
              */
             description?: string;
+            /** Translations */
+            translations?: {
+                [key: string]: components["schemas"]["PlanText"];
+            };
             audience: components["schemas"]["PlanAudience"];
             /**
              * Price
@@ -2533,10 +2815,17 @@ export type components = {
             id: string;
             /** Code */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description In the language asked for (or the account's), Uzbek if missing
+             */
             name: string;
             /** Description */
             description: string;
+            /** Translations */
+            translations: {
+                [key: string]: components["schemas"]["PlanText"];
+            };
             audience: components["schemas"]["PlanAudience"];
             /**
              * Price
@@ -2545,14 +2834,30 @@ export type components = {
             price: number;
             /** Duration Days */
             duration_days: number;
-            /** Features */
+            /**
+             * Features
+             * @description Only features that work today
+             */
             features: string[];
-            /** Max Children */
+            /**
+             * Max Children
+             * @description Children covered, the earliest added first
+             */
             max_children: number;
             /** Is Active */
             is_active: boolean;
             /** Sort Order */
             sort_order: number;
+        };
+        /** PlanText */
+        PlanText: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
         };
         /**
          * PlanUpdate
@@ -2563,6 +2868,10 @@ export type components = {
             name?: string | null;
             /** Description */
             description?: string | null;
+            /** Translations */
+            translations?: {
+                [key: string]: components["schemas"]["PlanText"];
+            } | null;
             /** Price */
             price?: number | null;
             /** Duration Days */
@@ -2748,13 +3057,6 @@ export type components = {
              * @enum {string}
              */
             role: "parent" | "teacher" | "organization";
-            /**
-             * Identifier
-             * @description An Uzbek phone (+998...) or an e-mail address
-             */
-            identifier: string;
-            /** Password */
-            password: string;
             /** First Name */
             first_name: string;
             /**
@@ -2773,6 +3075,13 @@ export type components = {
             organization_id?: string | null;
             /** @description Required when registering an organization */
             organization?: components["schemas"]["NewOrganization"] | null;
+            /**
+             * Identifier
+             * @description An Uzbek phone (+998...) or an e-mail address
+             */
+            identifier: string;
+            /** Password */
+            password: string;
         };
         /**
          * Relation
@@ -2793,6 +3102,11 @@ export type components = {
             /** Identifier */
             identifier: string;
             purpose: components["schemas"]["CodePurpose"];
+            /**
+             * Registration Id
+             * @description For `register`: the `registration_id` the registration returned
+             */
+            registration_id?: string | null;
         };
         /**
          * SessionKind
@@ -3092,6 +3406,11 @@ export type components = {
             /** Code */
             code: string;
             /**
+             * Registration Id
+             * @description For `register`: the `registration_id` the registration returned
+             */
+            registration_id?: string | null;
+            /**
              * Token Delivery
              * @default cookie
              * @enum {string}
@@ -3160,6 +3479,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionRead"][];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Validation error */
             422: {
                 headers: {
@@ -3188,6 +3516,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -3668,6 +4005,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     "family-get_child": {
@@ -3936,6 +4282,85 @@ export interface operations {
             };
         };
     };
+    "family-child_devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                child_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "family-end_child_device": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+                child_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "organizations-search_organizations": {
         parameters: {
             query?: {
@@ -4129,6 +4554,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "organizations-remove_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Found */
             404: {
@@ -4476,7 +4939,47 @@ export interface operations {
             };
         };
     };
-    "groups-add_member": {
+    "groups-list_invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupInvitationRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-invite": {
         parameters: {
             query?: never;
             header?: never;
@@ -4487,17 +4990,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MemberAdd"];
+                "application/json": components["schemas"]["GroupInvitationCreate"];
             };
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberRead"];
+                    "application/json": components["schemas"]["GroupInvitationRead"];
                 };
             };
             /** @description Not Found */
@@ -4529,6 +5032,45 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-cancel_invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: string;
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4723,6 +5265,174 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["GroupSummary"][];
                 };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-remove_child_from_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+                child_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-child_invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                child_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildInvitationRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-accept_invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: string;
+                child_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSummary"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-decline_invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: string;
+                child_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Found */
             404: {
@@ -5340,6 +6050,7 @@ export interface operations {
         parameters: {
             query?: {
                 audience?: components["schemas"]["PlanAudience"] | null;
+                language?: components["schemas"]["Language"] | null;
             };
             header?: never;
             path?: never;
@@ -5433,6 +6144,57 @@ export interface operations {
                 };
             };
             /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "subscriptions-choose_children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChosenChildren"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySubscription"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;

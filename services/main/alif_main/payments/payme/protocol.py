@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
+from alif.schemas import has_control_characters
+
 ACCOUNT_FIELD = "order_id"
 
 
@@ -151,6 +153,8 @@ def text(params: dict[str, Any], name: str, *, max_length: int) -> str:
     value = params.get(name)
     if not isinstance(value, str) or not value or len(value) > max_length:
         raise PaymeError(Code.INVALID_REQUEST, name)
+    if has_control_characters(value):  # a NUL never reaches the database
+        raise PaymeError(Code.INVALID_REQUEST, name)
     return value
 
 
@@ -169,5 +173,7 @@ def account_order(params: dict[str, Any]) -> str:
         raise PaymeError(Code.INVALID_REQUEST, "account")
     value = account.get(ACCOUNT_FIELD)
     if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+        raise PaymeError(Code.ORDER_NOT_FOUND, ACCOUNT_FIELD)
+    if has_control_characters(str(value)):
         raise PaymeError(Code.ORDER_NOT_FOUND, ACCOUNT_FIELD)
     return str(value).strip()

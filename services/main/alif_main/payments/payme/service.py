@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.db import utcnow
+from alif.schemas import has_control_characters
 from alif.subscriptions import SubscriptionPlan
 from alif_main.config import MainSettings
 from alif_main.orders.models import Order, PaymentProvider
@@ -328,11 +329,8 @@ async def handle(
     peer_ip: str,
 ) -> dict[str, Any]:
     """One JSON-RPC call from Payme, answered with a body for an HTTP 200 (always)."""
-    try:
-        payload: Any = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        payload = None
-    request_id = _request_id(body)
+    payload = _decode(body)
+    request_id = _request_id(payload)
     method_name = payload.get("method") if isinstance(payload, dict) else None
     params = payload.get("params") if isinstance(payload, dict) else None
     error_code: int | None = None
@@ -353,6 +351,8 @@ async def handle(
         error_code = int(error.code)
         response = error_body(request_id, error)
     provider_tx_id = params.get("id") if isinstance(params, dict) else None
+    if not isinstance(provider_tx_id, str) or has_control_characters(provider_tx_id):
+        provider_tx_id = None
     await record_callback(
         db,
         PAYME,
@@ -361,16 +361,21 @@ async def handle(
         request=_loggable(payload, body),
         response=response,
         error_code=error_code,
-        provider_tx_id=provider_tx_id if isinstance(provider_tx_id, str) else None,
+        provider_tx_id=provider_tx_id,
     )
     return response
 
 
-def _request_id(body: bytes) -> Any:
+def _decode(body: bytes) -> Any:
+    """The JSON body, or None when it is not JSON we can read (a parse error in the protocol).
+    A body nested thousands of levels deep exhausts the parser's recursion: not JSON either."""
     try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
+
+
+def _request_id(payload: Any) -> Any:
     return payload.get("id") if isinstance(payload, dict) else None
 
 
@@ -380,4 +385,4 @@ def not_post() -> dict[str, Any]:
 
 def system_error(body: bytes) -> dict[str, Any]:
     """The answer when our side failed (the database is down): Payme will retry."""
-    return error_body(_request_id(body), PaymeError(Code.SYSTEM_ERROR))
+    return error_body(_request_id(_decode(body)), PaymeError(Code.SYSTEM_ERROR))

@@ -8,12 +8,14 @@ import {
   buttonClass,
   Card,
   CardTitle,
+  Dialog,
   EmptyState,
   Page,
   QueryState,
   useToast,
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { keys, membersQuery } from "../../lib/queries.ts";
@@ -90,6 +92,69 @@ function PendingTeachers(props: { members: Member[]; canDecide: boolean }) {
   );
 }
 
+/** The organization's teachers; removing one passes the classes they led to the organization. */
+function Teachers({ members }: { members: Member[] }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const toast = useToast();
+  const client = useQueryClient();
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const remove = useMutation({
+    mutationFn: (member: Member) =>
+      call(
+        api.main.DELETE("/api/main/organizations/mine/members/{member_id}", {
+          params: { path: { member_id: member.id } },
+        }),
+      ),
+    onSuccess: (_, member) => {
+      setRemoving(null);
+      toast.show(t("org.removedToast", { name: member.first_name }));
+      void client.invalidateQueries({ queryKey: keys.members });
+      void client.invalidateQueries({ queryKey: ["groups", "managed"] });
+    },
+  });
+  if (members.length === 0) return <p className="text-muted">{t("org.noTeachers")}</p>;
+  return (
+    <>
+      <ul className="flex flex-col gap-2">
+        {members.map((m) => (
+          <li key={m.id} className="flex items-center gap-3">
+            <Avatar name={m.first_name} />
+            <span className="flex-1 font-bold">
+              {m.first_name} {m.last_name}
+            </span>
+            <Button variant="ghost" onClick={() => setRemoving(m)}>
+              {t("org.remove")}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Dialog
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={t("org.removeTitle", { name: removing?.first_name ?? "" })}
+        actions={
+          <>
+            <Button variant="ghost" onClick={() => setRemoving(null)}>
+              {t("common:actions.cancel")}
+            </Button>
+            <Button
+              variant="danger"
+              loading={remove.isPending}
+              onClick={() => removing && remove.mutate(removing)}
+            >
+              {t("org.remove")}
+            </Button>
+          </>
+        }
+      >
+        <p>{t("org.removeText")}</p>
+        {remove.error ? <Alert tone="error">{errorMessage(t, remove.error)}</Alert> : null}
+      </Dialog>
+    </>
+  );
+}
+
 export default function OrganizationHome() {
   const { t } = useTranslation();
   const me = useMe();
@@ -129,23 +194,7 @@ export default function OrganizationHome() {
       <Card>
         <CardTitle>{t("org.teachers")}</CardTitle>
         <QueryState query={members}>
-          {(list) => {
-            const active = list.filter((m) => m.status === "active");
-            return active.length === 0 ? (
-              <p className="text-muted">{t("org.noTeachers")}</p>
-            ) : (
-              <ul className="flex flex-col gap-2">
-                {active.map((m) => (
-                  <li key={m.id} className="flex items-center gap-3">
-                    <Avatar name={m.first_name} />
-                    <span className="font-bold">
-                      {m.first_name} {m.last_name}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            );
-          }}
+          {(list) => <Teachers members={list.filter((m) => m.status === "active")} />}
         </QueryState>
       </Card>
       {organization ? (
