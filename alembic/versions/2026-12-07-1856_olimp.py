@@ -1,7 +1,7 @@
 """olimp: olympiads, rounds, papers, registrations and attempts
 
 Revision ID: 6a9ebec4f98b
-Revises: 5e4c9513cc18
+Revises: af6d04240505
 Created: 2026-12-07 18:56:50.046629
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "6a9ebec4f98b"
-down_revision: str | None = "5e4c9513cc18"
+down_revision: str | None = "af6d04240505"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -14,7 +14,7 @@ from alif.assessment.types import QuestionSource, QuestionType
 from alif.auth import Role, TokenUser
 from alif.db import add_unique, find_page, utcnow
 from alif.kernel import queries
-from alif.kernel.models import FamilyLink, Organization, Region, StudentProfile, User
+from alif.kernel.models import Organization, Region, StudentProfile, User
 from alif.schemas import Found, PageParams
 from alif.subscriptions.access import has_feature
 from alif.subscriptions.features import Feature
@@ -452,17 +452,9 @@ async def list_registrations(
     """The organizer sees everyone; anyone else the registrations they may manage."""
     query = select(Registration).where(Registration.olympiad_id == olympiad.id)
     if not is_organizer(olympiad, user):
-        children = await _children(db, user)
+        children = await queries.children_of(db, user.id) if user.role is Role.parent else []
         query = query.where(
             Registration.student_id.in_([user.id, *children])
             | (Registration.registered_by_id == user.id)
         )
     return await find_page(db, query, page, Registration.created_at, Registration.id)
-
-
-async def _children(db: AsyncSession, user: TokenUser) -> list[uuid.UUID]:
-    if user.role is not Role.parent:
-        return []
-    return list(
-        await db.scalars(select(FamilyLink.child_id).where(FamilyLink.parent_id == user.id))
-    )
