@@ -8,9 +8,10 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import sentry_sdk
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
+from starlette.requests import HTTPConnection
 
 from alif.auth import TokenVerifier, current_user
 from alif.cache import Cache, RateLimiter, create_cache
@@ -37,12 +38,12 @@ class ControlCharacters(Unprocessable):
     message = "Text may not contain control characters."
 
 
-async def _no_control_characters(request: Request) -> None:
+async def _no_control_characters(connection: HTTPConnection) -> None:
     """Bodies are checked by `RequestModel`; the address and its query string here, for every
-    route (a NUL reaching PostgreSQL would be a 500)."""
+    route, WebSockets included (a NUL reaching PostgreSQL would be a 500)."""
     texts = [
-        request.scope["path"],
-        *(t for pair in request.query_params.multi_items() for t in pair),
+        connection.scope["path"],
+        *(t for pair in connection.query_params.multi_items() for t in pair),
     ]
     if any(has_control_characters(text) for text in texts):
         raise ControlCharacters()

@@ -148,6 +148,17 @@ class TokenVerifier:
             raise InvalidToken() from error
 
 
+async def verify_token(state: Any, token: str) -> TokenUser:
+    """The user of an access token whose session is not revoked; `state` is the app's state
+    (a WebSocket, which sends no Authorization header, checks the token it was sent this way)."""
+    verifier: TokenVerifier = state.token_verifier
+    user = verifier.verify(token)
+    cache: Cache = state.cache
+    if await cache.exists(revoked_session_key(user.session_id)):
+        raise SessionRevoked()
+    return user
+
+
 _bearer = HTTPBearer(auto_error=False, description="An access token from /api/main/auth/login")
 
 
@@ -157,11 +168,7 @@ async def current_user(
 ) -> TokenUser:
     if credentials is None:
         raise NotAuthenticated()
-    verifier: TokenVerifier = request.app.state.token_verifier
-    user = verifier.verify(credentials.credentials)
-    cache: Cache = request.app.state.cache
-    if await cache.exists(revoked_session_key(user.session_id)):
-        raise SessionRevoked()
+    user = await verify_token(request.app.state, credentials.credentials)
     request.state.user_id = user.id
     structlog.contextvars.bind_contextvars(user_id=str(user.id))
     return user

@@ -4,10 +4,15 @@ Redis when `REDIS_URL` is set (production, CI, several processes); an in-process
 otherwise, which is correct for a single process (the embedded `make run`): each has its own.
 Besides string values it keeps sorted sets (leaderboards), with Redis's ordering on both
 backends: by score, equal scores by member (byte order), reversed for the `zrev*` reads.
+And it carries messages (publish/subscribe): through Redis every process serving a channel's
+watchers hears each message; in process, the subscribers of that one process.
 """
 
+import asyncio
+import contextlib
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Protocol, cast
 
@@ -68,6 +73,18 @@ class Cache(Protocol):
 
     async def zcard(self, key: str) -> int: ...
 
+    # Messages: at most once, to whoever is subscribed at the moment (none are kept).
+
+    async def publish(self, channel: str, message: str) -> None: ...
+
+    def subscribe(self, channel: str) -> AbstractAsyncContextManager[AsyncIterator[str]]:
+        """`async with cache.subscribe(ch) as messages: async for message in messages: ...`"""
+        ...
+
+
+# A subscriber that falls this far behind misses messages rather than growing without bound.
+SUBSCRIBER_BACKLOG = 100
+
 
 class WrongType(TypeError):
     """A value read as a sorted set or the other way round, as Redis's WRONGTYPE."""
@@ -77,6 +94,7 @@ class InMemoryCache:
     def __init__(self) -> None:
         self._values: dict[str, tuple[str, float | None]] = {}
         self._sorted: dict[str, tuple[dict[str, float], float | None]] = {}
+        self._channels: dict[str, set[asyncio.Queue[str]]] = {}
 
     def _live(self, key: str) -> tuple[str, float | None] | None:
         item = self._values.get(key)
@@ -197,10 +215,34 @@ class InMemoryCache:
     async def zcard(self, key: str) -> int:
         return len(self._members(key))
 
+    async def publish(self, channel: str, message: str) -> None:
+        for queue in self._channels.get(channel, ()):
+            with contextlib.suppress(asyncio.QueueFull):
+                queue.put_nowait(message)
+
+    @asynccontextmanager
+    async def subscribe(self, channel: str) -> AsyncIterator[AsyncIterator[str]]:
+        queue: asyncio.Queue[str] = asyncio.Queue(maxsize=SUBSCRIBER_BACKLOG)
+        self._channels.setdefault(channel, set()).add(queue)
+
+        async def messages() -> AsyncIterator[str]:
+            while True:
+                yield await queue.get()
+
+        try:
+            yield messages()
+        finally:
+            subscribers = self._channels.get(channel, set())
+            subscribers.discard(queue)
+            if not subscribers:
+                self._channels.pop(channel, None)
+
 
 class RedisCache:
     def __init__(self, url: str, prefix: str) -> None:
         self._redis = Redis.from_url(url, decode_responses=True, socket_timeout=2)
+        # Subscribers wait for messages as long as they watch: no read timeout on their sockets.
+        self._listener = Redis.from_url(url, decode_responses=True)
         self._prefix = f"{prefix}:"
 
     def _key(self, key: str) -> str:
@@ -243,6 +285,7 @@ class RedisCache:
 
     async def close(self) -> None:
         await self._redis.aclose()
+        await self._listener.aclose()
 
     async def zadd(self, key: str, scores: Mapping[str, float], *, gt: bool = False) -> None:
         if scores:
@@ -268,6 +311,25 @@ class RedisCache:
 
     async def zcard(self, key: str) -> int:
         return int(await self._redis.zcard(self._key(key)))
+
+    async def publish(self, channel: str, message: str) -> None:
+        await self._redis.publish(self._key(channel), message)
+
+    @asynccontextmanager
+    async def subscribe(self, channel: str) -> AsyncIterator[AsyncIterator[str]]:
+        pubsub = self._listener.pubsub(ignore_subscribe_messages=True)
+        await pubsub.subscribe(self._key(channel))
+
+        async def messages() -> AsyncIterator[str]:
+            async for message in pubsub.listen():
+                if message["type"] == "message":
+                    yield str(message["data"])
+
+        try:
+            yield messages()
+        finally:
+            await pubsub.unsubscribe()
+            await pubsub.aclose()  # type: ignore[no-untyped-call]
 
 
 def create_cache(settings: CommonSettings) -> Cache:

@@ -139,3 +139,17 @@ async def test_sorted_sets_expire_and_delete_like_values(backend: Cache) -> None
     assert await backend.zrevrange("week", 0, -1) == []
     await backend.expire("missing", 10)  # nothing to expire: nothing happens
     assert not await backend.exists("missing")
+
+
+async def test_every_subscriber_hears_each_message_of_its_channel(backend: Cache) -> None:
+    async with (
+        backend.subscribe("board:1") as first,
+        backend.subscribe("board:1") as second,
+        backend.subscribe("board:2") as other,
+    ):
+        await backend.publish("board:1", "changed")
+        await backend.publish("board:2", "elsewhere")
+        assert await anext(first) == "changed"
+        assert await anext(second) == "changed"
+        assert await anext(other) == "elsewhere"
+    await backend.publish("board:1", "nobody listens")  # not an error, and not kept

@@ -6,6 +6,7 @@ import type { components as GamesComponents, paths as GamesPaths } from "./games
 import type { components as HarfComponents, paths as HarfPaths } from "./harf.ts";
 import type { components as LessionsComponents, paths as LessionsPaths } from "./lessions.ts";
 import type { components as MainComponents, paths as MainPaths } from "./main.ts";
+import type { components as OlimpComponents, paths as OlimpPaths } from "./olimp.ts";
 import type { components as TestaiComponents, paths as TestaiPaths } from "./testai.ts";
 
 export type { CrmComponents, CrmPaths };
@@ -13,6 +14,7 @@ export type { GamesComponents, GamesPaths };
 export type { HarfComponents, HarfPaths };
 export type { LessionsComponents, LessionsPaths };
 export type { MainComponents, MainPaths };
+export type { OlimpComponents, OlimpPaths };
 export type { TestaiComponents, TestaiPaths };
 
 /** Every service's paths, by the name its client has in `createApi()` (`api.games`). */
@@ -22,7 +24,8 @@ export type ServicePaths = {
   harf: HarfPaths;
   lessions: LessionsPaths;
   main: MainPaths;
+  olimp: OlimpPaths;
   testai: TestaiPaths;
 };
 
-export const SERVICE_NAMES = ["crm", "games", "harf", "lessions", "main", "testai"] as const;
+export const SERVICE_NAMES = ["crm", "games", "harf", "lessions", "main", "olimp", "testai"] as const;

@@ -1,0 +1,173 @@
+import uuid
+from datetime import datetime
+from typing import Self
+
+from pydantic import AwareDatetime, Field, model_validator
+
+from alif.assessment.schemas import QuestionIn, StudentOption
+from alif.kernel.models import Region
+from alif.schemas import RequestModel, ResponseModel
+from olimp.olympiads.models import Scope, State, Subject
+
+
+class LocalizedText(RequestModel):
+    uz: str = Field(min_length=1, max_length=4000)
+    ru: str = Field(default="", max_length=4000)
+    en: str = Field(default="", max_length=4000)
+
+
+class SectionIn(RequestModel):
+    title: str = Field(default="", max_length=120)
+    points: int = Field(ge=1, le=100)
+    penalty: float = Field(default=0, ge=0, le=100, description="Lost for a wrong answer")
+
+
+class RoundIn(RequestModel):
+    opens_at: AwareDatetime
+    closes_at: AwareDatetime
+    duration_minutes: int = Field(ge=1, le=600)
+    start_bonus: int = Field(default=0, ge=0, le=1000, description="Kangaroo's starting points")
+    shuffle: bool = True
+    freeze_minutes: int = Field(default=0, ge=0, le=600, description="Public board frozen")
+    sections: list[SectionIn] = Field(min_length=1, max_length=10)
+
+    @model_validator(mode="after")
+    def _window(self) -> Self:
+        if self.closes_at <= self.opens_at:
+            raise ValueError("a round closes after it opens")
+        return self
+
+
+class OlympiadCreate(RequestModel):
+    title: LocalizedText
+    description: LocalizedText | None = None
+    subject: Subject
+    grade_min: int = Field(ge=1, le=11)
+    grade_max: int = Field(ge=1, le=11)
+    scope: Scope = Scope.country
+    region: Region | None = None
+    district: str = Field(default="", max_length=100)
+    capacity: int | None = Field(default=None, ge=1, le=1_000_000)
+    requires_plan: bool = False
+    registration_opens_at: AwareDatetime
+    registration_closes_at: AwareDatetime
+    rounds: list[RoundIn] = Field(min_length=1, max_length=5)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.grade_max < self.grade_min:
+            raise ValueError("grade_max is below grade_min")
+        if self.registration_closes_at <= self.registration_opens_at:
+            raise ValueError("registration closes after it opens")
+        if self.scope in (Scope.region, Scope.district) and self.region is None:
+            raise ValueError("a regional olympiad names its region")
+        if self.scope is Scope.district and not self.district.strip():
+            raise ValueError("a district olympiad names its district")
+        if self.scope not in (Scope.region, Scope.district) and (self.region or self.district):
+            raise ValueError("only a regional or district olympiad has a region")
+        for earlier, later in zip(self.rounds, self.rounds[1:], strict=False):
+            if later.opens_at < earlier.closes_at:
+                raise ValueError("a round opens after the one before it closes")
+        if self.registration_closes_at > self.rounds[0].closes_at:
+            raise ValueError("registration closes before the first round ends")
+        return self
+
+
+class SectionRead(ResponseModel):
+    id: uuid.UUID
+    position: int
+    title: str
+    points: int
+    penalty: float
+
+
+class RoundRead(ResponseModel):
+    id: uuid.UUID
+    number: int
+    opens_at: datetime
+    closes_at: datetime
+    duration_minutes: int
+    start_bonus: int
+    shuffle: bool
+    freeze_minutes: int
+    sections: list[SectionRead]
+
+
+class OlympiadRead(ResponseModel):
+    id: uuid.UUID
+    organizer_id: uuid.UUID
+    organization_id: uuid.UUID | None
+    title: dict[str, str]
+    description: dict[str, str]
+    subject: Subject
+    grade_min: int
+    grade_max: int
+    scope: Scope
+    region: Region | None
+    district: str
+    capacity: int | None
+    requires_plan: bool
+    registration_opens_at: datetime
+    registration_closes_at: datetime
+    state: State
+    registered: int
+    rounds: list[RoundRead]
+
+
+class QuestionCreate(RequestModel):
+    section_id: uuid.UUID
+    question: QuestionIn
+
+
+class ImportText(RequestModel):
+    section_id: uuid.UUID
+    text: str = Field(min_length=1, max_length=200_000)
+
+
+class QuestionRead(ResponseModel):
+    """The organizer's view, with the key."""
+
+    id: uuid.UUID
+    section_id: uuid.UUID
+    position: int
+    type: str
+    text: str
+    image_url: str | None
+    points: int
+    options: list[StudentOption]
+    answer_key: dict[str, object] | None
+    flagged: bool
+
+
+class ImportResult(ResponseModel):
+    added: list[QuestionRead]
+    flagged: int
+
+
+class RegistrationCreate(RequestModel):
+    student_id: uuid.UUID | None = Field(
+        default=None, description="A parent names their child; a student leaves it out"
+    )
+    region: Region | None = None
+    district: str = Field(default="", max_length=100)
+    school: str = Field(default="", max_length=200)
+
+
+class BulkRegistration(RequestModel):
+    student_ids: list[uuid.UUID] = Field(min_length=1, max_length=1000)
+
+
+class RegistrationRead(ResponseModel):
+    id: uuid.UUID
+    olympiad_id: uuid.UUID
+    student_id: uuid.UUID
+    grade: int
+    region: Region | None
+    district: str
+    school: str
+    created_at: datetime
+
+
+class BulkResult(ResponseModel):
+    registered: list[RegistrationRead]
+    refused: dict[str, str] = Field(description="student id -> the error code")
