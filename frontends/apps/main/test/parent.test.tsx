@@ -131,6 +131,29 @@ describe("adding a child", () => {
     }
   });
 
+  it("sends one key per child: the same on a retry, a new one for a changed form", async () => {
+    let answers = 0;
+    const api = signedInApi(parent).on("POST /api/main/children", () => {
+      answers += 1;
+      return answers === 1 ? apiError(503, "service_unavailable") : apiError(409, "username_taken");
+    });
+    await renderApp("/children/new", api);
+    const user = await fill("2024", "2024");
+    await screen.findByRole("alert");
+    await user.click(screen.getByRole("button", { name: "Farzandni qoʻshish" }));
+    await waitFor(() => expect(api.called("POST", "/api/main/children")).toHaveLength(2));
+    await user.type(screen.getByLabelText(/^Login/), "2");
+    await user.click(screen.getByRole("button", { name: "Farzandni qoʻshish" }));
+    await waitFor(() => expect(api.called("POST", "/api/main/children")).toHaveLength(3));
+    const [first, retry, changed] = api
+      .called("POST", "/api/main/children")
+      .map((call) => call.idempotencyKey);
+    expect(first).toMatch(/.{8,}/);
+    expect(retry).toBe(first);
+    expect(changed).not.toBe(first);
+    expect(changed).toMatch(/.{8,}/);
+  });
+
   it("shows a taken username at the username field", async () => {
     const api = signedInApi(parent).on("POST /api/main/children", () =>
       apiError(409, "username_taken"),

@@ -3968,7 +3968,10 @@ export interface operations {
     "family-create_child": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A new random value (a UUID) per child the parent means to add; a retry with the same key returns the child the first request added instead of a second one */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
