@@ -3,19 +3,20 @@ import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
 import { fieldError, formError } from "@alif/i18n/forms";
 import { Alert, Button, Card, Field, Input, linkClass, Page, Select, useToast } from "@alif/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
 import { newKey } from "../lib/coins.ts";
-import { keys } from "../lib/queries.ts";
+import { keys, mySubscriptionQuery } from "../lib/queries.ts";
 
 const RELATIONS = ["mother", "father", "grandparent", "guardian", "other"] as const;
 type Relation = (typeof RELATIONS)[number];
 
 export default function AddChild() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useAuth();
+  const mine = useQuery(mySubscriptionQuery(api, i18n.language));
   const toast = useToast();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -83,6 +84,14 @@ export default function AddChild() {
     >
       <Card>
         <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
+          {mine.data?.seats_left === 0 ? (
+            <Alert tone="warning">
+              {t("billing.seatsFull")}{" "}
+              <Link to="/subscription" className={linkClass()}>
+                {t("billing.open")}
+              </Link>
+            </Alert>
+          ) : null}
           {banner ? <Alert tone="error">{banner}</Alert> : null}
           <ChildFields
             value={draft}

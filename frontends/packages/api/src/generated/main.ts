@@ -952,7 +952,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** My features, how I have them, and the subscription I manage */
+        /** My features, how I have them, and the subscription I manage (its plan in the language asked for or the account's) */
         get: operations["subscriptions-my_subscription"];
         put?: never;
         post?: never;
@@ -6083,7 +6083,9 @@ export interface operations {
     };
     "subscriptions-my_subscription": {
         parameters: {
-            query?: never;
+            query?: {
+                language?: components["schemas"]["Language"] | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
