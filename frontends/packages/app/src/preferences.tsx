@@ -25,7 +25,9 @@ function writeCookie(value: string): void {
   const host = rootHost(location.hostname);
   // A cookie cannot name a bare name or an address as its domain; there it stays on this host.
   const domain = host.includes(".") && !/^[\d.]+$/.test(host) ? `; domain=${host}` : "";
-  document.cookie = `${COOKIE}=${encodeURIComponent(value)}; path=/; max-age=${ONE_YEAR}; samesite=lax${domain}`;
+  const secure = location.protocol === "https:" ? "; secure" : "";
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from older Safari and Firefox, which children's phones run
+  document.cookie = `${COOKIE}=${encodeURIComponent(value)}; path=/; max-age=${ONE_YEAR}; samesite=lax${domain}${secure}`;
 }
 
 function systemReducesMotion(): boolean {
