@@ -17,7 +17,7 @@ router = APIRouter(prefix="/items", tags=["items"])
 async def list_items(
     user: CurrentUser, db: SessionDep, page: Annotated[PageParams, Query()]
 ) -> Page[ItemRead]:
-    return page_of(await service.list_items(db, user.id, page), page, ItemRead)
+    return page_of(await service.list_items(db, user.id, page), page, ItemRead.model_validate)
 
 
 @router.post(
