@@ -17,6 +17,7 @@ const AddChild = lazy(() => import("./pages/AddChild.tsx"));
 const ChildDetail = lazy(() => import("./pages/ChildDetail.tsx"));
 const Settings = lazy(() => import("./pages/Settings.tsx"));
 const Notifications = lazy(() => import("./pages/Notifications.tsx"));
+const WeeklyReport = lazy(() => import("./pages/WeeklyReport.tsx"));
 const Wallet = lazy(() => import("./pages/Wallet.tsx"));
 const ChildCoins = lazy(() => import("./pages/ChildCoins.tsx"));
 const Shop = lazy(() => import("./pages/Shop.tsx"));
@@ -47,6 +48,7 @@ export function App() {
                 <Route path="children/new" element={<AddChild />} />
                 <Route path="children/:childId" element={<ChildDetail />} />
                 <Route path="children/:childId/coins" element={<ChildCoins />} />
+                <Route path="reports/weekly" element={<WeeklyReport />} />
               </Route>
               <Route element={<RequireRole roles={["student"]} />}>
                 <Route path="shop" element={<Shop />} />

@@ -1,7 +1,7 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { json, renderApp, signedInApi } from "./harness.tsx";
+import { apiError, json, renderApp, signedInApi } from "./harness.tsx";
 
 const parent = { id: "p1", role: "parent", first_name: "Dilnoza" };
 const report = {
@@ -68,6 +68,73 @@ describe("notifications", () => {
     expect(screen.getByRole("link", { name: "Telegramni ochish" })).toHaveAttribute(
       "href",
       "https://t.me/alif24_bot?start=K7P2QX9A",
+    );
+  });
+
+  it("links a weekly report's message to that week's report page", async () => {
+    const api = signedInApi(parent)
+      .on("GET /api/main/notifications", page([{ ...report, data: { week: "2026-W49" } }], 1))
+      .on("GET /api/main/notifications/channels", channels(false, false));
+    await renderApp("/notifications", api);
+    expect(await screen.findByRole("link", { name: "Hisobotni ochish" })).toHaveAttribute(
+      "href",
+      "/reports/weekly?week=2026-W49",
+    );
+  });
+});
+
+describe("channel choices", () => {
+  const preferences = (weekly: string[]) => [
+    { kind: "weekly_report", channels: weekly },
+    { kind: "child_news", channels: [] },
+  ];
+
+  it("sends a kind of message also by Telegram once chosen; SMS, not set up, cannot be", async () => {
+    let weekly: string[] = [];
+    const api = signedInApi(parent)
+      .on("GET /api/main/notifications", page([], 0))
+      .on("GET /api/main/notifications/channels", channels(true, true))
+      .on("GET /api/main/notifications/preferences", () => json(200, preferences(weekly)))
+      .on("PUT /api/main/notifications/preferences/:kind", async (request: Request) => {
+        weekly = ((await request.json()) as { channels: string[] }).channels;
+        return json(200, { kind: "weekly_report", channels: weekly });
+      });
+    await renderApp("/notifications", api);
+    const group = await screen.findByRole("group", { name: "Haftalik hisobot" });
+    expect(screen.getByText("SMS: SMS xabarlar hozircha mavjud emas.")).toBeInTheDocument();
+    expect(within(group).getByRole("checkbox", { name: "SMS" })).toBeDisabled();
+    const telegram = within(group).getByRole("checkbox", { name: "Telegram" });
+    expect(telegram).not.toBeChecked();
+    await userEvent.setup().click(telegram);
+    await waitFor(() => expect(telegram).toBeChecked());
+    expect(api.called("PUT", "/api/main/notifications/preferences/weekly_report")[0]?.body).toEqual(
+      { channels: ["telegram"] },
+    );
+    const news = screen.getByRole("group", { name: "Farzandlar yangiliklari" });
+    expect(within(news).getByRole("checkbox", { name: "Telegram" })).not.toBeChecked();
+  });
+
+  it("lets a chosen channel that stopped working be switched off, and shows a refusal", async () => {
+    const api = signedInApi(parent)
+      .on("GET /api/main/notifications", page([], 0))
+      .on("GET /api/main/notifications/channels", channels(false, false))
+      .on("GET /api/main/notifications/preferences", preferences(["telegram"]))
+      .on("PUT /api/main/notifications/preferences/:kind", () =>
+        apiError(503, "telegram_not_configured"),
+      );
+    await renderApp("/notifications", api);
+    const group = await screen.findByRole("group", { name: "Haftalik hisobot" });
+    expect(
+      screen.getByText("Telegram: Telegram xabarlari hozircha mavjud emas."),
+    ).toBeInTheDocument();
+    const telegram = within(group).getByRole("checkbox", { name: "Telegram" });
+    expect(telegram).toBeEnabled();
+    await userEvent.setup().click(telegram);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Telegram xabarlari hozircha mavjud emas.",
+    );
+    expect(api.called("PUT", "/api/main/notifications/preferences/weekly_report")[0]?.body).toEqual(
+      { channels: [] },
     );
   });
 });

@@ -22,6 +22,7 @@ function menuLinks(role: Me["user"]["role"]): MenuLink[] {
     case "parent":
       return [
         wallet,
+        { to: "/reports/weekly", icon: "📊", label: "nav.report" },
         { to: "/subscription", icon: "⭐", label: "nav.subscription" },
         { to: "/notifications", icon: "🔔", label: "nav.notifications" },
       ];

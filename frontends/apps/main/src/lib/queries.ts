@@ -236,6 +236,7 @@ export const notificationKeys = {
   all: ["notifications"] as const,
   list: ["notifications", "list"] as const,
   channels: ["notifications", "channels"] as const,
+  preferences: ["notifications", "preferences"] as const,
 };
 
 export const notificationsQuery = (api: Api) =>
@@ -249,6 +250,20 @@ export const channelsQuery = (api: Api) =>
   queryOptions({
     queryKey: notificationKeys.channels,
     queryFn: () => call(api.main.GET("/api/main/notifications/channels")),
+  });
+
+export const preferencesQuery = (api: Api) =>
+  queryOptions({
+    queryKey: notificationKeys.preferences,
+    queryFn: () => call(api.main.GET("/api/main/notifications/preferences")),
+  });
+
+// --- reports ------------------------------------------------------------------------------------
+
+export const weeklyReportQuery = (api: Api, week: string) =>
+  queryOptions({
+    queryKey: ["reports", "weekly", week] as const,
+    queryFn: () => call(api.main.GET("/api/main/reports/weekly", { params: { query: { week } } })),
   });
 
 export const childInvitationsQuery = (api: Api, childId: string) =>

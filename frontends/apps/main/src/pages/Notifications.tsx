@@ -14,10 +14,22 @@ import {
 } from "@alif/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { channelsQuery, notificationKeys, notificationsQuery } from "../lib/queries.ts";
+import { Link } from "react-router";
+import {
+  channelsQuery,
+  notificationKeys,
+  notificationsQuery,
+  preferencesQuery,
+} from "../lib/queries.ts";
 import { useAction } from "../lib/useAction.ts";
 
-/** My notifications (newest first, unread in bold) and linking Telegram to receive them there. */
+type Channel = MainSchema<"PreferenceRead">["channels"][number];
+type Kind = MainSchema<"PreferenceRead">["kind"];
+type ChannelState = MainSchema<"ChannelState">;
+
+const CHANNELS: Channel[] = ["telegram", "sms"];
+
+/** My notifications (newest first, unread in bold), linking Telegram, and where each kind goes. */
 export default function Notifications() {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
@@ -30,6 +42,7 @@ export default function Notifications() {
   return (
     <Page title={t("notifications.title")}>
       <TelegramCard />
+      <PreferencesCard />
       {readAll.error ? <Alert tone="error">{errorMessage(t, readAll.error)}</Alert> : null}
       <QueryState query={list}>
         {(data) =>
@@ -55,6 +68,14 @@ export default function Notifications() {
                         {item.title}
                       </h2>
                       <p className="mt-1">{item.body}</p>
+                      {item.kind === "weekly_report" && typeof item.data.week === "string" ? (
+                        <Link
+                          to={`/reports/weekly?week=${encodeURIComponent(item.data.week)}`}
+                          className={cx(buttonClass("secondary"), "mt-3")}
+                        >
+                          {t("report.open")}
+                        </Link>
+                      ) : null}
                       <p className="mt-2 text-muted text-sm">
                         {formatDate(item.created_at, i18n.language, true)}
                       </p>
@@ -106,6 +127,84 @@ function TelegramCard() {
           </Button>
         </>
       )}
+    </Card>
+  );
+}
+
+/** Why a channel cannot be chosen now, or null when it can. */
+function unavailable(channel: Channel, state: ChannelState): string | null {
+  if (!state.configured) return `${channel}_not_configured`;
+  if (!state.ready) return channel === "sms" ? "no_phone_for_sms" : "telegram_not_linked";
+  return null;
+}
+
+/** For each kind of message, the channels it also goes to besides the app. */
+function PreferencesCard() {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const client = useQueryClient();
+  const channels = useQuery(channelsQuery(api));
+  const preferences = useQuery(preferencesQuery(api));
+  const save = useAction(async (kind: Kind, chosen: Channel[]) => {
+    await call(
+      api.main.PUT("/api/main/notifications/preferences/{kind}", {
+        params: { path: { kind } },
+        body: { channels: chosen },
+      }),
+    );
+    await client.invalidateQueries({ queryKey: notificationKeys.preferences });
+  });
+  const states = channels.data;
+  if (!states || !preferences.data) return null;
+  return (
+    <Card>
+      <CardTitle>{t("notifications.channelsTitle")}</CardTitle>
+      <p className="mb-4 text-muted">{t("notifications.channelsText")}</p>
+      <ul className="mb-4 flex flex-col gap-1">
+        {CHANNELS.map((channel) => {
+          const reason = unavailable(channel, states[channel]);
+          return reason ? (
+            <li key={channel} className="text-muted text-sm">
+              {t(`notifications.channel.${channel}`)}: {t(`common:errors.${reason}`)}
+            </li>
+          ) : null;
+        })}
+      </ul>
+      {save.error ? <Alert tone="error">{errorMessage(t, save.error)}</Alert> : null}
+      <div className="flex flex-col gap-4">
+        {preferences.data.map(({ kind, channels: chosen }) => (
+          <fieldset key={kind} className="flex flex-col gap-1">
+            <legend className="font-bold">{t(`notifications.kind.${kind}`)}</legend>
+            {CHANNELS.map((channel) => {
+              const off = unavailable(channel, states[channel]) !== null;
+              const on = chosen.includes(channel);
+              return (
+                <label
+                  key={channel}
+                  className={cx("flex min-h-12 items-center gap-3", off && !on && "text-muted")}
+                >
+                  <input
+                    type="checkbox"
+                    className="size-6 accent-brand-600"
+                    checked={on}
+                    // A channel that stopped working can still be switched off.
+                    disabled={save.pending || (off && !on)}
+                    onChange={(e) =>
+                      void save.run(
+                        kind,
+                        e.target.checked
+                          ? [...chosen, channel]
+                          : chosen.filter((c) => c !== channel),
+                      )
+                    }
+                  />
+                  {t(`notifications.channel.${channel}`)}
+                </label>
+              );
+            })}
+          </fieldset>
+        ))}
+      </div>
     </Card>
   );
 }

@@ -129,6 +129,25 @@ function Invitation() {
   );
 }
 
+/** The way to the week's report: tests, games and coins per child. */
+function ReportCard() {
+  const { t } = useTranslation();
+  return (
+    <Card className="flex flex-wrap items-center gap-4">
+      <span aria-hidden="true" className="text-4xl">
+        📊
+      </span>
+      <div className="flex flex-1 flex-col gap-1">
+        <h2 className="font-extrabold text-xl">{t("report.title")}</h2>
+        <p className="text-muted">{t("report.subtitle")}</p>
+      </div>
+      <Link to="/reports/weekly" className={buttonClass("secondary", "lg")}>
+        {t("report.open")}
+      </Link>
+    </Card>
+  );
+}
+
 /** Where the family's plan stands, and the way to the plans and payments. */
 export function SubscriptionCard() {
   const { t, i18n } = useTranslation();
@@ -219,6 +238,7 @@ export default function ParentHome() {
           }
         </QueryState>
       </section>
+      <ReportCard />
       <SubscriptionCard />
       <Invitation />
     </Page>
