@@ -2,7 +2,7 @@
 
 from alif_main.audit.models import AuditLog
 from alif_main.auth.models import AuthSession, PendingRegistration, RefreshToken
-from alif_main.family.models import FamilyInvitation
+from alif_main.family.models import ChildCreation, FamilyInvitation
 from alif_main.groups.models import GroupInvitation
 from alif_main.orders.models import Order
 from alif_main.payments.models import PaymentCallback, PaymentTransaction, ProviderKey
@@ -13,6 +13,7 @@ from alif_main.verification.models import VerificationCode
 __all__ = [
     "AuditLog",
     "AuthSession",
+    "ChildCreation",
     "FamilyInvitation",
     "GroupInvitation",
     "InventoryItem",

@@ -2,6 +2,7 @@
 
 import uuid
 
+import httpx
 from fastapi import FastAPI
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.auth import AccountStatus, Role
 from alif.cache import Cache
 from alif.kernel.models import User
-from alif.testing import LoginAs, make_child
+from alif.testing import Actor, LoginAs, make_child
 from alif_main.testing import PIN, make_pin_child
 
 CHILD_LOGIN = "/api/main/auth/child-login"
@@ -260,3 +261,60 @@ async def test_a_childs_devices_are_for_the_parent_to_see_and_sign_out(
     ended = await parent.delete(f"/api/main/children/{child_id}/devices/{devices[0]['id']}")
     assert ended.status_code == 204
     assert (await parent.get(f"/api/main/children/{child_id}/devices")).json() == []
+
+
+async def add_with_key(
+    parent: Actor, body: dict[str, object], key: dict[str, str]
+) -> httpx.Response:
+    return await parent.client.post(
+        "/api/main/children", json=body, headers={**parent.headers, **key}
+    )
+
+
+async def test_a_retried_add_child_with_its_key_adds_the_child_once(login_as: LoginAs) -> None:
+    parent = await login_as(Role.parent)
+    headers = {"Idempotency-Key": str(uuid.uuid4())}
+    first = await add_with_key(parent, new_child(), headers)
+    retry = await add_with_key(parent, new_child(), headers)
+    assert first.status_code == 201
+    assert retry.status_code == 201
+    assert retry.json()["id"] == first.json()["id"]
+    children = await parent.get("/api/main/children")
+    assert [c["username"] for c in children.json()] == ["ali_2018"]
+
+
+async def test_a_key_reused_for_another_child_is_refused_and_adds_nothing(
+    login_as: LoginAs,
+) -> None:
+    parent = await login_as(Role.parent)
+    headers = {"Idempotency-Key": str(uuid.uuid4())}
+    await add_with_key(parent, new_child(), headers)
+    other = await add_with_key(parent, new_child(username="vali_2017"), headers)
+    other_pin = await add_with_key(parent, new_child(pin="1111"), headers)
+    for refused in (other, other_pin):
+        assert refused.status_code == 409
+        assert refused.json()["error"]["code"] == "child_key_reused"
+    assert len((await parent.get("/api/main/children")).json()) == 1
+
+
+async def test_another_parents_key_is_their_own(login_as: LoginAs) -> None:
+    key = str(uuid.uuid4())
+    first = await add_with_key(await login_as(Role.parent), new_child(), {"Idempotency-Key": key})
+    stranger = await login_as(Role.parent)
+    same_key = await add_with_key(
+        stranger, new_child(username="vali_2017"), {"Idempotency-Key": key}
+    )
+    assert same_key.status_code == 201
+    assert same_key.json()["id"] != first.json()["id"]
+    # The stranger never receives the first parent's child through their key.
+    assert [c["username"] for c in (await stranger.get("/api/main/children")).json()] == [
+        "vali_2017"
+    ]
+
+
+async def test_a_malformed_key_is_refused(login_as: LoginAs) -> None:
+    parent = await login_as(Role.parent)
+    for key in ("short", "a b c d e f g h", "x" * 101):
+        answer = await add_with_key(parent, new_child(), {"Idempotency-Key": key})
+        assert answer.status_code == 422
+    assert (await parent.get("/api/main/children")).json() == []

@@ -288,6 +288,8 @@ async def test_a_parent_sees_which_children_the_plan_covers_and_the_seats_left(
         ("Laylo", False),
     ]
     assert mine["seats_left"] == 0  # adding a child now: warn that the plan will not cover them
+    assert mine["subscription"]["plan"]["name"] == plan.name
+
     children = (await parent.get("/api/main/children")).json()
     assert {c["id"]: c["covered_by_plan"] for c in children} == {
         str(first.id): True,
@@ -338,3 +340,25 @@ async def test_a_parent_chooses_the_child_a_one_child_plan_covers(
     other_family = await make_child(db_session, (await login_as(Role.parent)).user)
     foreign = await parent.put(chosen, json={"child_ids": [str(other_family.id)]})
     assert foreign.status_code == 404
+
+
+async def test_my_plan_is_named_in_the_language_the_page_asks_for(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    parent = await login_as(Role.parent)
+    plan = await make_plan(db_session, features=[Feature.ai_tests])
+    plan.translations = {"ru": {"name": "Семья — 1 месяц"}}
+    now = utcnow()
+    db_session.add(
+        Subscription(
+            owner_user_id=parent.id,
+            plan_id=plan.id,
+            starts_at=now,
+            ends_at=now + timedelta(days=30),
+        )
+    )
+    await db_session.flush()
+    russian = await parent.get(f"{SUBSCRIPTIONS}/me", params={"language": "ru"})
+    uzbek = await parent.get(f"{SUBSCRIPTIONS}/me")
+    assert russian.json()["subscription"]["plan"]["name"] == "Семья — 1 месяц"
+    assert uzbek.json()["subscription"]["plan"]["name"] == plan.name

@@ -1,7 +1,7 @@
 import { mountApp } from "@alif/app";
+import { applyMotion, loadPreferences } from "@alif/app/preferences";
 import { App } from "./App.tsx";
 import { gamesTranslations } from "./i18n.ts";
-import { applyMotion, loadPreferences } from "./lib/preferences.tsx";
 import "./index.css";
 
 applyMotion(loadPreferences());

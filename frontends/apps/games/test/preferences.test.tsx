@@ -1,7 +1,7 @@
+import { loadPreferences } from "@alif/app/preferences";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadPreferences } from "../src/lib/preferences.tsx";
 import { renderApp, signedInApi } from "./harness.tsx";
 
 const child = { id: "c1", role: "student", first_name: "Ali" };

@@ -19,7 +19,25 @@ const plan = (id: string, name: string, price: number) => ({
 });
 const month = plan("month", "Oila — 1 oy", 2_990_000);
 const year = plan("year", "Oila — 1 yil", 29_900_000);
-const none = { features: [], coverages: [], subscription: null, trial_available: true };
+const none = {
+  features: [],
+  coverages: [],
+  subscription: null,
+  trial_available: true,
+  trial_days: null,
+  children: [],
+  seats_left: null,
+};
+const held = (extra = {}) => ({
+  plan: { ...month, max_children: 1 },
+  starts_at: "2026-11-20T10:00:00Z",
+  ends_at: "2026-12-20T10:00:00Z",
+  is_active: true,
+  is_trial: false,
+  trial_used: true,
+  periods: [],
+  ...extra,
+});
 const order = (status: string, extra = {}) => ({
   id: "o1",
   plan_id: "month",
@@ -115,8 +133,16 @@ describe("subscription and payments", () => {
         periods: [],
       },
     };
-    const api = billing().on("POST /api/main/subscriptions/trial", () => json(201, trial));
+    const withTrial = { ...none, trial_days: 7 };
+    let started = false;
+    const api = billing()
+      .on("GET /api/main/subscriptions/me", () => json(200, started ? trial : withTrial))
+      .on("POST /api/main/subscriptions/trial", () => {
+        started = true;
+        return json(201, trial);
+      });
     await renderApp("/subscription", api);
+    expect(await screen.findByText("Bepul sinov 7 kun davom etadi.")).toBeInTheDocument();
     await userEvent
       .setup()
       .click(await screen.findByRole("button", { name: "Bepul sinovni boshlash" }));
@@ -239,5 +265,57 @@ describe("the payment return page", () => {
     const api = billing().on("GET /api/main/orders/:id", () => apiError(404, "order_not_found"));
     await renderApp("/payments/return?order_id=nope", api);
     expect(await screen.findByText("Buyurtma topilmadi")).toBeInTheDocument();
+  });
+
+  it("asks for the plans and the family's plan in the page's language", async () => {
+    const api = billing();
+    await renderApp("/subscription", api);
+    await screen.findByText("29 900 soʻm");
+    expect(api.called("GET", "/api/main/subscriptions/plans")[0]?.path).toContain("language=uz");
+    expect(api.called("GET", "/api/main/subscriptions/me")[0]?.path).toContain("language=uz");
+  });
+
+  it("warns before paying during a trial that the trial's days end", async () => {
+    const api = billing({
+      ...none,
+      trial_available: false,
+      subscription: held({ is_trial: true, ends_at: "2026-11-27T10:00:00Z" }),
+    });
+    await renderApp("/subscription", api);
+    const user = userEvent.setup();
+    await user.click((await screen.findAllByRole("button", { name: "Tanlash" }))[0] as HTMLElement);
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByText(/sinovning qolgan kunlari tugaydi/)).toBeInTheDocument();
+  });
+
+  it("shows which children the plan covers and lets the parent choose the covered child", async () => {
+    const children = [
+      { child_id: "c1", first_name: "Ali", covered: true },
+      { child_id: "c2", first_name: "Laylo", covered: false },
+    ];
+    const mine = { ...none, trial_available: false, subscription: held(), children, seats_left: 0 };
+    const api = billing(mine).on("PUT /api/main/subscriptions/covered-children", () =>
+      json(200, mine),
+    );
+    await renderApp("/subscription", api);
+    const user = userEvent.setup();
+    const list = (await screen.findByRole("heading", { name: /qaysi farzandlarni/ }))
+      .parentElement as HTMLElement;
+    expect(within(list).getByText("Ali").closest("li")).toHaveTextContent("Tarifda");
+    expect(within(list).getByText("Laylo").closest("li")).toHaveTextContent("Tarifsiz");
+
+    await user.click(screen.getByRole("button", { name: "Farzandlarni tanlash" }));
+    const dialog = screen.getByRole("dialog");
+    const ali = within(dialog).getByRole("checkbox", { name: "Ali" });
+    const laylo = within(dialog).getByRole("checkbox", { name: "Laylo" });
+    expect(laylo).toBeDisabled(); // a one-child plan: untick Ali first
+    await user.click(ali);
+    await user.click(laylo);
+    await user.click(within(dialog).getByRole("button", { name: "Saqlash" }));
+    await waitFor(() =>
+      expect(api.called("PUT", "/api/main/subscriptions/covered-children")[0]?.body).toEqual({
+        child_ids: ["c2"],
+      }),
+    );
   });
 });

@@ -25,6 +25,56 @@ const ali = {
 };
 
 describe("parent home", () => {
+  it("shows which children the plan covers, on each child and on the plan's card", async () => {
+    const mine = {
+      features: [],
+      coverages: [],
+      trial_available: false,
+      trial_days: null,
+      seats_left: 0,
+      subscription: {
+        plan: { id: "m", name: "Oila — 1 oy", features: [], max_children: 1 },
+        starts_at: "2026-11-20T10:00:00Z",
+        ends_at: "2099-12-20T10:00:00Z",
+        is_active: true,
+        is_trial: false,
+        trial_used: true,
+        periods: [],
+      },
+      children: [
+        { child_id: "c1", first_name: "Ali", covered: true },
+        { child_id: "c2", first_name: "Laylo", covered: false },
+      ],
+    };
+    const laylo = { ...ali, id: "c2", first_name: "Laylo", covered_by_plan: false };
+    await renderApp(
+      "/home",
+      signedInApi(parent)
+        .on("GET /api/main/children", [{ ...ali, covered_by_plan: true }, laylo])
+        .on("GET /api/main/subscriptions/me", mine),
+    );
+    const first = await screen.findByRole("link", { name: /Ali Karimov/ });
+    expect(await within(first).findByText(/Tarifda/)).toBeInTheDocument();
+    const second = screen.getByRole("link", { name: /Laylo Karimov/ });
+    expect(within(second).getByText("Tarifsiz")).toBeInTheDocument();
+    expect(screen.getByText("Tarifda: 1 / 2 farzand")).toBeInTheDocument();
+  });
+
+  it("shows a child locked out of PIN sign-in on the child's page", async () => {
+    const locked = { ...ali, pin_failed_attempts: 5, pin_locked_until: "2099-01-01T10:00:00Z" };
+    await renderApp("/children/c1", signedInApi(parent).on("GET /api/main/children/:id", locked));
+    expect(
+      await screen.findByText(/Ali hozir PIN bilan kira olmaydi: 5 marta notoʻgʻri PIN/),
+    ).toBeInTheDocument();
+  });
+
+  it("tells the parent about wrong PINs that have not locked the child yet", async () => {
+    const guessed = { ...ali, pin_failed_attempts: 2, pin_locked_until: null };
+    await renderApp("/children/c1", signedInApi(parent).on("GET /api/main/children/:id", guessed));
+    expect(await screen.findByText("Bugun notoʻgʻri PIN terildi: 2 marta.")).toBeInTheDocument();
+    expect(screen.queryByText(/kira olmaydi/)).not.toBeInTheDocument();
+  });
+
   it("lists the children", async () => {
     await renderApp("/home", signedInApi(parent).on("GET /api/main/children", [ali]));
     const link = await screen.findByRole("link", { name: /Ali Karimov/ });
@@ -66,6 +116,23 @@ describe("parent home", () => {
 });
 
 describe("adding a child", () => {
+  it("warns before adding a child the plan has no place for", async () => {
+    const full = {
+      features: [],
+      coverages: [],
+      subscription: null,
+      trial_available: false,
+      trial_days: null,
+      children: [],
+      seats_left: 0,
+    };
+    await renderApp(
+      "/children/new",
+      signedInApi(parent).on("GET /api/main/subscriptions/me", full),
+    );
+    expect(await screen.findByText(/barcha oʻrinlar band/)).toBeInTheDocument();
+  });
+
   async function fill(pin: string, repeat: string) {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText(/^Ismi/), "Laylo");
@@ -129,6 +196,29 @@ describe("adding a child", () => {
     } finally {
       onlineManager.setOnline(true);
     }
+  });
+
+  it("sends one key per child: the same on a retry, a new one for a changed form", async () => {
+    let answers = 0;
+    const api = signedInApi(parent).on("POST /api/main/children", () => {
+      answers += 1;
+      return answers === 1 ? apiError(503, "service_unavailable") : apiError(409, "username_taken");
+    });
+    await renderApp("/children/new", api);
+    const user = await fill("2024", "2024");
+    await screen.findByRole("alert");
+    await user.click(screen.getByRole("button", { name: "Farzandni qoʻshish" }));
+    await waitFor(() => expect(api.called("POST", "/api/main/children")).toHaveLength(2));
+    await user.type(screen.getByLabelText(/^Login/), "2");
+    await user.click(screen.getByRole("button", { name: "Farzandni qoʻshish" }));
+    await waitFor(() => expect(api.called("POST", "/api/main/children")).toHaveLength(3));
+    const [first, retry, changed] = api
+      .called("POST", "/api/main/children")
+      .map((call) => call.idempotencyKey);
+    expect(first).toMatch(/.{8,}/);
+    expect(retry).toBe(first);
+    expect(changed).not.toBe(first);
+    expect(changed).toMatch(/.{8,}/);
   });
 
   it("shows a taken username at the username field", async () => {

@@ -1,3 +1,4 @@
+import { loadPreferences } from "@alif/app/preferences";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -96,6 +97,36 @@ describe("settings", () => {
     expect(await screen.findByRole("heading", { name: "Settings" })).toBeInTheDocument();
     await waitFor(() =>
       expect(api.called("PATCH", "/api/main/me")[0]?.body).toEqual({ language: "en" }),
+    );
+  });
+
+  it("gives a child a simple page: language, sound shared with the games, and a picture", async () => {
+    const child = { id: "c1", role: "student", first_name: "Ali" };
+    const api = signedInApi(child)
+      .on("GET /api/main/shop/inventory", [])
+      .on("PATCH /api/main/me", (request: Request) =>
+        request.json().then((body: unknown) => Response.json({ ok: body })),
+      );
+    await renderApp("/settings", api);
+    const user = userEvent.setup();
+    expect(await screen.findByRole("heading", { name: "Til" })).toBeInTheDocument();
+    expect(screen.queryByText(/10\.0\.0/)).not.toBeInTheDocument(); // no devices, no addresses
+    expect(screen.queryByRole("heading", { name: /Parol/ })).not.toBeInTheDocument();
+
+    const sound = screen.getByRole("button", { name: /Yoqilgan/ });
+    expect(sound).toHaveAttribute("aria-pressed", "true");
+    await user.click(sound);
+    expect(screen.getByRole("button", { name: /Oʻchirilgan/ })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
+    expect(loadPreferences().sound).toBe(false); // what the games app reads
+    expect(document.cookie).toContain("alif24.preferences=");
+
+    await user.click(screen.getByRole("button", { name: "Rasmingni tanla" }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "fox" }));
+    await waitFor(() =>
+      expect(api.called("PATCH", "/api/main/me")[0]?.body).toEqual({ avatar: "fox" }),
     );
   });
 });

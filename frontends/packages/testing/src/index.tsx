@@ -36,7 +36,13 @@ export function apiError(
  */
 export class FakeApi {
   routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = [];
-  calls: { method: string; path: string; body: unknown; auth: string | null }[] = [];
+  calls: {
+    method: string;
+    path: string;
+    body: unknown;
+    auth: string | null;
+    idempotencyKey: string | null;
+  }[] = [];
 
   on(route: string, handler: Handler | unknown): this {
     const [method = "GET", path = "/"] = route.split(" ");
@@ -61,6 +67,7 @@ export class FakeApi {
       path: url.pathname + url.search,
       body: text ? JSON.parse(text) : undefined,
       auth: request.headers.get("authorization"),
+      idempotencyKey: request.headers.get("idempotency-key"),
     });
     for (const route of this.routes) {
       const match = route.method === request.method ? route.pattern.exec(url.pathname) : null;

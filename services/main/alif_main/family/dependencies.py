@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Header
 
 from alif.auth import ParentUser
 from alif.db import SessionDep
@@ -15,3 +15,13 @@ async def valid_child(child_id: uuid.UUID, parent: ParentUser, db: SessionDep) -
 
 
 ChildDep = Annotated[Child, Depends(valid_child)]
+
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=r"^[\x21-\x7e]{8,100}$",
+        description="A new random value (a UUID) per child the parent means to add; a retry with "
+        "the same key returns the child the first request added instead of a second one",
+    ),
+]

@@ -27,3 +27,7 @@ class TooManyCodeGuesses(TooManyRequests):
 
 class TooManyTakenUsernames(TooManyRequests):
     message = "Too many usernames that are taken. Please wait a little and try again."
+
+
+class ChildKeyReused(Conflict):
+    message = "This request key was already used to add a different child."

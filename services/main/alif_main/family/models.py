@@ -1,7 +1,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alif.db import Base, UUIDPrimaryKey, enum_type, utcnow
@@ -24,3 +24,19 @@ class FamilyInvitation(UUIDPrimaryKey, Base):
     accepted_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
+
+
+class ChildCreation(UUIDPrimaryKey, Base):
+    """An add-child request's idempotency key and the child it made: a retry gets that child."""
+
+    __tablename__ = "family_child_creation"
+    __table_args__ = (UniqueConstraint("parent_id", "idempotency_key"),)
+
+    parent_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    idempotency_key: Mapped[str] = mapped_column(String(100))
+    child_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    # The request without its PIN (which is checked against the child's PIN hash instead).
+    request_digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

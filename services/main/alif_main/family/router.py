@@ -12,7 +12,7 @@ from alif_main.auth.pins import PinGuard
 from alif_main.auth.schemas import SessionRead
 from alif_main.dependencies import HasherDep, PinsDep, SessionsDep
 from alif_main.family import service
-from alif_main.family.dependencies import ChildDep
+from alif_main.family.dependencies import ChildDep, IdempotencyKeyHeader
 from alif_main.family.schemas import (
     ChildCreate,
     ChildRead,
@@ -72,9 +72,12 @@ async def create_child(
     pins: PinsDep,
     limiter: RateLimiterDep,
     ip_address: ClientIP,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> ChildRead:
     parent_user = await users.get_user(db, parent.id)
-    child = await service.create_child(db, parent_user, data, hasher, limiter, ip_address)
+    child = await service.create_child(
+        db, parent_user, data, hasher, limiter, ip_address, idempotency_key
+    )
     return await _read(child, pins, db)
 
 

@@ -5,6 +5,7 @@ another family's child is simply not found.
 """
 
 import hashlib
+import json
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from alif_main.auth.pins import PinGuard, PinState
 from alif_main.auth.sessions import SessionManager
 from alif_main.family.exceptions import (
     AlreadyLinked,
+    ChildKeyReused,
     ChildNotFound,
     InvitationNotValid,
     TooManyChildren,
@@ -31,7 +33,7 @@ from alif_main.family.exceptions import (
     TooManyTakenUsernames,
     UsernameTaken,
 )
-from alif_main.family.models import FamilyInvitation
+from alif_main.family.models import ChildCreation, FamilyInvitation
 from alif_main.family.schemas import ChildCreate, ChildUpdate
 from alif_main.shop import service as shop
 
@@ -89,6 +91,31 @@ async def _username_taken(limiter: RateLimiter, keys: list[str]) -> UsernameTake
     return UsernameTaken()
 
 
+def _request_digest(data: ChildCreate) -> str:
+    canonical = json.dumps(data.model_dump(mode="json", exclude={"pin"}), sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+async def _created_before(
+    db: AsyncSession, parent_id: uuid.UUID, key: str, data: ChildCreate, hasher: SecretHasher
+) -> Child | None:
+    """The child this key added before (a retried request), if it did; the same key with another
+    child's details is refused rather than answered with a child the parent did not ask for."""
+    creation = await db.scalar(
+        select(ChildCreation).where(
+            ChildCreation.parent_id == parent_id, ChildCreation.idempotency_key == key
+        )
+    )
+    if creation is None:
+        return None
+    child = await get_child(db, parent_id, creation.child_id)
+    if creation.request_digest != _request_digest(data):
+        raise ChildKeyReused()
+    if not (await hasher.verify(child.user.pin_hash, data.pin)).ok:
+        raise ChildKeyReused()
+    return child
+
+
 async def create_child(
     db: AsyncSession,
     parent: User,
@@ -96,7 +123,13 @@ async def create_child(
     hasher: SecretHasher,
     limiter: RateLimiter,
     ip_address: str,
+    idempotency_key: str | None = None,
 ) -> Child:
+    """A new child, or with an idempotency key already used the child that key added."""
+    if idempotency_key is not None:
+        before = await _created_before(db, parent.id, idempotency_key, data, hasher)
+        if before is not None:
+            return before
     count = await db.scalar(
         select(func.count()).select_from(FamilyLink).where(FamilyLink.parent_id == parent.id)
     )
@@ -129,7 +162,23 @@ async def create_child(
             db.add_all([child, profile])
             await db.flush()
             db.add(FamilyLink(parent_id=parent.id, child_id=child.id, relation=data.relation))
-    except IntegrityError as error:  # the same username chosen at the same moment elsewhere
+            if idempotency_key is not None:
+                db.add(
+                    ChildCreation(
+                        parent_id=parent.id,
+                        idempotency_key=idempotency_key,
+                        child_id=child.id,
+                        request_digest=_request_digest(data),
+                    )
+                )
+            await db.flush()
+    except IntegrityError as error:
+        # The same request sent twice at once: the first one added the child.
+        if idempotency_key is not None:
+            before = await _created_before(db, parent.id, idempotency_key, data, hasher)
+            if before is not None:
+                return before
+        # Otherwise the same username was chosen at the same moment elsewhere.
         raise await _username_taken(limiter, taken_keys) from error
     logger.info("child_created", parent_id=str(parent.id), child_id=str(child.id))
     return Child(child, profile, data.relation)

@@ -59,9 +59,11 @@ async def _children(db: SessionDep, parent_id: uuid.UUID) -> list[ChildCoverage]
     ]
 
 
-async def _mine(db: SessionDep, user: TokenUser, settings: MainSettings) -> MySubscription:
+async def _mine(
+    db: SessionDep, user: TokenUser, settings: MainSettings, asked: Language | None = None
+) -> MySubscription:
     entitlement = await entitlement_of(db, user.id)
-    language = await _language(db, user, None)
+    language = await _language(db, user, asked)
     own = None
     trial_available = False
     seats_left = None
@@ -126,11 +128,15 @@ async def list_plans(
     return [PlanRead.model_validate(p).in_language(chosen) for p in plans]
 
 
-@router.get("/me", summary="My features, how I have them, and the subscription I manage")
+@router.get(
+    "/me",
+    summary="My features, how I have them, and the subscription I manage (its plan in the "
+    "language asked for or the account's)",
+)
 async def my_subscription(
-    user: CurrentUser, db: SessionDep, settings: SettingsDep
+    user: CurrentUser, db: SessionDep, settings: SettingsDep, language: Language | None = None
 ) -> MySubscription:
-    return await _mine(db, user, settings)
+    return await _mine(db, user, settings, language)
 
 
 @router.post(

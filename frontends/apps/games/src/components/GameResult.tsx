@@ -1,10 +1,10 @@
+import { usePreferences } from "@alif/app/preferences";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import { Alert, Button, buttonClass, cx } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { Link } from "react-router";
-import { usePreferences } from "../lib/preferences.tsx";
 import { type GameKind, rulesQuery, type SessionRead } from "../lib/queries.ts";
 import type { Phase } from "../lib/session.ts";
 import { play } from "../lib/sound.ts";

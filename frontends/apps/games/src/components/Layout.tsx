@@ -1,4 +1,5 @@
 import { call } from "@alif/api";
+import { PreferencesProvider, usePreferences } from "@alif/app/preferences";
 import { type AuthContextValue, appOrigin, useAuth } from "@alif/auth";
 import { type Language, useAccountLanguage, useTranslation } from "@alif/i18n";
 import {
@@ -13,7 +14,6 @@ import {
 } from "@alif/ui";
 import { Suspense, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
-import { PreferencesProvider, usePreferences } from "../lib/preferences.tsx";
 
 const ICON_BUTTON =
   "grid size-12 place-items-center rounded-2xl text-2xl ring-1 ring-slate-200 hover:bg-brand-50";

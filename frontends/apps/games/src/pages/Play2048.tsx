@@ -1,3 +1,4 @@
+import { usePreferences } from "@alif/app/preferences";
 import { useAuth } from "@alif/auth";
 import { Play2048 as Player, ticksAt } from "@alif/game-engines";
 import { useTranslation } from "@alif/i18n";
@@ -7,7 +8,6 @@ import { type PointerEvent, useCallback, useEffect, useRef, useState } from "rea
 import { GameStart, ScoreBar } from "../components/GameFrame.tsx";
 import { GameResult } from "../components/GameResult.tsx";
 import { slide, spawnedCell, TILE_STYLES } from "../lib/g2048.ts";
-import { usePreferences } from "../lib/preferences.tsx";
 import { statsQuery } from "../lib/queries.ts";
 import { PressLimiter, useGameSession, useSendOnLeave } from "../lib/session.ts";
 import { play as sound } from "../lib/sound.ts";

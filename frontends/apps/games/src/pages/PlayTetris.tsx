@@ -1,3 +1,4 @@
+import { usePreferences } from "@alif/app/preferences";
 import { useAuth } from "@alif/auth";
 import { type Kind, TetrisPlay, ticksAt, VISIBLE_HEIGHT, WIDTH } from "@alif/game-engines";
 import { useTranslation } from "@alif/i18n";
@@ -13,7 +14,6 @@ import {
 } from "react";
 import { GameStart, ScoreBar } from "../components/GameFrame.tsx";
 import { GameResult } from "../components/GameResult.tsx";
-import { usePreferences } from "../lib/preferences.tsx";
 import { statsQuery } from "../lib/queries.ts";
 import { PressLimiter, useGameSession, useSendOnLeave } from "../lib/session.ts";
 import { play as sound } from "../lib/sound.ts";

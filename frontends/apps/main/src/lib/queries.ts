@@ -129,18 +129,32 @@ export const billingKeys = {
   order: (id: string) => ["billing", "order", id] as const,
 };
 
-export const plansQuery = (api: Api, audience: "family" | "organization") =>
+/** Plans in the page's language (the server translates their names and descriptions). */
+export const plansQuery = (api: Api, audience: "family" | "organization", language: string) =>
   queryOptions({
-    queryKey: billingKeys.plans(audience),
+    queryKey: [...billingKeys.plans(audience), language],
     queryFn: () =>
-      call(api.main.GET("/api/main/subscriptions/plans", { params: { query: { audience } } })),
+      call(
+        api.main.GET("/api/main/subscriptions/plans", {
+          params: { query: { audience, language: pageLanguage(language) } },
+        }),
+      ),
   });
 
-export const mySubscriptionQuery = (api: Api) =>
+export const mySubscriptionQuery = (api: Api, language: string) =>
   queryOptions({
-    queryKey: billingKeys.mine,
-    queryFn: () => call(api.main.GET("/api/main/subscriptions/me")),
+    queryKey: [...billingKeys.mine, language],
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/subscriptions/me", {
+          params: { query: { language: pageLanguage(language) } },
+        }),
+      ),
   });
+
+function pageLanguage(language: string): "uz" | "ru" | "en" {
+  return language === "ru" || language === "en" ? language : "uz";
+}
 
 export const ordersQuery = (api: Api, offset = 0) =>
   queryOptions({

@@ -3,18 +3,20 @@ import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
 import { fieldError, formError } from "@alif/i18n/forms";
 import { Alert, Button, Card, Field, Input, linkClass, Page, Select, useToast } from "@alif/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
-import { keys } from "../lib/queries.ts";
+import { newKey } from "../lib/coins.ts";
+import { keys, mySubscriptionQuery } from "../lib/queries.ts";
 
 const RELATIONS = ["mother", "father", "grandparent", "guardian", "other"] as const;
 type Relation = (typeof RELATIONS)[number];
 
 export default function AddChild() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useAuth();
+  const mine = useQuery(mySubscriptionQuery(api, i18n.language));
   const toast = useToast();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -31,13 +33,22 @@ export default function AddChild() {
   const [relation, setRelation] = useState<Relation>("guardian");
   const [pinMismatch, setPinMismatch] = useState(false);
 
+  // One key per child the parent means to add: sending the same form again (a retry after an
+  // error or a lost answer) reuses it, so the server adds the child once; a changed form is a new
+  // request with a new key.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
   const create = useMutation({
-    mutationFn: () =>
-      call(
+    mutationFn: () => {
+      const body = { ...childBody(draft), username, pin, relation };
+      const sent = JSON.stringify(body);
+      if (attempt.current?.body !== sent) attempt.current = { body: sent, key: newKey() };
+      return call(
         api.main.POST("/api/main/children", {
-          body: { ...childBody(draft), username, pin, relation },
+          body,
+          params: { header: { "Idempotency-Key": attempt.current.key } },
         }),
-      ),
+      );
+    },
     onSuccess: (child) => {
       void client.invalidateQueries({ queryKey: keys.children });
       toast.show(t("childForm.created", { name: child.first_name }));
@@ -73,6 +84,14 @@ export default function AddChild() {
     >
       <Card>
         <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
+          {mine.data?.seats_left === 0 ? (
+            <Alert tone="warning">
+              {t("billing.seatsFull")}{" "}
+              <Link to="/subscription" className={linkClass()}>
+                {t("billing.open")}
+              </Link>
+            </Alert>
+          ) : null}
           {banner ? <Alert tone="error">{banner}</Alert> : null}
           <ChildFields
             value={draft}

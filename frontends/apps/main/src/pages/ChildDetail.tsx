@@ -338,6 +338,31 @@ function ChildClasses({ child }: { child: Child }) {
   );
 }
 
+/** Wrong PINs typed for the child, and the lock they caused: someone may be guessing. */
+function PinLock({ child }: { child: Child }) {
+  const { t, i18n } = useTranslation();
+  const locked = child.pin_locked_until && new Date(child.pin_locked_until) > new Date();
+  if (locked && child.pin_locked_until) {
+    return (
+      <Alert tone="warning">
+        {t("childDetail.pinLocked", {
+          name: child.first_name,
+          attempts: child.pin_failed_attempts,
+          time: formatDate(child.pin_locked_until, i18n.language, true),
+        })}
+      </Alert>
+    );
+  }
+  if (child.pin_failed_attempts > 0) {
+    return (
+      <Alert tone="info">
+        {t("childDetail.pinWrong", { attempts: child.pin_failed_attempts })}
+      </Alert>
+    );
+  }
+  return null;
+}
+
 export default function ChildDetail() {
   const { t, i18n } = useTranslation();
   const { childId = "" } = useParams();
@@ -369,6 +394,7 @@ export default function ChildDetail() {
           {data.status === "blocked" ? (
             <Alert tone="error">{t("childDetail.blocked")}</Alert>
           ) : null}
+          <PinLock child={data} />
           <Card className="flex items-start gap-4">
             <Avatar name={data.first_name} avatar={data.avatar} size="lg" />
             <div className="flex flex-1 flex-col gap-1">

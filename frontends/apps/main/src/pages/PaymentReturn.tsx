@@ -37,7 +37,7 @@ export default function PaymentReturn() {
   });
   const status = order.data?.status;
   const paid = status === "paid";
-  const mine = useQuery({ ...mySubscriptionQuery(api), enabled: paid });
+  const mine = useQuery({ ...mySubscriptionQuery(api, i18n.language), enabled: paid });
 
   useEffect(() => {
     if (paid) void client.invalidateQueries({ queryKey: billingKeys.all });

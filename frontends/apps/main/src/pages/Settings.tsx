@@ -1,12 +1,15 @@
 import { call } from "@alif/api";
+import { PreferencesProvider, usePreferences } from "@alif/app/preferences";
 import { useAuth, useMe } from "@alif/auth";
 import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
 import { fieldError } from "@alif/i18n/forms";
 import {
   Alert,
+  Avatar,
   Button,
   Card,
   CardTitle,
+  cx,
   Dialog,
   Field,
   Input,
@@ -18,6 +21,7 @@ import {
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { AvatarPicker } from "../components/AvatarPicker.tsx";
 import {
   type OrganizationDraft,
   OrganizationFields,
@@ -25,7 +29,53 @@ import {
 } from "../components/OrganizationFields.tsx";
 import { describeDevice } from "../lib/device.ts";
 import { saveLanguage } from "../lib/language.ts";
-import { keys, sessionsQuery } from "../lib/queries.ts";
+import { inventoryQuery, keys, sessionsQuery } from "../lib/queries.ts";
+
+/** Sound in every app of the child's (the games app reads the same switch). */
+function Sound() {
+  const { t } = useTranslation();
+  const { sound, set } = usePreferences();
+  return (
+    <Card className="flex flex-wrap items-center justify-between gap-4">
+      <CardTitle>{t("settings.sound")}</CardTitle>
+      <button
+        type="button"
+        aria-pressed={sound}
+        onClick={() => set({ sound: !sound })}
+        className={cx(
+          "flex min-h-14 min-w-28 items-center justify-center gap-2 rounded-2xl px-5 font-extrabold text-xl",
+          sound ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-800",
+        )}
+      >
+        <span aria-hidden="true">{sound ? "🔊" : "🔇"}</span>
+        {sound ? t("settings.soundOn") : t("settings.soundOff")}
+      </button>
+    </Card>
+  );
+}
+
+function ChildAvatar() {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const me = useMe();
+  const [picking, setPicking] = useState(false);
+  const inventory = useQuery({ ...inventoryQuery(api), enabled: picking });
+  return (
+    <Card className="flex flex-wrap items-center gap-4">
+      <Avatar name={me.user.first_name} avatar={me.student_profile?.avatar} size="lg" />
+      <Button variant="secondary" size="lg" onClick={() => setPicking(true)}>
+        {t("student.chooseAvatar")}
+      </Button>
+      {picking ? (
+        <AvatarPicker
+          current={me.student_profile?.avatar ?? ""}
+          bought={inventory.data?.filter((o) => o.item.kind === "avatar").map((o) => o.item) ?? []}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
+    </Card>
+  );
+}
 
 function Profile() {
   const { t } = useTranslation();
@@ -352,14 +402,21 @@ export default function Settings() {
         <p className="mb-4 text-muted">{t("settings.languageText")}</p>
         <LanguageSwitch onChange={(language) => saveLanguage(auth, language)} className="w-fit" />
       </Card>
-      {/* A child's page is only the language: names and devices are the parent's to manage. */}
-      {me.user.role !== "student" ? (
+      {/* A child's page is language, sound and picture: names and devices are the parent's. */}
+      {me.user.role === "student" ? (
+        <>
+          <PreferencesProvider>
+            <Sound />
+          </PreferencesProvider>
+          <ChildAvatar />
+        </>
+      ) : (
         <>
           <Profile />
           <ChangePassword />
           <Sessions />
         </>
-      ) : null}
+      )}
     </Page>
   );
 }

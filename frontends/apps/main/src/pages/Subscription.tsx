@@ -18,9 +18,10 @@ import {
 } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { CoverageBadge } from "../components/CoverageBadge.tsx";
 import { PayOrder } from "../components/PayOrder.tsx";
 import { newKey } from "../lib/coins.ts";
-import { billingKeys, mySubscriptionQuery, ordersQuery, plansQuery } from "../lib/queries.ts";
+import { billingKeys, keys, mySubscriptionQuery, ordersQuery, plansQuery } from "../lib/queries.ts";
 
 type Plan = MainSchema<"PlanRead">;
 type Mine = MainSchema<"MySubscription">;
@@ -46,6 +47,105 @@ function Features(props: { codes: string[] }) {
   );
 }
 
+/** Each child and whether a plan covers them; the parent picks who the family plan covers. */
+function Coverage(props: { mine: Mine }) {
+  const { t } = useTranslation();
+  const [choosing, setChoosing] = useState(false);
+  const { children, subscription } = props.mine;
+  if (children.length === 0) return null;
+  const choosable = subscription?.is_active && subscription.plan.audience === "family";
+  return (
+    <section aria-labelledby="coverage-title" className="mt-4 flex flex-col gap-3">
+      <h3 id="coverage-title" className="font-bold text-lg">
+        {t("billing.coverageTitle")}
+      </h3>
+      <ul className="flex flex-col gap-2">
+        {children.map((child) => (
+          <li
+            key={child.child_id}
+            className="flex min-h-12 items-center justify-between gap-3 rounded-2xl bg-slate-50 px-4 py-2"
+          >
+            <span className="font-bold">{child.first_name}</span>
+            <CoverageBadge covered={child.covered} />
+          </li>
+        ))}
+      </ul>
+      {choosable ? (
+        <Button variant="secondary" className="self-start" onClick={() => setChoosing(true)}>
+          {t("billing.chooseChildren")}
+        </Button>
+      ) : null}
+      {choosing && subscription ? (
+        <ChooseChildren
+          mine={props.mine}
+          max={subscription.plan.max_children}
+          onClose={() => setChoosing(false)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function ChooseChildren(props: { mine: Mine; max: number; onClose(): void }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const toast = useToast();
+  const client = useQueryClient();
+  const [chosen, setChosen] = useState<string[]>(() =>
+    props.mine.children.filter((c) => c.covered).map((c) => c.child_id),
+  );
+  const save = useMutation({
+    mutationFn: () =>
+      call(
+        api.main.PUT("/api/main/subscriptions/covered-children", { body: { child_ids: chosen } }),
+      ),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: billingKeys.mine });
+      void client.invalidateQueries({ queryKey: keys.children });
+      toast.show(t("billing.chosen"));
+      props.onClose();
+    },
+  });
+  const toggle = (id: string, on: boolean) =>
+    setChosen((list) => (on ? [...list, id] : list.filter((other) => other !== id)));
+  return (
+    <Dialog open onClose={props.onClose} title={t("billing.chooseTitle")}>
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <p className="text-muted">{t("billing.chooseHint", { max: props.max })}</p>
+        <ul className="flex flex-col gap-2">
+          {props.mine.children.map((child) => {
+            const on = chosen.includes(child.child_id);
+            return (
+              <li key={child.child_id}>
+                <label className="flex min-h-12 items-center gap-3 font-bold">
+                  <input
+                    type="checkbox"
+                    className="size-6 accent-brand-600"
+                    checked={on}
+                    disabled={!on && chosen.length >= props.max}
+                    onChange={(e) => toggle(child.child_id, e.target.checked)}
+                  />
+                  {child.first_name}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+        {save.error ? <Alert tone="error">{errorMessage(t, save.error)}</Alert> : null}
+        <Button type="submit" size="lg" loading={save.isPending} disabled={chosen.length === 0}>
+          {t("common:actions.save")}
+        </Button>
+      </form>
+    </Dialog>
+  );
+}
+
 function MySubscriptionCard(props: { mine: Mine }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
@@ -53,8 +153,8 @@ function MySubscriptionCard(props: { mine: Mine }) {
   const client = useQueryClient();
   const trial = useMutation({
     mutationFn: () => call(api.main.POST("/api/main/subscriptions/trial")),
-    onSuccess: (mine) => {
-      client.setQueryData(billingKeys.mine, mine);
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: billingKeys.mine });
       toast.show(t("billing.trialStarted"));
     },
   });
@@ -89,9 +189,13 @@ function MySubscriptionCard(props: { mine: Mine }) {
       ) : (
         <p className="text-muted">{t("billing.none")}</p>
       )}
+      <Coverage mine={props.mine} />
       {props.mine.trial_available ? (
         <div className="mt-4 flex flex-col items-start gap-3 rounded-2xl bg-sun-100 p-4">
           <p className="font-bold">{t("billing.trialOffer")}</p>
+          {props.mine.trial_days ? (
+            <p className="font-bold">{t("billing.trialLength", { days: props.mine.trial_days })}</p>
+          ) : null}
           <p className="text-muted">{t("billing.trialText")}</p>
           <Button variant="sun" loading={trial.isPending} onClick={() => trial.mutate()}>
             {t("billing.startTrial")}
@@ -103,7 +207,12 @@ function MySubscriptionCard(props: { mine: Mine }) {
   );
 }
 
-function CheckoutDialog(props: { plan: Plan; extend: boolean; onClose(): void }) {
+function CheckoutDialog(props: {
+  plan: Plan;
+  extend: boolean;
+  mine: Mine | undefined;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
   const client = useQueryClient();
@@ -129,6 +238,8 @@ function CheckoutDialog(props: { plan: Plan; extend: boolean; onClose(): void })
     order.mutate();
   };
   const { plan } = props;
+  const own = props.mine?.subscription;
+  const trial = own?.is_active && own.is_trial ? own : null;
   return (
     <Dialog open onClose={props.onClose} title={plan.name}>
       {order.data ? (
@@ -143,6 +254,11 @@ function CheckoutDialog(props: { plan: Plan; extend: boolean; onClose(): void })
             </span>
           </p>
           {props.extend ? <Alert tone="info">{t("billing.extendNote")}</Alert> : null}
+          {trial ? (
+            <Alert tone="warning">
+              {t("billing.trialPayWarning", { date: formatDate(trial.ends_at, i18n.language) })}
+            </Alert>
+          ) : null}
           <Field
             label={t("billing.promo")}
             hint={t("billing.promoHint")}
@@ -218,8 +334,8 @@ function PromoDays() {
   const redeem = useMutation({
     mutationFn: () =>
       call(api.main.POST("/api/main/subscriptions/promo/redeem", { body: { code: code.trim() } })),
-    onSuccess: (mine) => {
-      client.setQueryData(billingKeys.mine, mine);
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: billingKeys.mine });
       setCode("");
       toast.show(t("billing.promoApplied"));
     },
@@ -336,12 +452,12 @@ function Orders(props: { onPay(order: Order): void }) {
 
 /** Plans, the family's (or centre's) subscription, promo codes and payments: for adults only. */
 export default function Subscription() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const { api } = useAuth();
   const audience = me.user.role === "organization" ? "organization" : "family";
-  const mine = useQuery(mySubscriptionQuery(api));
-  const plans = useQuery(plansQuery(api, audience));
+  const mine = useQuery(mySubscriptionQuery(api, i18n.language));
+  const plans = useQuery(plansQuery(api, audience, i18n.language));
   const [choice, setChoice] = useState<{ plan: Plan; extend: boolean } | null>(null);
   const [paying, setPaying] = useState<Order | null>(null);
   const pending = me.user.status !== "active";
@@ -379,6 +495,7 @@ export default function Subscription() {
           key={choice.plan.id}
           plan={choice.plan}
           extend={choice.extend}
+          mine={mine.data}
           onClose={() => setChoice(null)}
         />
       ) : null}

@@ -952,7 +952,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** My features, how I have them, and the subscription I manage */
+        /** My features, how I have them, and the subscription I manage (its plan in the language asked for or the account's) */
         get: operations["subscriptions-my_subscription"];
         put?: never;
         post?: never;
@@ -3968,7 +3968,10 @@ export interface operations {
     "family-create_child": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A new random value (a UUID) per child the parent means to add; a retry with the same key returns the child the first request added instead of a second one */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6080,7 +6083,9 @@ export interface operations {
     };
     "subscriptions-my_subscription": {
         parameters: {
-            query?: never;
+            query?: {
+                language?: components["schemas"]["Language"] | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;

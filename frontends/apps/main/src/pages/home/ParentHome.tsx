@@ -17,6 +17,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { CoverageBadge } from "../../components/CoverageBadge.tsx";
 import { Streak } from "../../components/WalletSummary.tsx";
 import { childrenQuery, childrenWalletsQuery, mySubscriptionQuery } from "../../lib/queries.ts";
 import { useAction } from "../../lib/useAction.ts";
@@ -24,7 +25,15 @@ import { useAction } from "../../lib/useAction.ts";
 type Child = MainSchema<"ChildRead">;
 type ChildWallet = MainSchema<"ChildWalletRead">;
 
-function ChildCard({ child, wallet }: { child: Child; wallet?: ChildWallet }) {
+function ChildCard({
+  child,
+  wallet,
+  planHeld,
+}: {
+  child: Child;
+  wallet?: ChildWallet;
+  planHeld: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const grade =
     child.grade === null
@@ -51,6 +60,11 @@ function ChildCard({ child, wallet }: { child: Child; wallet?: ChildWallet }) {
             ? t("home.lastLogin", { date: formatDate(child.last_login_at, i18n.language, true) })
             : t("home.neverLoggedIn")}
         </span>
+        {child.covered_by_plan || planHeld ? (
+          <span className="mt-1">
+            <CoverageBadge covered={child.covered_by_plan} />
+          </span>
+        ) : null}
       </span>
       {wallet ? (
         <span className="flex flex-col items-end gap-1">
@@ -138,8 +152,9 @@ function ReportCard() {
 export function SubscriptionCard() {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
-  const mine = useQuery(mySubscriptionQuery(api));
+  const mine = useQuery(mySubscriptionQuery(api, i18n.language));
   const own = mine.data?.subscription;
+  const children = mine.data?.children ?? [];
   return (
     <Card className="flex flex-wrap items-center gap-4">
       <span aria-hidden="true" className="text-4xl">
@@ -157,6 +172,17 @@ export function SubscriptionCard() {
               ? t("billing.trialOffer")
               : t("billing.none")}
         </p>
+        {own?.is_active && children.length > 0 ? (
+          <p className="font-bold">
+            {t("billing.coveredCount", {
+              covered: children.filter((c) => c.covered).length,
+              total: children.length,
+            })}
+          </p>
+        ) : null}
+        {!own?.is_active && mine.data?.trial_days ? (
+          <p className="text-muted">{t("billing.trialLength", { days: mine.data.trial_days })}</p>
+        ) : null}
       </div>
       <Link to="/subscription" className={buttonClass("secondary", "lg")}>
         {t("billing.open")}
@@ -166,10 +192,12 @@ export function SubscriptionCard() {
 }
 
 export default function ParentHome() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const { api } = useAuth();
   const children = useQuery(childrenQuery(api));
+  const mine = useQuery(mySubscriptionQuery(api, i18n.language));
+  const planHeld = Boolean(mine.data?.subscription?.is_active);
   const wallets = useQuery(childrenWalletsQuery(api));
   const add = (
     <Link to="/children/new" className={buttonClass("primary", "lg")}>
@@ -199,6 +227,7 @@ export default function ParentHome() {
                       <ChildCard
                         child={child}
                         wallet={wallets.data?.find((w) => w.user_id === child.id)}
+                        planHeld={planHeld}
                       />
                     </li>
                   ))}

@@ -1,10 +1,9 @@
-import { call, type MainSchema } from "@alif/api";
+import { call } from "@alif/api";
 import { walletQuery } from "@alif/app/wallet";
 import { useAuth, useMe } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import {
   Alert,
-  AVATARS,
   Avatar,
   Button,
   buttonClass,
@@ -12,75 +11,21 @@ import {
   CardTitle,
   Coins,
   cx,
-  Dialog,
   Field,
   Input,
-  ShopPicture,
   Spinner,
   THEMES,
   useToast,
 } from "@alif/ui";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { AppTiles } from "../../components/AppTiles.tsx";
+import { AvatarPicker } from "../../components/AvatarPicker.tsx";
 import { TransactionRow } from "../../components/CoinHistory.tsx";
 import { Streak } from "../../components/WalletSummary.tsx";
-import { historyQuery, inventoryQuery, shopKeys } from "../../lib/queries.ts";
+import { historyQuery, inventoryQuery } from "../../lib/queries.ts";
 import { useAction } from "../../lib/useAction.ts";
-
-function AvatarPicker(props: {
-  current: string;
-  bought: MainSchema<"ShopItemRead">[];
-  onClose(): void;
-}) {
-  const { t } = useTranslation();
-  const auth = useAuth();
-  const toast = useToast();
-  const client = useQueryClient();
-  const save = useAction(async (avatar: string) => {
-    await call(auth.api.main.PATCH("/api/main/me", { body: { avatar } }));
-    await auth.reload();
-    void client.invalidateQueries({ queryKey: shopKeys.inventory });
-    toast.show(t("student.avatarSaved"));
-    props.onClose();
-  });
-  const choice = (key: string, label: string, picture: ReactNode) => (
-    <li key={key}>
-      <button
-        type="button"
-        aria-label={label}
-        aria-pressed={props.current === key}
-        disabled={save.pending}
-        onClick={() => void save.run(key)}
-        className={cx(
-          "flex aspect-square w-full items-center justify-center overflow-hidden rounded-2xl text-4xl transition-transform active:scale-95",
-          props.current === key
-            ? "bg-brand-100 ring-4 ring-brand-500"
-            : "bg-slate-50 hover:bg-brand-50",
-        )}
-      >
-        {picture}
-      </button>
-    </li>
-  );
-  return (
-    <Dialog open onClose={props.onClose} title={t("student.chooseAvatar")}>
-      {save.error ? <Alert tone="error">{errorMessage(t, save.error)}</Alert> : null}
-      <ul className="grid grid-cols-4 gap-3">
-        {props.bought.map((item) =>
-          choice(item.code, item.name, <ShopPicture code={item.code} image={item.image} />),
-        )}
-        {Object.entries(AVATARS).map(([key, emoji]) =>
-          choice(key, key, <span aria-hidden="true">{emoji}</span>),
-        )}
-      </ul>
-      <Link to="/shop" className={buttonClass("ghost", "md", "self-start")}>
-        <span aria-hidden="true">🛍️</span> {t("student.moreInShop")}
-      </Link>
-    </Dialog>
-  );
-}
 
 function LinkParent() {
   const { t } = useTranslation();
