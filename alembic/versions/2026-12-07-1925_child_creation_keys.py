@@ -1,7 +1,7 @@
 """add-child idempotency keys
 
 Revision ID: 3c1f0e7a9b21
-Revises: af6d04240505
+Revises: 6a9ebec4f98b
 Created: 2026-12-07 19:10:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "3c1f0e7a9b21"
-down_revision: str | None = "af6d04240505"
+down_revision: str | None = "6a9ebec4f98b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
