@@ -1,7 +1,7 @@
 """The Telegram Bot API over httpx: send a message; the webhook's updates are parsed in main.
 
 Plain HTTP rather than a bot framework: the bot only sends messages and reads one kind of update
-(a link code), which is two JSON shapes (docs/decisions/0036-jobs-notifications.md).
+(a link code), which is two JSON shapes (docs/decisions/0040-notifications.md).
 """
 
 import httpx
