@@ -38,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from alembic import command
 from alif.auth import AccountStatus, Role, sign_access_token
 from alif.cache import Cache
+from alif.config import CommonSettings
 from alif.db import Database, utcnow
 from alif.kernel.models import (
     FamilyLink,
@@ -140,6 +141,23 @@ async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
 def migrated_database_url(database_url: str) -> str:
     migrate(database_url)
     return database_url
+
+
+@pytest.fixture
+async def committing(migrated_database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions that really commit, from a pool of their own, as concurrent requests would have
+    (the concurrency tests; a test's usual session is rolled back)."""
+    settings = CommonSettings(
+        database_url=migrated_database_url,
+        database_pool_size=16,
+        database_max_overflow=0,
+        _env_file=None,
+    )
+    database = Database.from_settings(settings)
+    try:
+        yield database.sessionmaker
+    finally:
+        await database.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ import asyncio
 import random
 import uuid
 from collections import defaultdict
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
@@ -14,8 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from alif import ledger
-from alif.config import CommonSettings
-from alif.db import Database
 from alif.ledger import (
     AlreadyRefunded,
     CoinAccount,
@@ -39,22 +36,6 @@ class Operation:
     amount: int
     key: str
     spend_key: str = ""
-
-
-@pytest.fixture
-async def committing(migrated_database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    """Sessions that really commit, from a pool, as concurrent requests would have."""
-    settings = CommonSettings(
-        database_url=migrated_database_url,
-        database_pool_size=16,
-        database_max_overflow=0,
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    database = Database.from_settings(settings)
-    try:
-        yield database.sessionmaker
-    finally:
-        await database.dispose()
 
 
 def plan(users: list[uuid.UUID], operations: int, seed: int) -> list[Operation]:

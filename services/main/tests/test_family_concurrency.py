@@ -3,7 +3,6 @@ concurrent transactions, one idempotency key adds one child and every request ge
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import func, select
@@ -11,8 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from alif.auth import Role
 from alif.cache import InMemoryCache, RateLimiter
-from alif.config import CommonSettings
-from alif.db import Database
 from alif.kernel.models import FamilyLink, User
 from alif.testing import make_user
 from alif_main.auth.passwords import SecretHasher
@@ -21,21 +18,6 @@ from alif_main.family.schemas import ChildCreate
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 CALLS = 5
-
-
-@pytest.fixture
-async def committing(migrated_database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    settings = CommonSettings(
-        database_url=migrated_database_url,
-        database_pool_size=CALLS + 2,
-        database_max_overflow=0,
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    database = Database.from_settings(settings)
-    try:
-        yield database.sessionmaker
-    finally:
-        await database.dispose()
 
 
 async def add(

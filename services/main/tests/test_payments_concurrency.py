@@ -4,7 +4,6 @@ concurrent transactions, a payment is applied exactly once and a family is never
 import asyncio
 import json
 import uuid
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
@@ -13,8 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from alif.auth import Role
-from alif.config import CommonSettings
-from alif.db import Database, utcnow
+from alif.db import utcnow
 from alif.kernel.models import User
 from alif.subscriptions import SubscriptionPlan
 from alif.testing import make_child, make_user
@@ -28,21 +26,6 @@ from alif_main.subscriptions.models import SubscriptionPeriod
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 CALLS = 8
-
-
-@pytest.fixture
-async def committing(migrated_database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    settings = CommonSettings(
-        database_url=migrated_database_url,
-        database_pool_size=CALLS + 2,
-        database_max_overflow=0,
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    database = Database.from_settings(settings)
-    try:
-        yield database.sessionmaker
-    finally:
-        await database.dispose()
 
 
 async def family_orders(

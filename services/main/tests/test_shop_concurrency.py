@@ -11,8 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from alif import ledger
 from alif.auth import Role
-from alif.config import CommonSettings
-from alif.db import Database
 from alif.testing import make_user
 from alif_main.shop import service as shop
 from alif_main.shop.exceptions import ItemAlreadyOwned
@@ -20,21 +18,6 @@ from alif_main.shop.models import InventoryItem, ItemKind, ShopItem
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 CALLS = 6
-
-
-@pytest.fixture
-async def committing(migrated_database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    settings = CommonSettings(
-        database_url=migrated_database_url,
-        database_pool_size=CALLS + 2,
-        database_max_overflow=0,
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    database = Database.from_settings(settings)
-    try:
-        yield database.sessionmaker
-    finally:
-        await database.dispose()
 
 
 @pytest.fixture
