@@ -1,5 +1,7 @@
 /** Chromium through playwright-core, pages on the local hostnames, screenshots and the log. */
+
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -19,7 +21,7 @@ export function chromiumPath(): string {
   return path;
 }
 
-export type App = "main" | "games" | "testai";
+export type App = "main" | "games" | "testai" | "harf" | "lessions" | "olimp" | "crm";
 
 /** An app's address through the gateway: http://alif24.localhost:<port>/..., games.alif24... */
 export function url(app: App, path = "/"): string {
@@ -89,4 +91,47 @@ export async function developmentCode(identifier: string): Promise<string> {
     await new Promise((done) => setTimeout(done, 250));
   }
   throw new Error(`No development code for ${identifier} in the platform log.`);
+}
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * axe-core's WCAG 2 A/AA rules on the page as it is now: a serious or critical violation fails the
+ * flow with what and where, so a screen nobody can use with a screen reader does not land.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] },
+    });
+    return result.violations;
+  });
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (serious.length > 0) {
+    const found = serious.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+    );
+    throw new Error(`Accessibility problems on ${screen}:\n${found.join("\n")}`);
+  }
 }
