@@ -28,6 +28,13 @@ from tools.catalog import Service, discover, uvicorn_command, worker_command
 
 ROOT = Path(__file__).resolve().parent
 READY_TIMEOUT = 60.0
+# Demo content, in this order (main's accounts first: the others author as them): the service,
+# its module's `seed-demo` command, and the step's title.
+DEMO_SEEDS = [
+    ("main", "alif_main", "Adding demo accounts"),
+    ("lessions", "lessions", "Adding demo courses"),
+    ("testai", "testai", "Adding demo tests"),
+]
 
 
 @dataclass(frozen=True)
@@ -310,15 +317,10 @@ def main() -> None:
     development_private_key(data_dir)  # one key pair, created before any service reads it
     run_step("Migrating the database", [sys.executable, "-m", "alembic", "upgrade", "head"], env)
     if not args.no_demo and any(s.name == "main" for s in services):
-        print(
-            run_step("Adding demo accounts", [sys.executable, "-m", "alif_main", "seed-demo"], env)
-        )
-        if any(s.name == "lessions" for s in services):
-            print(
-                run_step(
-                    "Adding demo courses", [sys.executable, "-m", "lessions", "seed-demo"], env
-                )
-            )
+        running = {s.name for s in services}
+        for name, module, step in DEMO_SEEDS:
+            if name in running:
+                print(run_step(step, [sys.executable, "-m", module, "seed-demo"], env))
     sys.exit(asyncio.run(start(services, env, args.host, gateway_item, args.gateway_port)))
 
 

@@ -24,6 +24,8 @@ from alif.kernel.models import (
     Region,
     Relation,
     StudentProfile,
+    StudyGroup,
+    StudyGroupMember,
     TeacherProfile,
     User,
 )
@@ -41,6 +43,7 @@ GUIDE = f"""Demo accounts (password {DEMO_PASSWORD}):
   children      username ali, laylo   PIN {DEMO_PIN}
   teacher       +998900000002   approved, member of Ziyo oʻquv markazi
   organization  +998900000003   Ziyo oʻquv markazi (learning centre)
+  class         "2-A sinf" of the teacher: ali, laylo and six classmates, join code DARS-2A24
   admin         +998900000009   admin UI at /api/main/admin
   plans         family_month (the 7-day trial), family_year, family_solo_month, school_month
   coins         each child starts with 100 coins for the shop"""
@@ -109,6 +112,17 @@ SHOP_ITEMS: list[tuple[str, ItemKind, str, int]] = [
     ("theme-ocean", ItemKind.theme, "Okean", 150),
 ]
 DEMO_COINS = 100
+CLASS_NAME = "2-A sinf"
+CLASS_CODE = "DARS2A24"  # shown as DARS-2A24; letters and digits of the join-code alphabet
+# Classmates of the demo children, accounts the learning centre made (no family on the platform).
+CLASSMATES = [
+    ("Sardor", "Rahimov", "sardor"),
+    ("Madina", "Yusupova", "madina"),
+    ("Bekzod", "Aliyev", "bekzod"),
+    ("Zarina", "Qodirova", "zarina"),
+    ("Temur", "Nazarov", "temur"),
+    ("Nilufar", "Saidova", "nilufar"),
+]
 
 
 async def seed_catalogue(db: AsyncSession) -> None:
@@ -141,6 +155,45 @@ async def seed_coins(db: AsyncSession, admin: User, children: list[User]) -> Non
             reason="Demo coins to try the shop",
             actor_id=admin.id,
         )
+
+
+async def seed_class(
+    db: AsyncSession,
+    teacher: User,
+    owner: User,
+    organization: Organization,
+    children: list[User],
+    pin_hash: str,
+) -> None:
+    """The teacher's class in the centre: the demo children joined it with its code, their
+    classmates are the centre's own student accounts. testai's demo assigns tests to it."""
+    classmates = [
+        User(
+            role=Role.student,
+            status=AccountStatus.active,
+            approved_at=utcnow(),
+            first_name=first,
+            last_name=last,
+            username=username,
+            pin_hash=pin_hash,
+            created_by_id=owner.id,
+        )
+        for first, last, username in CLASSMATES
+    ]
+    db.add_all(classmates)
+    group = StudyGroup(
+        organization_id=organization.id,
+        teacher_id=teacher.id,
+        name=CLASS_NAME,
+        subject="boshlangʻich sinf",
+        grade=2,
+        join_code=CLASS_CODE,
+    )
+    db.add(group)
+    await db.flush()
+    db.add_all(StudentProfile(user_id=s.id, grade=2) for s in classmates)
+    db.add_all(StudyGroupMember(group_id=group.id, student_id=s.id) for s in children + classmates)
+    await db.flush()
 
 
 async def seed(settings: MainSettings) -> str:
@@ -212,5 +265,6 @@ async def seed(settings: MainSettings) -> str:
                 decided_by_id=owner.id,
             )
         )
+        await seed_class(db, teacher, owner, organization, children, pin_hash)
         await seed_coins(db, admin, children)
     return "Demo data added.\n" + GUIDE
