@@ -34,6 +34,7 @@ DEMO_SEEDS = [
     ("main", "alif_main", "Adding demo accounts"),
     ("lessions", "lessions", "Adding demo courses"),
     ("testai", "testai", "Adding demo tests"),
+    ("games", "games", "Adding a week of demo games"),
 ]
 
 

@@ -2,13 +2,12 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 
 from alif.app import create_app
 from games.config import GamesSettings
-from games.leaderboards.boards import Boards, CacheBoards, DatabaseBoards
+from games.leaderboards.boards import boards_for
 from games.leaderboards.router import router as leaderboards_router
 from games.sessions.replayer import Replayer
 from games.sessions.router import router as sessions_router
@@ -17,16 +16,10 @@ from games.stats.router import router as stats_router
 
 
 def create_games_app(settings: GamesSettings) -> FastAPI:
-    zone = ZoneInfo(settings.games_timezone)
-
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.replayer = Replayer(settings.games_replay_threads)
-        # Redis sorted sets when Redis is configured; the database otherwise (one machine).
-        boards: Boards = (
-            CacheBoards(app.state.cache, zone) if settings.redis_url else DatabaseBoards()
-        )
-        app.state.boards = boards
+        app.state.boards = boards_for(settings, app.state.cache)
         yield
 
     return create_app(

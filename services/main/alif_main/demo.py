@@ -14,6 +14,7 @@ from alif import ledger
 from alif.auth import AccountStatus, Role
 from alif.config import Environment
 from alif.db import standalone_session, utcnow
+from alif.demo import days_ago, move_coins_to
 from alif.kernel.models import (
     FamilyLink,
     MemberRole,
@@ -32,6 +33,7 @@ from alif.kernel.models import (
 from alif.subscriptions import Feature, PlanAudience, SubscriptionPlan
 from alif_main.auth.passwords import SecretHasher
 from alif_main.config import MainSettings
+from alif_main.shop import service as shop
 from alif_main.shop.models import ItemKind, ShopItem
 
 DEMO_PASSWORD = "alif24-demo"
@@ -46,7 +48,7 @@ GUIDE = f"""Demo accounts (password {DEMO_PASSWORD}):
   class         "2-A sinf" of the teacher: ali, laylo and six classmates, join code DARS-2A24
   admin         +998900000009   admin UI at /api/main/admin
   plans         family_month (the 7-day trial), family_year, family_solo_month, school_month
-  coins         each child starts with 100 coins for the shop"""
+  coins         100 coins a week ago; ali bought an owl, laylo a frame; games add the week"""
 
 FAMILY_FEATURES = [
     Feature.olimp,
@@ -112,6 +114,7 @@ SHOP_ITEMS: list[tuple[str, ItemKind, str, int]] = [
     ("theme-ocean", ItemKind.theme, "Okean", 150),
 ]
 DEMO_COINS = 100
+DEMO_PURCHASES = ["avatar-owl", "frame-stars"]  # what ali and laylo bought with them
 CLASS_NAME = "2-A sinf"
 CLASS_CODE = "DARS2A24"  # shown as DARS-2A24; letters and digits of the join-code alphabet
 # Classmates of the demo children, accounts the learning centre made (no family on the platform).
@@ -146,8 +149,11 @@ async def seed_catalogue(db: AsyncSession) -> None:
 
 
 async def seed_coins(db: AsyncSession, admin: User, children: list[User]) -> None:
-    for child in children:
-        await ledger.adjust(
+    """Starting coins a week ago, and something each child bought two days ago (the games'
+    demo adds the week's play and the coins it earned)."""
+    items = {i.code: i for i in await db.scalars(select(ShopItem))}
+    for child, bought in zip(children, DEMO_PURCHASES, strict=False):
+        granted = await ledger.adjust(
             db,
             user_id=child.id,
             amount=DEMO_COINS,
@@ -155,6 +161,10 @@ async def seed_coins(db: AsyncSession, admin: User, children: list[User]) -> Non
             reason="Demo coins to try the shop",
             actor_id=admin.id,
         )
+        await move_coins_to(db, granted.transaction_id, days_ago(6, hour=10))
+        owned, _ = await shop.buy(db, child.id, items[bought], f"demo:{bought}")
+        owned.entry.acquired_at = days_ago(2, hour=18)
+        await move_coins_to(db, owned.entry.coin_transaction_id, owned.entry.acquired_at)
 
 
 async def seed_class(

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.cache import Cache
 from alif.db import utcnow
+from games.config import GamesSettings
 from games.engines.replay import GameKind
 from games.leaderboards.periods import Period, Window, window
 from games.sessions.models import GameSession
@@ -203,3 +204,10 @@ class CacheBoards:
         entries = [Entry(uuid.UUID(name), int(score)) for score, name in ranked]
         mine = next(((i + 1, e) for i, e in enumerate(entries) if e.user_id == me), None)
         return Standings(entries[:limit], mine, len(entries))
+
+
+def boards_for(settings: GamesSettings, cache: Cache) -> Boards:
+    """Redis sorted sets when Redis is configured; the database otherwise (one machine)."""
+    if settings.redis_url:
+        return CacheBoards(cache, ZoneInfo(settings.games_timezone))
+    return DatabaseBoards()

@@ -8,7 +8,6 @@ Development only; it needs main's demo accounts, and adds nothing when its tests
 """
 
 import random
-import uuid
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -21,9 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.assessment.schemas import OptionIn, QuestionIn
 from alif.assessment.types import QuestionType
-from alif.auth import TokenUser
 from alif.config import Environment
 from alif.db import standalone_session, utcnow
+from alif.demo import acting_as
 from alif.kernel.models import Language, StudyGroup, StudyGroupMember, User
 from testai.access import Staff, staff_of
 from testai.attempts import service as attempts
@@ -123,18 +122,6 @@ def load_tests() -> list[TestSpec]:
     return [TestSpec.model_validate(t) for t in raw["tests"]]
 
 
-def _acting_as(user: User) -> TokenUser:
-    """The seed acts through the same service functions as the teacher's own requests."""
-    return TokenUser(
-        id=user.id,
-        role=user.role,
-        status=user.status,
-        session_id=uuid.uuid4(),
-        token_id="seed-demo",
-        expires_at=utcnow() + timedelta(minutes=10),
-    )
-
-
 async def seed(settings: TestaiSettings) -> str:
     if settings.environment is not Environment.development:
         raise SystemExit("Demo content is only for development.")
@@ -146,7 +133,7 @@ async def seed(settings: TestaiSettings) -> str:
             return "Demo tests need main's demo accounts first (python -m alif_main seed-demo)."
         if await db.scalar(select(Quiz.id).where(Quiz.owner_id == teacher.id).limit(1)):
             return "Demo tests are already there."
-        staff = await staff_of(db, _acting_as(teacher))
+        staff = await staff_of(db, acting_as(teacher))
         stored = {
             key: await questions.create_bank_question(db, staff, data, None)
             for key, data in bank.items()
