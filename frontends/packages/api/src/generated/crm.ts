@@ -337,6 +337,178 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/organizations/{organization_id}/groups/{group_id}/enrolments/{enrolment_id}/discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an enrolment's discount (a percent or an amount a month, and why; zero: none) */
+        put: operations["groups-set_discount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/groups/{group_id}/enrolments/{enrolment_id}/freezes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze an enrolment for a period: no charge and no lessons for those days */
+        post: operations["groups-freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/groups/{group_id}/enrolments/{enrolment_id}/freezes/{freeze_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lift a freeze (charges follow when they are run again for its months) */
+        delete: operations["groups-unfreeze"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's days off */
+        get: operations["lessons-list_holidays"];
+        put?: never;
+        /** Add a day off: no lessons are made for it, and those already made are cancelled */
+        post: operations["lessons-add_holiday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/lessons/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the lessons the weekly schedules promise between two days (again: nothing twice) */
+        post: operations["lessons-generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lessons between two days (up to six weeks): a teacher's day, a room's week, a group's month; a teacher sees their own */
+        get: operations["lessons-list_lessons"];
+        put?: never;
+        /** A make-up lesson for students who missed one */
+        post: operations["lessons-add_makeup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/lessons/{lesson_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lesson with its list of students and their marks */
+        get: operations["lessons-read_lesson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/lessons/{lesson_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a lesson to another day, time or room (refused when the room or teacher is busy) */
+        post: operations["lessons-move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/lessons/{lesson_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a lesson (it stays, marked cancelled, with the reason) */
+        post: operations["lessons-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/lessons/{lesson_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark students present, absent, late or excused (the group's teacher, from a phone) */
+        put: operations["lessons-mark"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -383,6 +555,36 @@ export type components = {
              * Format: date-time
              */
             created_at: string;
+        };
+        /**
+         * Billing
+         * @description How a group's tuition is charged: a monthly price (prorated), or a price per lesson held.
+         * @enum {string}
+         */
+        Billing: "monthly" | "per_lesson";
+        /** Cancel */
+        Cancel: {
+            /** Reason */
+            reason: string;
+        };
+        /** Discount */
+        Discount: {
+            /**
+             * Discount Percent
+             * @default 0
+             */
+            discount_percent?: number;
+            /**
+             * Discount Amount
+             * @description Tiyin a month
+             * @default 0
+             */
+            discount_amount?: number;
+            /**
+             * Discount Reason
+             * @default
+             */
+            discount_reason?: string;
         };
         /** EnrolmentCreate */
         EnrolmentCreate: {
@@ -452,6 +654,8 @@ export type components = {
             discount_amount: number;
             /** Discount Reason */
             discount_reason: string;
+            /** Freezes */
+            freezes?: components["schemas"]["FreezeRead"][];
         };
         /** EnrolmentTransfer */
         EnrolmentTransfer: {
@@ -490,6 +694,66 @@ export type components = {
                 [key: string]: unknown;
             };
         };
+        /** FreezeCreate */
+        FreezeCreate: {
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             * @description The last frozen day
+             */
+            ends_on: string;
+            /** Reason */
+            reason: string;
+        };
+        /** FreezeRead */
+        FreezeRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Reason */
+            reason: string;
+        };
+        /** Generate */
+        Generate: {
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             * @description The last day, included
+             */
+            ends_on: string;
+            /**
+             * Group Id
+             * @description Only this group (else: all)
+             */
+            group_id?: string | null;
+        };
+        /** Generated */
+        Generated: {
+            /** Created */
+            created: number;
+        };
         /** GroupCreate */
         GroupCreate: {
             /** Room Id */
@@ -502,10 +766,21 @@ export type components = {
             /** Ends On */
             ends_on?: string | null;
             /**
+             * @description monthly: the monthly price, prorated by lessons; per_lesson: the lesson price for each lesson held
+             * @default monthly
+             */
+            billing?: components["schemas"]["Billing"];
+            /**
              * Monthly Price
              * @description Tiyin a month
              */
             monthly_price: number;
+            /**
+             * Lesson Price
+             * @description Tiyin a lesson
+             * @default 0
+             */
+            lesson_price?: number;
             /** Capacity */
             capacity: number;
             /** Schedule */
@@ -547,8 +822,11 @@ export type components = {
             starts_on: string;
             /** Ends On */
             ends_on: string | null;
+            billing: components["schemas"]["Billing"];
             /** Monthly Price */
             monthly_price: number;
+            /** Lesson Price */
+            lesson_price: number;
             /** Capacity */
             capacity: number;
             /** Schedule */
@@ -566,14 +844,50 @@ export type components = {
             /** Ends On */
             ends_on?: string | null;
             /**
+             * @description monthly: the monthly price, prorated by lessons; per_lesson: the lesson price for each lesson held
+             * @default monthly
+             */
+            billing?: components["schemas"]["Billing"];
+            /**
              * Monthly Price
              * @description Tiyin a month
              */
             monthly_price: number;
+            /**
+             * Lesson Price
+             * @description Tiyin a lesson
+             * @default 0
+             */
+            lesson_price?: number;
             /** Capacity */
             capacity: number;
             /** Schedule */
             schedule?: components["schemas"]["Slot"][];
+        };
+        /** HolidayCreate */
+        HolidayCreate: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Name */
+            name: string;
+        };
+        /** HolidayRead */
+        HolidayRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Name */
+            name: string;
         };
         /** LeadChange */
         LeadChange: {
@@ -757,11 +1071,191 @@ export type components = {
          * @enum {string}
          */
         LeadStatus: "open" | "won" | "lost";
+        /** LessonDetail */
+        LessonDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Group Id
+             * Format: uuid
+             */
+            group_id: string;
+            /** Group Name */
+            group_name: string;
+            /**
+             * Teacher Id
+             * Format: uuid
+             */
+            teacher_id: string;
+            /** Room Id */
+            room_id: string | null;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * Starts At
+             * Format: time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: time
+             */
+            ends_at: string;
+            kind: components["schemas"]["LessonKind"];
+            status: components["schemas"]["LessonStatus"];
+            /** Cancel Reason */
+            cancel_reason: string;
+            /**
+             * Moved
+             * @description Held at another day or time than the schedule said
+             */
+            moved: boolean;
+            /** Roster */
+            roster: components["schemas"]["RosterRow"][];
+        };
+        /**
+         * LessonKind
+         * @enum {string}
+         */
+        LessonKind: "regular" | "makeup";
+        /** LessonRead */
+        LessonRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Group Id
+             * Format: uuid
+             */
+            group_id: string;
+            /** Group Name */
+            group_name: string;
+            /**
+             * Teacher Id
+             * Format: uuid
+             */
+            teacher_id: string;
+            /** Room Id */
+            room_id: string | null;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * Starts At
+             * Format: time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: time
+             */
+            ends_at: string;
+            kind: components["schemas"]["LessonKind"];
+            status: components["schemas"]["LessonStatus"];
+            /** Cancel Reason */
+            cancel_reason: string;
+            /**
+             * Moved
+             * @description Held at another day or time than the schedule said
+             */
+            moved: boolean;
+        };
+        /**
+         * LessonStatus
+         * @enum {string}
+         */
+        LessonStatus: "scheduled" | "cancelled";
+        /** LessonTime */
+        LessonTime: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * Starts At
+             * Format: time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: time
+             */
+            ends_at: string;
+            /** Room Id */
+            room_id?: string | null;
+        };
         /**
          * LostReason
          * @enum {string}
          */
         LostReason: "too_expensive" | "schedule_does_not_fit" | "chose_another_centre" | "not_interested" | "unreachable" | "other";
+        /** MakeupCreate */
+        MakeupCreate: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * Starts At
+             * Format: time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: time
+             */
+            ends_at: string;
+            /** Room Id */
+            room_id?: string | null;
+            /**
+             * Group Id
+             * Format: uuid
+             */
+            group_id: string;
+            /** Students */
+            students: components["schemas"]["MakeupFor"][];
+        };
+        /** MakeupFor */
+        MakeupFor: {
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Missed Lesson Id */
+            missed_lesson_id?: string | null;
+        };
+        /**
+         * Mark
+         * @enum {string}
+         */
+        Mark: "present" | "absent" | "late" | "excused";
+        /** MarkFor */
+        MarkFor: {
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            mark: components["schemas"]["Mark"];
+        };
+        /** Marks */
+        Marks: {
+            /** Marks */
+            marks: components["schemas"]["MarkFor"][];
+        };
         /** OfficeRead */
         OfficeRead: {
             /**
@@ -801,7 +1295,7 @@ export type components = {
          * Permission
          * @enum {string}
          */
-        Permission: "manage_staff" | "view_staff" | "manage_leads" | "view_students" | "manage_students" | "view_groups" | "manage_groups";
+        Permission: "manage_staff" | "view_staff" | "manage_leads" | "view_students" | "manage_students" | "view_groups" | "manage_groups" | "manage_lessons" | "mark_attendance" | "view_money" | "take_payments" | "manage_billing" | "refund_payments" | "money_reports" | "send_sms";
         /** RoomCreate */
         RoomCreate: {
             /** Name */
@@ -820,6 +1314,19 @@ export type components = {
             name: string;
             /** Seats */
             seats: number;
+        };
+        /** RosterRow */
+        RosterRow: {
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** First Name */
+            first_name: string;
+            /** Last Name */
+            last_name: string;
+            mark: components["schemas"]["Mark"] | null;
         };
         /** Slot */
         Slot: {
@@ -985,6 +1492,11 @@ export type components = {
             parent_phone: string | null;
             /** Notes */
             notes: string;
+            /**
+             * Debt
+             * @description Tiyin owed (negative: paid ahead)
+             */
+            debt: number;
             /**
              * Created At
              * Format: date-time
@@ -2654,6 +3166,688 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-set_discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+                group_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Discount"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+                group_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "groups-unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                freeze_id: string;
+                enrolment_id: string;
+                group_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-list_holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayRead"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-add_holiday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Generate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Generated"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-list_lessons": {
+        parameters: {
+            query: {
+                starts_on: string;
+                ends_on: string;
+                group_id?: string | null;
+                teacher_id?: string | null;
+                room_id?: string | null;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-add_makeup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MakeupCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-read_lesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonTime"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Cancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "lessons-mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Marks"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDetail"];
                 };
             };
             /** @description Forbidden */
