@@ -50,6 +50,10 @@ BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
         "reason": "x",
     },
     ("DELETE", "/groups/{group_id}/enrolments/{enrolment_id}/freezes/{freeze_id}"): None,
+    ("POST", "/charges/run"): {"month": "2026-09"},
+    ("POST", "/students/{student_id}/payments"): {"amount": 100, "method": "cash"},
+    ("POST", "/payments/{payment_id}/refund"): {"amount": 1, "reason": "x"},
+    ("PUT", "/teachers/{teacher_id}/rate"): {"share_percent": 10},
     ("POST", "/holidays"): {"on": "2026-09-08", "name": "x"},
     ("POST", "/lessons/generate"): {"starts_on": "2026-09-01", "ends_on": "2026-10-31"},
     ("POST", "/lessons"): {
@@ -149,8 +153,16 @@ async def _centre_a(login_as: LoginAs, db: AsyncSession) -> tuple[Actor, dict[st
             f"{base}/lessons", params={"starts_on": "2026-09-01", "ends_on": "2026-09-01"}
         )
     ).json()[0]
+    await director.post(f"{base}/charges/run", json={"month": "2026-09"})
+    payment = (
+        await director.post(
+            f"{base}/students/{student['id']}/payments", json={"amount": 50, "method": "card"}
+        )
+    ).json()
     ids = {
         "organization_id": str(centre.id),
+        "payment_id": payment["id"],
+        "teacher_id": str(worker.user.id),
         "lesson_id": lesson["id"],
         "freeze_id": freeze["id"],
         "lead_id": lead["id"],
@@ -176,6 +188,10 @@ async def _snapshot(director: Actor, ids: dict[str, str]) -> list[Any]:
         (await director.get(f"{base}/rooms")).json(),
         (await director.get(f"{base}/groups/{ids['group_id']}/enrolments")).json(),
         (await director.get(f"{base}/holidays")).json(),
+        (await director.get(f"{base}/students/{ids['student_id']}/money")).json(),
+        (await director.get(f"{base}/money/entries")).json(),
+        (await director.get(f"{base}/reports/reconciliation")).json(),
+        (await director.get(f"{base}/reports/teachers-pay", params={"month": "2026-09"})).json(),
         (await director.get(f"{base}/lessons/{ids['lesson_id']}")).json(),
         (
             await director.get(

@@ -509,6 +509,176 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/organizations/{organization_id}/charges/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Charge a month's tuition to every enrolment (again: only what changed is posted) */
+        post: operations["money-run_charges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/students/{student_id}/money": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A student's debt and every money entry */
+        get: operations["money-student_money"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/students/{student_id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a payment in cash or by card (a retry with the same key: the first payment) */
+        post: operations["money-pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/payments/{payment_id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A receipt */
+        get: operations["money-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/payments/{payment_id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give money back from a payment (at most what is left of it), with the reason */
+        post: operations["money-refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/debtors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Students who owe, with the month their debt began */
+        get: operations["money-debtors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/money/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log: every money change, who made it and when, newest first */
+        get: operations["money-audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/reports/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The books: charges − discounts − payments + refunds against the students' debts */
+        get: operations["money-reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/teachers/{teacher_id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** How a teacher is paid: a share of their groups' tuition, an amount per lesson */
+        put: operations["money-set_rate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/reports/teachers-pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teachers' pay for a month: lessons held, their groups' tuition, what is due */
+        get: operations["money-teachers_pay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -566,6 +736,53 @@ export type components = {
         Cancel: {
             /** Reason */
             reason: string;
+        };
+        /** ChargeRun */
+        ChargeRun: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+        };
+        /** ChargeRunRead */
+        ChargeRunRead: {
+            /** Enrolments */
+            enrolments: number;
+            /**
+             * Charged
+             * @description Tiyin posted as charges by this run (a correction: < 0)
+             */
+            charged: number;
+            /** Discounted */
+            discounted: number;
+        };
+        /** Debtor */
+        Debtor: {
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** First Name */
+            first_name: string;
+            /** Last Name */
+            last_name: string;
+            /** Phone */
+            phone: string | null;
+            /** Parent Phone */
+            parent_phone: string | null;
+            /** Debt */
+            debt: number;
+            /**
+             * Overdue Since
+             * @description The month the unpaid debt began
+             */
+            overdue_since: string | null;
+            /** Days Overdue */
+            days_overdue: number;
+            /** Group Ids */
+            group_ids: string[];
         };
         /** Discount */
         Discount: {
@@ -670,6 +887,48 @@ export type components = {
              * @description The first day in the new group
              */
             on: string;
+        };
+        /**
+         * EntryKind
+         * @enum {string}
+         */
+        EntryKind: "charge" | "discount" | "payment" | "refund";
+        /** EntryRead */
+        EntryRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Enrolment Id */
+            enrolment_id: string | null;
+            kind: components["schemas"]["EntryKind"];
+            /** Amount */
+            amount: number;
+            /** Period */
+            period: string | null;
+            method: components["schemas"]["Method"] | null;
+            /** Refunds Id */
+            refunds_id: string | null;
+            /** Receipt Number */
+            receipt_number: number | null;
+            /** Note */
+            note: string;
+            /**
+             * Created By Id
+             * @description Who; null: a payment provider
+             */
+            created_by_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /**
          * ErrorBody
@@ -1256,6 +1515,11 @@ export type components = {
             /** Marks */
             marks: components["schemas"]["MarkFor"][];
         };
+        /**
+         * Method
+         * @enum {string}
+         */
+        Method: "cash" | "card" | "payme" | "click";
         /** OfficeRead */
         OfficeRead: {
             /**
@@ -1268,6 +1532,17 @@ export type components = {
             role: components["schemas"]["StaffRole"];
             /** Permissions */
             permissions: components["schemas"]["Permission"][];
+        };
+        /** Page[EntryRead] */
+        Page_EntryRead_: {
+            /** Items */
+            items: components["schemas"]["EntryRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
         };
         /** Page[LeadRead] */
         Page_LeadRead_: {
@@ -1291,11 +1566,120 @@ export type components = {
             /** Offset */
             offset: number;
         };
+        /** PaymentCreate */
+        PaymentCreate: {
+            /**
+             * Amount
+             * @description Tiyin
+             */
+            amount: number;
+            /** @description cash or card at the desk (payme and click come by links) */
+            method: components["schemas"]["Method"];
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /** Idempotency Key */
+            idempotency_key?: string | null;
+        };
         /**
          * Permission
          * @enum {string}
          */
         Permission: "manage_staff" | "view_staff" | "manage_leads" | "view_students" | "manage_students" | "view_groups" | "manage_groups" | "manage_lessons" | "mark_attendance" | "view_money" | "take_payments" | "manage_billing" | "refund_payments" | "money_reports" | "send_sms";
+        /** RateRead */
+        RateRead: {
+            /**
+             * Teacher Id
+             * Format: uuid
+             */
+            teacher_id: string;
+            /** Share Percent */
+            share_percent: number;
+            /** Lesson Amount */
+            lesson_amount: number;
+        };
+        /** RateSet */
+        RateSet: {
+            /**
+             * Share Percent
+             * @description Of their groups' tuition
+             * @default 0
+             */
+            share_percent?: number;
+            /**
+             * Lesson Amount
+             * @description Tiyin a lesson held
+             * @default 0
+             */
+            lesson_amount?: number;
+        };
+        /** Receipt */
+        Receipt: {
+            /** Number */
+            number: number;
+            /** Organization Name */
+            organization_name: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Student Name */
+            student_name: string;
+            /** Amount */
+            amount: number;
+            /** Refunded */
+            refunded: number;
+            method: components["schemas"]["Method"];
+            /** Note */
+            note: string;
+            /**
+             * Paid At
+             * Format: date-time
+             */
+            paid_at: string;
+            /** Taken By */
+            taken_by: string | null;
+        };
+        /** Reconciliation */
+        Reconciliation: {
+            /** Charges */
+            charges: number;
+            /** Discounts */
+            discounts: number;
+            /** Payments */
+            payments: number;
+            /** Refunds */
+            refunds: number;
+            /**
+             * Expected Debts
+             * @description charges − discounts − payments + refunds
+             */
+            expected_debts: number;
+            /**
+             * Recorded Debts
+             * @description The sum of the students' debts
+             */
+            recorded_debts: number;
+            /** Balanced */
+            balanced: boolean;
+            /** Mismatched Students */
+            mismatched_students: string[];
+        };
+        /** RefundCreate */
+        RefundCreate: {
+            /**
+             * Amount
+             * @description Tiyin
+             */
+            amount: number;
+            /** Reason */
+            reason: string;
+            /** Idempotency Key */
+            idempotency_key?: string | null;
+        };
         /** RoomCreate */
         RoomCreate: {
             /** Name */
@@ -1471,6 +1855,21 @@ export type components = {
              */
             idempotency_key?: string | null;
         };
+        /** StudentMoney */
+        StudentMoney: {
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /**
+             * Debt
+             * @description Tiyin owed (negative: paid ahead)
+             */
+            debt: number;
+            /** Entries */
+            entries: components["schemas"]["EntryRead"][];
+        };
         /** StudentRead */
         StudentRead: {
             /**
@@ -1502,6 +1901,29 @@ export type components = {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** TeacherPay */
+        TeacherPay: {
+            /**
+             * Teacher Id
+             * Format: uuid
+             */
+            teacher_id: string;
+            /** Name */
+            name: string;
+            /** Lessons Held */
+            lessons_held: number;
+            /**
+             * Tuition
+             * @description Their groups' charges less discounts for the month
+             */
+            tuition: number;
+            /** Share Percent */
+            share_percent: number;
+            /** Lesson Amount */
+            lesson_amount: number;
+            /** Pay */
+            pay: number;
         };
     };
     responses: never;
@@ -3870,6 +4292,530 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-run_charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChargeRun"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeRunRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-student_money": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentMoney"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-debtors": {
+        parameters: {
+            query?: {
+                group_id?: string | null;
+                teacher_id?: string | null;
+                min_days_overdue?: number | null;
+                min_amount?: number | null;
+                max_amount?: number | null;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Debtor"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-audit_log": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                student_id?: string | null;
+                kind?: components["schemas"]["EntryKind"] | null;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EntryRead_"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-set_rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "money-teachers_pay": {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeacherPay"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
