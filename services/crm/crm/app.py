@@ -8,6 +8,7 @@ from crm.groups.router import router as groups_router
 from crm.leads.router import router as leads_router
 from crm.lessons.router import router as lessons_router
 from crm.money.router import router as money_router
+from crm.sms.router import router as sms_router
 from crm.staff.router import router as staff_router
 from crm.students.router import router as students_router
 
@@ -25,6 +26,7 @@ def create_crm_app(settings: CrmSettings) -> FastAPI:
             groups_router,
             lessons_router,
             money_router,
+            sms_router,
         ],
     )
 

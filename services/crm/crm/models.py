@@ -4,6 +4,7 @@ from crm.groups.models import Enrolment, Freeze, Group, GroupSlot, Room
 from crm.leads.models import Lead, LeadActivity, LeadStage
 from crm.lessons.models import Attendance, Holiday, Lesson, MakeupStudent
 from crm.money.models import MoneyEntry, TeacherRate
+from crm.sms.models import SmsBatch, SmsRecipient
 from crm.staff.models import Staff
 from crm.students.models import Student
 
@@ -21,6 +22,8 @@ __all__ = [
     "MakeupStudent",
     "MoneyEntry",
     "Room",
+    "SmsBatch",
+    "SmsRecipient",
     "Staff",
     "Student",
     "TeacherRate",

@@ -54,6 +54,9 @@ BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("POST", "/students/{student_id}/payments"): {"amount": 100, "method": "cash"},
     ("POST", "/payments/{payment_id}/refund"): {"amount": 1, "reason": "x"},
     ("PUT", "/teachers/{teacher_id}/rate"): {"share_percent": 10},
+    ("POST", "/sms/absence"): {"lesson_id": "{lesson_id}"},
+    ("POST", "/sms/debt"): {"student_ids": ["{student_id}"]},
+    ("POST", "/sms/{batch_id}/confirm"): {"text": "x", "student_ids": ["{student_id}"]},
     ("POST", "/holidays"): {"on": "2026-09-08", "name": "x"},
     ("POST", "/lessons/generate"): {"starts_on": "2026-09-01", "ends_on": "2026-10-31"},
     ("POST", "/lessons"): {
@@ -159,8 +162,11 @@ async def _centre_a(login_as: LoginAs, db: AsyncSession) -> tuple[Actor, dict[st
             f"{base}/students/{student['id']}/payments", json={"amount": 50, "method": "card"}
         )
     ).json()
+    await director.patch(f"{base}/students/{student['id']}", json={"parent_phone": "+998901112233"})
+    batch = (await director.post(f"{base}/sms/debt", json={"student_ids": [student["id"]]})).json()
     ids = {
         "organization_id": str(centre.id),
+        "batch_id": batch["id"],
         "payment_id": payment["id"],
         "teacher_id": str(worker.user.id),
         "lesson_id": lesson["id"],
@@ -188,6 +194,7 @@ async def _snapshot(director: Actor, ids: dict[str, str]) -> list[Any]:
         (await director.get(f"{base}/rooms")).json(),
         (await director.get(f"{base}/groups/{ids['group_id']}/enrolments")).json(),
         (await director.get(f"{base}/holidays")).json(),
+        (await director.get(f"{base}/sms/{ids['batch_id']}")).json(),
         (await director.get(f"{base}/students/{ids['student_id']}/money")).json(),
         (await director.get(f"{base}/money/entries")).json(),
         (await director.get(f"{base}/reports/reconciliation")).json(),

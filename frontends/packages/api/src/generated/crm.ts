@@ -679,10 +679,91 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/organizations/{organization_id}/sms/absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare (not send) an SMS to the parents of a lesson's absent students */
+        post: operations["sms-prepare_absence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/sms/debt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare (not send) a debt reminder to the parents of chosen debtors */
+        post: operations["sms-prepare_debt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/sms/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A prepared or sent batch */
+        get: operations["sms-read_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/sms/{batch_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send: the recipients and the text a person looked at and approved (once) */
+        post: operations["sms-confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** AbsencePrepare */
+        AbsencePrepare: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /**
+             * Text
+             * @description Else the default: {student}, {group}, {date}
+             */
+            text?: string | null;
+        };
         /** ActivityCreate */
         ActivityCreate: {
             /**
@@ -726,6 +807,38 @@ export type components = {
              */
             created_at: string;
         };
+        /** BatchRead */
+        BatchRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["SmsKind"];
+            status: components["schemas"]["BatchStatus"];
+            /** Text */
+            text: string;
+            /** Lesson Id */
+            lesson_id: string | null;
+            /** Prepared By Id */
+            prepared_by_id: string | null;
+            /** Confirmed By Id */
+            confirmed_by_id: string | null;
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /** Recipients */
+            recipients: components["schemas"]["RecipientRead"][];
+            /**
+             * Left Out
+             * @description Chosen students without a phone to write to
+             */
+            left_out?: string[];
+        };
+        /**
+         * BatchStatus
+         * @enum {string}
+         */
+        BatchStatus: "draft" | "sent";
         /**
          * Billing
          * @description How a group's tuition is charged: a monthly price (prorated), or a price per lesson held.
@@ -756,6 +869,32 @@ export type components = {
             charged: number;
             /** Discounted */
             discounted: number;
+        };
+        /** Confirm */
+        Confirm: {
+            /**
+             * Text
+             * @description The text the person approved
+             */
+            text: string;
+            /**
+             * Student Ids
+             * @description The recipients the person approved
+             */
+            student_ids: string[];
+        };
+        /** DebtPrepare */
+        DebtPrepare: {
+            /**
+             * Student Ids
+             * @description Debtors chosen from the debtors list
+             */
+            student_ids: string[];
+            /**
+             * Text
+             * @description {student}, {debt}
+             */
+            text?: string | null;
         };
         /** Debtor */
         Debtor: {
@@ -1643,6 +1782,23 @@ export type components = {
             /** Taken By */
             taken_by: string | null;
         };
+        /** RecipientRead */
+        RecipientRead: {
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Phone */
+            phone: string;
+            /**
+             * Text
+             * @description The SMS this recipient gets
+             */
+            text: string;
+            /** Sms Id */
+            sms_id: string | null;
+        };
         /** Reconciliation */
         Reconciliation: {
             /** Charges */
@@ -1745,6 +1901,11 @@ export type components = {
              */
             ends_at: string;
         };
+        /**
+         * SmsKind
+         * @enum {string}
+         */
+        SmsKind: "absence" | "debt";
         /** StaffAdd */
         StaffAdd: {
             /** Phone */
@@ -4816,6 +4977,225 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sms-prepare_absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbsencePrepare"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sms-prepare_debt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DebtPrepare"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sms-read_batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sms-confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Confirm"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

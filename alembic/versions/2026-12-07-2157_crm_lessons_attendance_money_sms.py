@@ -1,8 +1,8 @@
-"""crm lessons attendance money
+"""crm lessons attendance money sms
 
-Revision ID: 94b835861fd7
+Revision ID: 8399efc3a7df
 Revises: 3c1f0e7a9b21
-Created: 2026-12-07 21:25:15.587121
+Created: 2026-12-07 21:57:06.375239
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from alembic import op
 
-revision: str = "94b835861fd7"
+revision: str = "8399efc3a7df"
 down_revision: str | None = "3c1f0e7a9b21"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -349,6 +349,94 @@ def upgrade() -> None:
             batch_op.f("ix_crm_money_entry_student_id"), ["student_id"], unique=False
         )
 
+    op.create_table(
+        "crm_sms_batch",
+        sa.Column("organization_id", sa.Uuid(), nullable=False),
+        sa.Column(
+            "kind",
+            sa.Enum("absence", "debt", name="smskind", native_enum=False, length=20),
+            nullable=False,
+        ),
+        sa.Column(
+            "status",
+            sa.Enum("draft", "sent", name="batchstatus", native_enum=False, length=20),
+            nullable=False,
+        ),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("lesson_id", sa.Uuid(), nullable=True),
+        sa.Column("prepared_by_id", sa.Uuid(), nullable=True),
+        sa.Column("confirmed_by_id", sa.Uuid(), nullable=True),
+        sa.Column("confirmed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["confirmed_by_id"],
+            ["user_account.id"],
+            name=op.f("fk_crm_sms_batch_confirmed_by_id_user_account"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["lesson_id"],
+            ["crm_lesson.id"],
+            name=op.f("fk_crm_sms_batch_lesson_id_crm_lesson"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organization.id"],
+            name=op.f("fk_crm_sms_batch_organization_id_organization"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["prepared_by_id"],
+            ["user_account.id"],
+            name=op.f("fk_crm_sms_batch_prepared_by_id_user_account"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_sms_batch")),
+    )
+    with op.batch_alter_table("crm_sms_batch", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_crm_sms_batch_organization_id"), ["organization_id"], unique=False
+        )
+
+    op.create_table(
+        "crm_sms_recipient",
+        sa.Column("batch_id", sa.Uuid(), nullable=False),
+        sa.Column("student_id", sa.Uuid(), nullable=False),
+        sa.Column("phone", sa.String(length=13), nullable=False),
+        sa.Column("params", sa.JSON(), nullable=False),
+        sa.Column("sms_id", sa.Uuid(), nullable=True),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["batch_id"],
+            ["crm_sms_batch.id"],
+            name=op.f("fk_crm_sms_recipient_batch_id_crm_sms_batch"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["sms_id"],
+            ["sms_message.id"],
+            name=op.f("fk_crm_sms_recipient_sms_id_sms_message"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["student_id"],
+            ["crm_student.id"],
+            name=op.f("fk_crm_sms_recipient_student_id_crm_student"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_sms_recipient")),
+        sa.UniqueConstraint(
+            "batch_id", "student_id", name=op.f("uq_crm_sms_recipient_batch_id_student_id")
+        ),
+    )
+    with op.batch_alter_table("crm_sms_recipient", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_crm_sms_recipient_batch_id"), ["batch_id"], unique=False
+        )
+
     with op.batch_alter_table("crm_group", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column(
@@ -377,6 +465,14 @@ def downgrade() -> None:
         batch_op.drop_column("lesson_price")
         batch_op.drop_column("billing")
 
+    with op.batch_alter_table("crm_sms_recipient", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_crm_sms_recipient_batch_id"))
+
+    op.drop_table("crm_sms_recipient")
+    with op.batch_alter_table("crm_sms_batch", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_crm_sms_batch_organization_id"))
+
+    op.drop_table("crm_sms_batch")
     with op.batch_alter_table("crm_money_entry", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_crm_money_entry_student_id"))
         batch_op.drop_index(batch_op.f("ix_crm_money_entry_refunds_id"))
