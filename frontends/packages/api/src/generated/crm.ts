@@ -747,6 +747,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/organizations/{organization_id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The director's numbers for a month (default: this one) */
+        get: operations["dashboard-dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -882,6 +899,64 @@ export type components = {
              * @description The recipients the person approved
              */
             student_ids: string[];
+        };
+        /** Dashboard */
+        Dashboard: {
+            /** Month */
+            month: string;
+            /**
+             * Active Students
+             * @description In a group today (frozen ones included)
+             */
+            active_students: number;
+            /** Frozen Students */
+            frozen_students: number;
+            /**
+             * New Leads
+             * @description Leads added this month
+             */
+            new_leads: number;
+            /**
+             * Converted Leads
+             * @description Leads turned into students this month
+             */
+            converted_leads: number;
+            /**
+             * Conversion Percent
+             * @description converted / new, this month
+             */
+            conversion_percent: number;
+            /**
+             * Revenue
+             * @description Payments less refunds this month, tiyin
+             */
+            revenue: number;
+            /** Revenue Last Month */
+            revenue_last_month: number;
+            /**
+             * Revenue By Month
+             * @description The last six months, oldest first
+             */
+            revenue_by_month: components["schemas"]["MonthAmount"][];
+            /**
+             * Debt Total
+             * @description What debtors owe now, tiyin
+             */
+            debt_total: number;
+            /** Debtors */
+            debtors: number;
+            /**
+             * Attendance Percent
+             * @description Present or late of all marks this month; null without marks
+             */
+            attendance_percent: number | null;
+            /**
+             * Fill Percent
+             * @description All groups' students over their capacity
+             */
+            fill_percent: number | null;
+            /** Groups */
+            groups: components["schemas"]["GroupFill"][];
         };
         /** DebtPrepare */
         DebtPrepare: {
@@ -1189,6 +1264,22 @@ export type components = {
              * @description The organization's study group (made in main: POST /api/main/groups)
              */
             study_group_id: string;
+        };
+        /** GroupFill */
+        GroupFill: {
+            /**
+             * Group Id
+             * Format: uuid
+             */
+            group_id: string;
+            /** Name */
+            name: string;
+            /** Students */
+            students: number;
+            /** Capacity */
+            capacity: number;
+            /** Percent */
+            percent: number;
         };
         /** GroupRead */
         GroupRead: {
@@ -1659,6 +1750,19 @@ export type components = {
          * @enum {string}
          */
         Method: "cash" | "card" | "payme" | "click";
+        /** MonthAmount */
+        MonthAmount: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /**
+             * Amount
+             * @description Tiyin
+             */
+            amount: number;
+        };
         /** OfficeRead */
         OfficeRead: {
             /**
@@ -5196,6 +5300,57 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "dashboard-dashboard": {
+        parameters: {
+            query?: {
+                month?: string | null;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
