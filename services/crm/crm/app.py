@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from alif.app import create_app
 from crm.config import CrmSettings
 from crm.dashboard.router import router as dashboard_router
+from crm.files.router import router as files_router
 from crm.groups.router import router as groups_router
 from crm.leads.router import router as leads_router
 from crm.lessons.router import router as lessons_router
@@ -30,6 +31,7 @@ def create_crm_app(settings: CrmSettings) -> FastAPI:
             money_router,
             sms_router,
             dashboard_router,
+            files_router,
         ],
     )
 
