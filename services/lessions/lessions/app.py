@@ -5,6 +5,8 @@ from fastapi import FastAPI
 from alif.app import create_app
 from lessions.config import LessionsSettings
 from lessions.courses.router import router as courses_router
+from lessions.media.router import public_router as media_public_router
+from lessions.media.router import router as media_router
 from lessions.progress.router import router as progress_router
 
 
@@ -12,8 +14,10 @@ def create_lessions_app(settings: LessionsSettings) -> FastAPI:
     return create_app(
         settings,
         title="ALIF24 lessions",
-        description="Courses and lessons: blocks, stories and quizzes, progress, rewards",
-        routers=[courses_router, progress_router],
+        description="Courses and lessons: blocks, uploads, stories read aloud, quizzes, progress, "
+        "rewards",
+        routers=[courses_router, progress_router, media_router],
+        public_routers=[media_public_router],
     )
 
 

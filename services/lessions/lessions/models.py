@@ -8,6 +8,7 @@ from lessions.courses.models import (
     LessonVersion,
     Question,
 )
+from lessions.media.models import Upload
 from lessions.progress.models import CourseCompletion, LessonProgress, ProgressWrite
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "LessonVersion",
     "ProgressWrite",
     "Question",
+    "Upload",
 ]

@@ -17,7 +17,7 @@ from alif.auth import Role, TokenUser
 from alif.db import find_page, utcnow
 from alif.kernel import queries
 from alif.schemas import Found, PageParams
-from lessions.courses.content import stored_block
+from lessions.courses.content import media_references, stored_block
 from lessions.courses.exceptions import (
     CourseArchived,
     CourseHasNoLessons,
@@ -48,6 +48,8 @@ from lessions.courses.schemas import (
     QuizBlock,
     StoryBlock,
 )
+from lessions.media import read_aloud
+from lessions.media import service as media
 
 
 def can_edit(user: TokenUser, course: Course) -> bool:
@@ -267,8 +269,10 @@ def _check_not_archived(course: Course) -> None:
 async def _write_version(
     db: AsyncSession, version: LessonVersion, blocks: Sequence[Block], hosts: frozenset[str]
 ) -> None:
+    await media.check_references(db, version.lesson_id, media_references(blocks))
     version.blocks = [stored_block(block, hosts) for block in blocks]
     await db.flush()
+    await read_aloud.request(db, version)
     for index, block in enumerate(blocks):
         if isinstance(block, QuizBlock | StoryBlock):
             db.add_all(
