@@ -139,6 +139,9 @@ class Target:
     tls: Tls | None = None
     acme_root: str | None = None
     temp_dir: str | None = None  # local: nginx's temporary files under the prefix
+    # The data folder's uploads (alif.storage's LocalStorage), sent when a service answers
+    # X-Accel-Redirect: /_media/<key>. Production keeps uploads in a bucket: None.
+    media_root: str | None = None
     user: str | None = None  # workers' user (only used when the master runs as root)
     worker_processes: str = "auto"
     daemon: bool = True
@@ -369,8 +372,10 @@ def local_target(
     web_roots: Mapping[str, Path] | None = None,
     domain: str = LOCAL_DOMAIN,
     nginx_version: tuple[int, ...] = (1, 22, 0),
+    media_root: Path | None = None,
 ) -> Target:
-    """This machine: `nginx -p <prefix> -c <prefix>/nginx.conf`, in the foreground."""
+    """This machine: `nginx -p <prefix> -c <prefix>/nginx.conf`, in the foreground; uploads
+    from `media_root` (default: `media/` beside the prefix, i.e. DATA_DIR/media)."""
     prefix = prefix.resolve()
     ports = dict(upstream_ports or {})
     roots = dict(web_roots or {})
@@ -390,6 +395,7 @@ def local_target(
         error_log="stderr",
         access_log=_check_path(prefix / "logs" / "access.log"),
         temp_dir=_check_path(prefix / "tmp"),
+        media_root=_check_path((media_root or prefix.parent / "media").resolve()),
         user=user,
         worker_processes="1",
         daemon=False,
