@@ -20,6 +20,7 @@ from lessions.courses.models import Course, Lesson
 from lessions.courses.schemas import (
     CourseCreate,
     CourseDetail,
+    CourseOrder,
     CourseRead,
     CourseUpdate,
     LessonCreate,
@@ -134,6 +135,18 @@ async def archive_course(course: AuthoredCourseDep, db: SessionDep) -> CourseRea
 )
 async def add_module(data: ModuleCreate, course: AuthoredCourseDep, db: SessionDep) -> ModuleRead:
     return ModuleRead.model_validate(await service.add_module(db, course, data.title))
+
+
+@router.put(
+    "/courses/{course_id}/order",
+    responses=error_responses(404, 409, 422),
+    summary="Reorder my course: every module in order, each with its lessons in order",
+)
+async def reorder_course(
+    data: CourseOrder, course: AuthoredCourseDep, db: SessionDep
+) -> CourseDetail:
+    await service.reorder(db, course, data)
+    return await course_detail(db, course, authoring=True)
 
 
 @router.post(

@@ -47,6 +47,18 @@ class ModuleCreate(RequestModel):
     title: Title
 
 
+class ModuleOrder(RequestModel):
+    id: uuid.UUID
+    lesson_ids: list[uuid.UUID] = Field(max_length=200, description="In reading order")
+
+
+class CourseOrder(RequestModel):
+    """Every module of the course in order, each with every lesson it should hold in order (a
+    lesson may move to another module)."""
+
+    modules: list[ModuleOrder] = Field(min_length=1, max_length=100)
+
+
 class TextBlock(RequestModel):
     type: Literal["text"]
     markdown: str = Field(min_length=1, max_length=20000)

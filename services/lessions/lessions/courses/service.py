@@ -25,6 +25,7 @@ from lessions.courses.exceptions import (
     GroupNotFound,
     LessonNotFound,
     ModuleNotFound,
+    OrderIncomplete,
     OrganizationNotFound,
     QuestionWithoutKey,
     VisibilityNeedsTarget,
@@ -43,6 +44,7 @@ from lessions.courses.schemas import (
     Block,
     CourseCreate,
     CourseFields,
+    CourseOrder,
     LessonCreate,
     LessonFields,
     QuizBlock,
@@ -259,6 +261,24 @@ async def lessons_of(
     if published_only:
         query = query.where(Lesson.published.is_(True))
     return list(await db.scalars(query))
+
+
+async def reorder(db: AsyncSession, course: Course, order: CourseOrder) -> None:
+    """Modules and lessons placed as listed; the list must name each of them exactly once, so
+    a client working from an old copy of the course cannot lose a lesson."""
+    _check_not_archived(course)
+    modules = {m.id: m for m in await modules_of(db, course.id)}
+    lessons = {lesson.id: lesson for lesson in await lessons_of(db, course.id)}
+    named_modules = [m.id for m in order.modules]
+    named_lessons = [lesson_id for m in order.modules for lesson_id in m.lesson_ids]
+    if sorted(named_modules) != sorted(modules) or sorted(named_lessons) != sorted(lessons):
+        raise OrderIncomplete()
+    for module_position, module_order in enumerate(order.modules, start=1):
+        modules[module_order.id].position = module_position
+        for position, lesson_id in enumerate(module_order.lesson_ids, start=1):
+            lessons[lesson_id].module_id = module_order.id
+            lessons[lesson_id].position = position
+    await db.flush()
 
 
 def _check_not_archived(course: Course) -> None:
