@@ -17,6 +17,10 @@ class LessionsSettings(SpeechSettings, StorageSettings):
 
     service_name: ClassVar[str] = "lessions"
 
+    lessions_public_url: str = Field(
+        default="https://lessions.alif24.uz",
+        description="The web app's address; certificates' QR codes open <it>/certificates/<code>",
+    )
     # Hosts a lesson may embed a video from (LESSIONS_EMBED_HOSTS=www.youtube.com,player.vimeo.com).
     lessions_embed_hosts: Annotated[frozenset[str], NoDecode] = Field(default=DEFAULT_EMBED_HOSTS)
 

@@ -1,5 +1,6 @@
 """Every table lessions owns, for alembic (the `alif.models` entry point)."""
 
+from lessions.certificates.models import CourseCertificate
 from lessions.courses.models import (
     Course,
     CourseGroup,
@@ -9,10 +10,15 @@ from lessions.courses.models import (
     Question,
 )
 from lessions.media.models import Upload
-from lessions.progress.models import CourseCompletion, LessonProgress, ProgressWrite
+from lessions.progress.models import (
+    CourseCompletion,
+    LessonProgress,
+    ProgressWrite,
+)
 
 __all__ = [
     "Course",
+    "CourseCertificate",
     "CourseCompletion",
     "CourseGroup",
     "CourseModule",

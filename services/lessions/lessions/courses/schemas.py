@@ -28,6 +28,9 @@ class CourseFields(RequestModel):
     visibility: Visibility = Visibility.public
     access: Access = Access.free
     reward_coins: int = Field(default=20, ge=0, le=500)
+    badge: str = Field(
+        default="🏅", min_length=1, max_length=16, description="An emoji earned on completion"
+    )
 
 
 class CourseCreate(CourseFields):
@@ -190,6 +193,7 @@ class CourseRead(ResponseModel):
     status: CourseStatus
     access: Access
     reward_coins: int
+    badge: str
     published_at: datetime | None
 
 

@@ -178,6 +178,7 @@ def _apply_fields(course: Course, data: CourseFields) -> None:
     course.visibility = data.visibility
     course.access = data.access
     course.reward_coins = data.reward_coins
+    course.badge = data.badge.strip()
 
 
 async def create_course(db: AsyncSession, user: TokenUser, data: CourseCreate) -> Course:

@@ -38,6 +38,8 @@ def course_progress_read(found: service.LearnerCourse) -> CourseProgress:
         percent=found.percent,
         completed_at=found.completion.created_at if found.completion else None,
         coins=found.completion.coins if found.completion else 0,
+        badge=found.course.badge if found.completion else None,
+        certificate_code=found.certificate.code if found.certificate else None,
         lessons=[
             LessonState(
                 lesson_id=lesson.id,
