@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from alif.assessment.exceptions import FileTooLarge
 from alif.errors import AppError, Unprocessable
 
 
@@ -39,11 +40,6 @@ SIZE_LIMITS: dict[MediaKind, int] = {
 }
 VARIANT_WIDTHS = (480, 960)  # a phone, a tablet or laptop; the original stays for larger
 MAX_PIXELS = 40_000_000  # a picture that unpacks to more is refused (a decompression bomb)
-
-
-class FileTooLarge(AppError):
-    status_code = 413
-    message = "This file is too large."
 
 
 class FileTypeNotAllowed(AppError):
