@@ -14,8 +14,8 @@ from fastapi import UploadFile
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from alif.auth import TokenUser
 from alif.assessment.exceptions import FileTooLarge
+from alif.auth import TokenUser
 from alif.media import SIZE_LIMITS, MediaKind, check, picture_variants
 from alif.storage import Storage, storage_of
 from lessions.config import LessionsSettings
