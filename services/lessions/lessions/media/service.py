@@ -26,14 +26,17 @@ from lessions.media.schemas import MediaLink, Variant
 
 MEDIA_ROUTE = "/api/lessions/media/"
 _CHUNK = 1024 * 1024
-_storages: dict[int, Storage] = {}
+# Settings objects are frozen but not hashable: keyed by identity, the object kept alive with
+# its storage so that its id is never reused by another.
+_storages: dict[int, tuple[LessionsSettings, Storage]] = {}
 
 
 def storage_for(settings: LessionsSettings) -> Storage:
     """One storage (and its S3 clients) per settings object."""
-    if (found := _storages.get(id(settings))) is None:
-        found = _storages[id(settings)] = storage_of(settings, MEDIA_ROUTE)
-    return found
+    found = _storages.get(id(settings))
+    if found is None or found[0] is not settings:
+        found = _storages[id(settings)] = (settings, storage_of(settings, MEDIA_ROUTE))
+    return found[1]
 
 
 def _stem(course_id: uuid.UUID, upload_id: uuid.UUID) -> str:
@@ -78,7 +81,7 @@ async def upload(
             course_id=lesson.course_id,
             lesson_id=lesson.id,
             owner_id=user.id,
-            kind=found.kind if kind is MediaKind.file else kind,
+            kind=kind,  # a picture uploaded as a download stays a download
             media_type=found.media_type,
             size=path.stat().st_size,
             name=_download_name(file.filename or "", found.extension),
@@ -86,7 +89,7 @@ async def upload(
         )
         row.key = f"{_stem(row.course_id, row.id)}.{found.extension}"
         await storage.save(row.key, path, found.media_type)
-        if found.kind is MediaKind.image:
+        if kind is MediaKind.image:
             variants_folder = Path(folder) / "variants"
             variants_folder.mkdir()
             made = await anyio.to_thread.run_sync(picture_variants, path, variants_folder)
