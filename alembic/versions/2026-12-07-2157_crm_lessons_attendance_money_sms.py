@@ -1,7 +1,7 @@
 """crm lessons attendance money sms
 
 Revision ID: 8399efc3a7df
-Revises: 3c1f0e7a9b21
+Revises: 684091e873e9
 Created: 2026-12-07 21:57:06.375239
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "8399efc3a7df"
-down_revision: str | None = "3c1f0e7a9b21"
+down_revision: str | None = "684091e873e9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
