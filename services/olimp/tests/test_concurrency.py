@@ -3,9 +3,11 @@ each prize once and issues each certificate once; registrations at once never pa
 
 import asyncio
 import uuid
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from alif import ledger
@@ -23,6 +25,18 @@ from olimp.results.models import Certificate
 
 RUNS = 6
 CAPACITY = 3
+
+
+@pytest.fixture
+async def cleanup(
+    committing: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[list[uuid.UUID]]:
+    """The olympiads a test committed are deleted afterwards (with their rounds, registrations,
+    attempts, results and certificates): other tests list every platform-wide olympiad."""
+    made: list[uuid.UUID] = []
+    yield made
+    async with committing() as db, db.begin():
+        await db.execute(delete(Olympiad).where(Olympiad.id.in_(made)))
 
 
 async def _finished_olympiad(
@@ -86,9 +100,10 @@ async def _finished_olympiad(
 
 
 async def test_prizes_are_paid_once_under_repeated_and_concurrent_finalisation(
-    committing: async_sessionmaker[AsyncSession],
+    committing: async_sessionmaker[AsyncSession], cleanup: list[uuid.UUID]
 ) -> None:
     olympiad_id, students = await _finished_olympiad(committing, [30, 20, 10, 5])
+    cleanup.append(olympiad_id)
 
     async def finalise() -> results.Finalised:
         async with committing() as db, db.begin():
@@ -118,7 +133,7 @@ async def test_prizes_are_paid_once_under_repeated_and_concurrent_finalisation(
 
 
 async def test_registrations_at_once_never_pass_the_capacity(
-    committing: async_sessionmaker[AsyncSession],
+    committing: async_sessionmaker[AsyncSession], cleanup: list[uuid.UUID]
 ) -> None:
     now = utcnow()
     async with committing() as db, db.begin():
@@ -137,6 +152,7 @@ async def test_registrations_at_once_never_pass_the_capacity(
         )
         db.add(olympiad)
         await db.flush()
+        cleanup.append(olympiad.id)
         db.add(
             Round(
                 olympiad_id=olympiad.id,
