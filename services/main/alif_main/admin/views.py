@@ -1,6 +1,7 @@
 """What every admin page shares: who the signed-in staff member is, how people and money read,
 and read-only model views that show a person's name where a row holds their id."""
 
+import enum
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
@@ -8,13 +9,14 @@ from typing import Any, ClassVar
 
 from sqladmin import ModelView
 from sqladmin.pagination import Pagination
-from sqlalchemy import DateTime, select
+from sqlalchemy import DateTime, Enum, select
 from starlette.requests import Request
 
 from alif.auth import Role, TokenUser
 from alif.db import Database
 from alif.kernel.models import User
 from alif.ledger.service import CAP_DAY_ZONE as TASHKENT
+from alif_main.admin.i18n import Text, gettext
 
 _PEOPLE = "_alif_people"  # set on each shown row: user id -> how staff read that person
 
@@ -28,7 +30,8 @@ def money(tiyin: int) -> str:
     """Tiyin as staff read it: "19 900 so'm" (tiyin shown only when there are any)."""
     whole = f"{abs(tiyin) // 100:,}".replace(",", "\u00a0")
     cents = f",{abs(tiyin) % 100:02d}" if tiyin % 100 else ""
-    return f"{'-' if tiyin < 0 else ''}{whole}{cents}\u00a0so'm"
+    currency = gettext("so'm")
+    return f"{'-' if tiyin < 0 else ''}{whole}{cents}\u00a0{currency}"
 
 
 def display_name(user: User) -> str:
@@ -38,7 +41,8 @@ def display_name(user: User) -> str:
     return f"{name} ({contact})" if name and contact else name or contact or str(user.id)
 
 
-# Column headings staff read instead of column names; other columns get theirs from their name.
+# Column headings staff read instead of column names; other columns get theirs from their name
+# (each heading is an English message id in the catalog, translated when shown).
 LABELS = {
     "id": "Id",
     "user_id": "Person",
@@ -51,20 +55,32 @@ LABELS = {
 }
 
 
-def label(column: str) -> str:
+def label(column: str) -> Text:
     """`last_used_at` -> "Last used", `plan_id` -> "Plan", `is_active` -> "Active"."""
     if column in LABELS:
-        return LABELS[column]
+        return Text(LABELS[column])
     words = column.removeprefix("is_").removesuffix("_id").removesuffix("_at").split("_")
-    return " ".join(words).capitalize()
+    return Text(" ".join(words).capitalize())
 
 
 def when(model: Any, attribute: Any) -> str:
     """A moment as staff in Uzbekistan read it: Tashkent time, to the minute."""
-    value = getattr(model, str(getattr(attribute, "key", attribute)))
+    return tashkent(getattr(model, str(getattr(attribute, "key", attribute))))
+
+
+def tashkent(value: Any) -> str:
+    """A moment in Tashkent time, to the minute ("07.12.2026 21:40")."""
     if not isinstance(value, datetime):
         return "" if value is None else str(value)
     return value.astimezone(TASHKENT).strftime("%d.%m.%Y %H:%M")
+
+
+def choice(model: Any, attribute: Any) -> str:
+    """A state or kind ("pending", "teacher") in the reader's words."""
+    value = getattr(model, str(getattr(attribute, "key", attribute)))
+    if value is None:
+        return ""
+    return gettext(value.value if isinstance(value, enum.Enum) else str(value))
 
 
 def person(model: Any, attribute: Any) -> str:
@@ -94,13 +110,20 @@ class StaffView(ModelView):
         super().__init__()
         for name, column in self._mapper.columns.items():
             self._column_labels.setdefault(name, label(name))
-            if isinstance(getattr(column.type, "impl", column.type), DateTime):
+            column_type = getattr(column.type, "impl", column.type)
+            if isinstance(column_type, DateTime):
                 self._list_formatters.setdefault(name, when)
                 self._detail_formatters.setdefault(name, when)
+            elif isinstance(column_type, Enum):
+                self._list_formatters.setdefault(name, choice)
+                self._detail_formatters.setdefault(name, choice)
         self._column_labels_value_by_key = {v: k for k, v in self._column_labels.items()}
         for column in self.people:
             self._list_formatters.setdefault(column.key, person)
             self._detail_formatters.setdefault(column.key, person)
+
+    def search_placeholder(self) -> str:
+        return ", ".join(str(self._column_labels.get(f, f)) for f in self._search_fields)
 
     async def _name_people(self, request: Request, rows: Iterable[Any]) -> None:
         rows = list(rows)
