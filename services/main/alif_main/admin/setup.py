@@ -151,7 +151,7 @@ class StaffAdmin(Admin):
     @login_required
     async def index(self, request: Request) -> Response:
         async with _transaction(request.app) as db:
-            context = {"board": await dashboard(db, request)}
+            context = {"board": await dashboard(db, request), "title": gettext("Needs attention")}
         return await self.templates.TemplateResponse(request, "dashboard.html", context)
 
     async def login(self, request: Request) -> Response:
@@ -234,8 +234,13 @@ class UserAdmin(StaffView, model=User):
         pk = request.query_params.get("pks", "").split(",")[0]
         return RedirectResponse(request.url_for("admin:view-account", user_id=pk), 303)
 
+    # On an account's details page the one action is "Coins and role": its page offers only the
+    # actions that apply to the account in its state. The list's bulk actions say what they skip.
     @action(
-        name="approve", label=Text("Approve"), confirmation_message=Text("Approve these accounts?")
+        name="approve",
+        label=Text("Approve"),
+        add_in_detail=False,
+        confirmation_message=Text("Approve these accounts?"),
     )
     async def approve(self, request: Request) -> Response:
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
@@ -246,6 +251,7 @@ class UserAdmin(StaffView, model=User):
     @action(
         name="block",
         label=Text("Block"),
+        add_in_detail=False,
         confirmation_message=Text("Block and sign out these accounts?"),
     )
     async def block(self, request: Request) -> Response:
@@ -266,7 +272,10 @@ class UserAdmin(StaffView, model=User):
         return await self._apply(request, change, Text("Blocked and signed out"))
 
     @action(
-        name="unblock", label=Text("Unblock"), confirmation_message=Text("Unblock these accounts?")
+        name="unblock",
+        label=Text("Unblock"),
+        add_in_detail=False,
+        confirmation_message=Text("Unblock these accounts?"),
     )
     async def unblock(self, request: Request) -> Response:
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:

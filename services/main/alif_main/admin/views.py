@@ -3,7 +3,7 @@ and read-only model views that show a person's name where a row holds their id."
 
 import enum
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -14,8 +14,9 @@ from starlette.requests import Request
 
 from alif.auth import Role, TokenUser
 from alif.db import Database
-from alif.kernel.models import User
+from alif.kernel.models import Organization, User
 from alif.ledger.service import CAP_DAY_ZONE as TASHKENT
+from alif.subscriptions import SubscriptionPlan
 from alif_main.admin.i18n import Text, gettext
 
 _PEOPLE = "_alif_people"  # set on each shown row: user id -> how staff read that person
@@ -84,7 +85,8 @@ def choice(model: Any, attribute: Any) -> str:
 
 
 def person(model: Any, attribute: Any) -> str:
-    """A column holding a user's id, shown as that person (the view loaded them for its rows)."""
+    """A column holding a person's (or an organization's, a plan's) id, shown by name (the view
+    loaded the names for its rows)."""
     value = getattr(model, str(getattr(attribute, "key", attribute)))
     if value is None:
         return ""
@@ -92,11 +94,21 @@ def person(model: Any, attribute: Any) -> str:
     return people.get(value, str(value))
 
 
+# Tables whose ids staff read as names, and how each row is named.
+NAMED: dict[str, tuple[Any, Callable[[Any], str]]] = {
+    User.__tablename__: (User, display_name),
+    Organization.__tablename__: (Organization, lambda organization: organization.name),
+    SubscriptionPlan.__tablename__: (SubscriptionPlan, lambda plan: f"{plan.name} ({plan.code})"),
+}
+
+
 class StaffView(ModelView):
     """Read-only by default: changes go through the audited actions or the audited API.
 
-    `people` names the columns that hold a user's id: lists and details show the person there,
-    loaded in one query per page.
+    A column that refers to a person, an organization or a plan (a foreign key, or one named in
+    `people`, for tables that keep ids without a key, like the audit log) shows its name, loaded
+    in one query per page and table. Relationships are left out of the details page (sqladmin
+    would print the Python object).
     """
 
     can_create = False
@@ -108,6 +120,7 @@ class StaffView(ModelView):
 
     def __init__(self) -> None:
         super().__init__()
+        self._named: dict[str, Any] = {column.key: User for column in self.people}
         for name, column in self._mapper.columns.items():
             self._column_labels.setdefault(name, label(name))
             column_type = getattr(column.type, "impl", column.type)
@@ -117,23 +130,33 @@ class StaffView(ModelView):
             elif isinstance(column_type, Enum):
                 self._list_formatters.setdefault(name, choice)
                 self._detail_formatters.setdefault(name, choice)
+            for key in column.foreign_keys:
+                if key.column.table.name in NAMED:
+                    self._named[name] = NAMED[key.column.table.name][0]
         self._column_labels_value_by_key = {v: k for k, v in self._column_labels.items()}
-        for column in self.people:
-            self._list_formatters.setdefault(column.key, person)
-            self._detail_formatters.setdefault(column.key, person)
+        for name in self._named:
+            self._list_formatters.setdefault(name, person)
+            self._detail_formatters.setdefault(name, person)
+        self._details_prop_names = [
+            name for name in self._details_prop_names if name not in self._relation_names
+        ]
 
     def search_placeholder(self) -> str:
         return ", ".join(str(self._column_labels.get(f, f)) for f in self._search_fields)
 
     async def _name_people(self, request: Request, rows: Iterable[Any]) -> None:
         rows = list(rows)
-        ids = {getattr(row, column.key) for row in rows for column in self.people} - {None}
-        if not ids:
-            return
+        wanted: dict[Any, set[Any]] = {}
+        for name, model in self._named.items():
+            wanted.setdefault(model, set()).update(getattr(row, name) for row in rows)
+        names: dict[uuid.UUID, str] = {}
         database: Database = request.app.state.db
         async with database.sessionmaker() as db:
-            users = await db.scalars(select(User).where(User.id.in_(ids)))
-            names = {user.id: display_name(user) for user in users}
+            for model, ids in wanted.items():
+                if ids - {None}:
+                    found = await db.scalars(select(model).where(model.id.in_(ids - {None})))
+                    name_of = NAMED[model.__tablename__][1]
+                    names.update({row.id: name_of(row) for row in found})
         for row in rows:
             setattr(row, _PEOPLE, names)
 
