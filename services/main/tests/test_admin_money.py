@@ -89,6 +89,8 @@ async def test_staff_see_the_payment_pages_and_the_flagged_payment(
     assert stale in home and "stale_payme" in home
     assert display_name(parent) in home
     assert "29\u00a0900\u00a0so'm" in home  # English, the language these tests chose
+    plans = (await browser.get("/api/main/admin/subscription-plan/list")).text
+    assert "<td>Yes</td>" in plans  # the plan is active, said in words
     calls = await browser.get("/api/main/admin/payment-callback/list")
     assert calls.status_code == 403  # provider calls are for admins only
 

@@ -319,3 +319,20 @@ async def test_an_accounts_page_offers_only_what_applies_to_it(
     assert await buttons(blocked) == {"Unblock"}
     assert await buttons(admin) == set()  # a moderator cannot block staff
     assert await buttons(moderator) == set()  # nor themselves
+
+
+async def test_an_accounts_details_name_who_created_it_and_offer_no_action_that_may_not_apply(
+    browser: httpx.AsyncClient, db_session: AsyncSession, started_app: FastAPI
+) -> None:
+    await make_account(db_session, started_app, Role.admin, phone="+998901110019")
+    parent = await make_account(db_session, started_app, Role.parent, first_name="Madina")
+    child = await make_account(
+        db_session, started_app, Role.student, username="zara_made", created_by_id=parent.id
+    )
+    await _sign_in(browser, "+998901110019")
+    details = html.unescape((await browser.get(f"{ADMIN}/user/details/{child.id}")).text)
+    assert display_name(parent) in details and str(parent.id) not in details
+    assert "alif.kernel.models" not in details  # no relationship printed as a Python object
+    assert "Coins and role" in details  # its page offers what applies
+    for action in ("approve", "block", "unblock"):
+        assert f"action-user-{action}" not in details and f"/user/action/{action}" not in details

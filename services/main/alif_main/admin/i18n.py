@@ -148,6 +148,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "ru": "Неверный телефон, e-mail или пароль.",
     },
     "so'm": {"uz": "soʻm", "ru": "сум"},
+    "No": {"uz": "Yoʻq", "ru": "Нет"},
     "Needs attention": {"uz": "Eʼtibor talab qiladi", "ru": "Требует внимания"},
     "Account": {"uz": "Hisob", "ru": "Аккаунт"},
     "Accounts": {"uz": "Hisoblar", "ru": "Аккаунты"},

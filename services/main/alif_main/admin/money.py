@@ -11,7 +11,7 @@ from alif.db import Database, utcnow
 from alif.ledger import CoinAccount, CoinTransaction
 from alif.subscriptions import Subscription, SubscriptionPlan
 from alif_main.admin.accounts import buyers_of
-from alif_main.admin.i18n import Text
+from alif_main.admin.i18n import Text, gettext
 from alif_main.admin.views import StaffView, money, staff_of
 from alif_main.orders.models import Order
 from alif_main.payments import reconciliation
@@ -223,7 +223,12 @@ class ReconciliationView(BaseView):
         async with database.sessionmaker() as db:
             report = await reconciliation.report(db, request.app.state.settings, now=now)
             buyers = await buyers_of(db, report)
-        context = {"report": report, "buyers": buyers, "generated_at": now}
+        context = {
+            "report": report,
+            "buyers": buyers,
+            "generated_at": now,
+            "title": gettext("Reconciliation"),
+        }
         return await self.templates.TemplateResponse(request, "reconciliation.html", context)
 
 

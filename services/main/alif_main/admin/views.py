@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from sqladmin import ModelView
 from sqladmin.pagination import Pagination
-from sqlalchemy import DateTime, Enum, select
+from sqlalchemy import Boolean, DateTime, Enum, select
 from starlette.requests import Request
 
 from alif.auth import Role, TokenUser
@@ -84,6 +84,11 @@ def choice(model: Any, attribute: Any) -> str:
     return gettext(value.value if isinstance(value, enum.Enum) else str(value))
 
 
+def yes_no(model: Any, attribute: Any) -> str:
+    value = getattr(model, str(getattr(attribute, "key", attribute)))
+    return "" if value is None else gettext("Yes" if value else "No")
+
+
 def person(model: Any, attribute: Any) -> str:
     """A column holding a person's (or an organization's, a plan's) id, shown by name (the view
     loaded the names for its rows)."""
@@ -127,6 +132,9 @@ class StaffView(ModelView):
             if isinstance(column_type, DateTime):
                 self._list_formatters.setdefault(name, when)
                 self._detail_formatters.setdefault(name, when)
+            elif isinstance(column_type, Boolean):
+                self._list_formatters.setdefault(name, yes_no)
+                self._detail_formatters.setdefault(name, yes_no)
             elif isinstance(column_type, Enum):
                 self._list_formatters.setdefault(name, choice)
                 self._detail_formatters.setdefault(name, choice)
