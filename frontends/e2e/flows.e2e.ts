@@ -6,7 +6,14 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { developmentCode, type Person, person, screenshot, url } from "./browser.ts";
+import {
+  developmentCode,
+  expectAccessible,
+  type Person,
+  person,
+  screenshot,
+  url,
+} from "./browser.ts";
 
 const suffix = String(Date.now()).slice(-7);
 const phone = `+99893${suffix}`;
@@ -60,12 +67,16 @@ describe("a family's first day", () => {
     const p = parent.page;
     await p.goto(url("main", "/"));
     await screenshot(p, "01-main-landing");
+    await expectAccessible(p, "main's landing");
+    await p.goto(url("main", "/login"));
+    await expectAccessible(p, "main's sign-in");
     await p.goto(url("main", "/register"));
     await p.getByRole("button", { name: /Ota-ona/ }).click();
     await p.getByLabel(/^Ism/).fill("Nodira");
     await p.getByLabel(/Telefon yoki e-pochta/).fill(phone);
     await p.getByLabel(/^Parol/).fill(password);
     await screenshot(p, "02-main-register");
+    await expectAccessible(p, "main's registration");
     await p.getByRole("button", { name: "Davom etish" }).click();
     const code = await developmentCode(phone);
     await p.getByLabel(/Tasdiqlash kodi/).fill(code);
@@ -73,6 +84,7 @@ describe("a family's first day", () => {
     await p.waitForURL(/\/home$/);
     await visible(p.getByText("Salom, Nodira!"));
     await screenshot(p, "03-main-parent-home");
+    await expectAccessible(p, "the parent's home");
 
     await p
       .getByRole("link", { name: /Farzand qoʻshish/ })
@@ -86,6 +98,7 @@ describe("a family's first day", () => {
     await p.waitForURL(/\/children\/[0-9a-f-]+$/);
     await visible(p.getByText(username));
     await screenshot(p, "04-main-child-page");
+    await expectAccessible(p, "a child's page");
 
     await p.goto(url("main", "/subscription"));
     await p.getByRole("button", { name: "Tanlash" }).first().click();
@@ -106,15 +119,18 @@ describe("a family's first day", () => {
     await c.getByLabel(/Loginingni/).fill(username);
     await c.getByRole("button", { name: /Davom etish/ }).click();
     await screenshot(c, "06-main-child-login-pin");
+    await expectAccessible(c, "the child's PIN sign-in");
     for (const digit of pin) await c.getByRole("button", { name: digit, exact: true }).click();
     await c.getByRole("button", { name: "Kirish", exact: true }).click();
     await c.waitForURL(/games\.alif24\.localhost:\d+\/play\/2048$/);
     await screenshot(c, "07-games-2048-start");
+    await expectAccessible(c, "2048 before the game");
 
     await c.getByRole("button", { name: /Oʻynash/ }).click();
     await visible(c.getByTestId("live-score"));
     await play2048(c, 600, 400);
     await screenshot(c, "08-games-2048-playing");
+    await expectAccessible(c, "2048 during the game");
     const shown = Number(await c.getByTestId("live-score").textContent());
     if (await c.getByRole("button", { name: "Tugatish" }).count()) {
       await c.getByRole("button", { name: "Tugatish" }).click();
@@ -129,10 +145,12 @@ describe("a family's first day", () => {
     await visible(c.getByTestId("coins-paid"));
     expect(await c.getByTestId("coins-paid").getAttribute("data-coins")).toBe(String(coins));
     await screenshot(c, "09-games-2048-result");
+    await expectAccessible(c, "2048's result");
 
     await c.goto(url("games", "/"));
     await visible(c.getByText(`Rekordim: ${shown}`));
     await screenshot(c, "10-games-picker");
+    await expectAccessible(c, "the games picker");
     await c.goto(url("games", "/leaderboards?game=2048&period=day"));
     await visible(c.getByText(/\(sen\)/));
     await screenshot(c, "11-games-leaderboard");
@@ -156,9 +174,11 @@ describe("a family's first day", () => {
     await expect.poll(() => history.first().textContent()).toContain(`+${coins}`);
     await visible(c.getByText(String(coins), { exact: true }).first());
     await screenshot(c, "14-main-child-wallet");
+    await expectAccessible(c, "the child's wallet");
     await c.goto(url("main", "/home"));
     await visible(c.getByText("1 kun ketma-ket"));
     await screenshot(c, "15-main-child-home");
+    await expectAccessible(c, "the child's home");
     await c.goto(url("main", "/shop"));
     await screenshot(c, "16-main-shop");
 

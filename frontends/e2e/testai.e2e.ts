@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Person, person, screenshot, url } from "./browser.ts";
+import { expectAccessible, type Person, person, screenshot, url } from "./browser.ts";
 
 const people: Person[] = [];
 afterAll(async () => {
@@ -110,6 +110,7 @@ describe("a test from the teacher's import to the student's phone and back", () 
     await visible(flagged);
     await visible(t.getByText("Toʻgʻri javob koʻrsatilmagan."));
     await screenshot(t, "20-testai-import-review");
+    await expectAccessible(t, "testai's import review");
     // The flagged question comes first; the teacher marks its key in place.
     expect(await t.getByRole("button", { name: /Testga qoʻshish/ }).isDisabled()).toBe(true);
     await flagged.getByRole("radio", { name: "2-variant toʻgʻri" }).click();
@@ -117,6 +118,7 @@ describe("a test from the teacher's import to the student's phone and back", () 
     await t.getByRole("button", { name: "Testga qoʻshish: 3" }).click();
     await visible(t.getByText("1. 1/2 + 1/2 = ?"));
     await screenshot(t, "21-testai-editor");
+    await expectAccessible(t, "testai's test editor");
 
     await t.getByRole("tab", { name: "Sozlamalar" }).click();
     await t.getByLabel(/Vaqt \(daqiqa\)/).fill("10");
@@ -129,12 +131,14 @@ describe("a test from the teacher's import to the student's phone and back", () 
     await t.getByRole("button", { name: "Berish", exact: true }).click();
     await visible(t.getByRole("button", { name: "Bekor qilish" }));
     await screenshot(t, "22-testai-assigned");
+    await expectAccessible(t, "testai's assigned test");
 
     // --- the child, on a phone ----------------------------------------------------------------
     await c.goto(url("testai", "/"));
     const card = c.getByRole("listitem").filter({ hasText: title });
     await visible(card);
     await screenshot(c, "23-testai-my-tests");
+    await expectAccessible(c, "the child's tests");
     await card.getByRole("button", { name: "Boshlash" }).click();
     await c.waitForURL(/\/attempts\/[0-9a-f-]+$/);
     await visible(c.getByRole("timer"));
@@ -142,6 +146,7 @@ describe("a test from the teacher's import to the student's phone and back", () 
     await c.getByRole("radio", { name: "1", exact: true }).click();
     await visible(c.getByText("✓ Saqlandi"));
     await screenshot(c, "24-testai-taking");
+    await expectAccessible(c, "a test being taken");
     await c.getByRole("button", { name: /Keyingi/ }).click();
     await c.getByRole("radio", { name: "1/2" }).click();
     await visible(c.getByText("✓ Saqlandi"));
@@ -155,12 +160,14 @@ describe("a test from the teacher's import to the student's phone and back", () 
     await visible(c.getByTestId("percent"));
     expect(await c.getByTestId("percent").textContent()).toBe("67%");
     await screenshot(c, "26-testai-result");
+    await expectAccessible(c, "a test's result");
 
     // --- the teacher sees it ------------------------------------------------------------------
     await t.getByRole("link", { name: /Natijalar/ }).click();
     await visible(t.getByText("Ali Karimov"));
     await visible(t.getByTestId("distribution"));
     await screenshot(t, "27-testai-results");
+    await expectAccessible(t, "the teacher's results");
 
     expect(teacher.problems).toEqual([]);
     expect(child.problems).toEqual([]);

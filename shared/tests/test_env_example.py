@@ -31,6 +31,16 @@ def test_every_setting_is_in_env_example_and_every_variable_is_a_setting() -> No
     assert documented - settings - compose == set(), "neither a setting nor used by compose"
 
 
+def test_every_line_is_a_comment_a_blank_or_a_setting() -> None:
+    """Compose's own .env reader refuses a line that is not `NAME=value` (a leftover merge marker
+    such as `=======` stops `docker compose` before anything starts), where python-dotenv, which
+    the other tests read with, only warns."""
+    for number, line in enumerate((ROOT / ".env.example").read_text().splitlines(), 1):
+        assert line == "" or line.startswith("#") or re.match(r"[A-Z][A-Z0-9_]*=", line), (
+            f".env.example line {number}: {line!r}"
+        )
+
+
 def test_every_service_starts_from_an_unchanged_env_example(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

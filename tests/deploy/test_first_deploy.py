@@ -27,7 +27,7 @@ from tests.deploy.compose_env import (
     load_project,
     read_env_file,
 )
-from tests.deploy.guide import TYPED, follow_the_guide, guide_section
+from tests.deploy.guide import GUIDE, TYPED, code_blocks, follow_the_guide, guide_section
 from tools.catalog import Service, discover
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -269,3 +269,51 @@ def test_the_network_is_dual_stack_like_the_guide_says(deployment: Deployment) -
     subnets = [entry["subnet"] for entry in network["ipam"]["config"]]
     assert subnets == ["172.30.24.0/24", "fd00:a1f:24::/64"]
     assert '"userland-proxy": false' in guide_section("1.1")
+
+
+def _mount_targets(service: dict[str, Any]) -> list[Path]:
+    targets = []
+    for volume in service.get("volumes", []):
+        target = volume["target"] if isinstance(volume, dict) else volume.split(":")[1]
+        targets.append(Path(target))
+    return targets
+
+
+@pytest.mark.parametrize("name", [s.name for s in discover(ROOT)])
+def test_data_dir_is_writable_in_the_read_only_container(deployment: Deployment, name: str) -> None:
+    """`.env` says DATA_DIR=.data (for `make run`): in a container that is /app, read-only. Compose
+    must set the image's tmpfs, and harf's audio must land on the volume harf and its worker
+    share."""
+    service = next(s for s in discover(ROOT) if s.name == name)
+    settings = build(settings_class(service), deployment.container(name))
+    assert deployment.project["services"][name]["read_only"] is True
+    assert "/tmp" in deployment.project["services"][name]["tmpfs"]  # noqa: S108 - the container's
+    assert Path(settings.data_dir) == Path("/tmp/alif")  # noqa: S108 - the image's own tmpfs
+    if name == "harf":
+        audio = Path(settings.data_dir) / "harf" / "audio"
+        for container in ("harf", "harf-worker"):
+            targets = _mount_targets(deployment.project["services"][container])
+            assert any(audio.is_relative_to(target) for target in targets), container
+
+
+def _guide_part(heading: str) -> str:
+    text = GUIDE.read_text()
+    start = text.index(heading)
+    following = text.find("\n## ", start + 1)
+    return text[start : following if following > 0 else None]
+
+
+def test_the_guides_backups_are_private_and_leave_the_server_encrypted() -> None:
+    [script, *_] = code_blocks(_guide_part("### 2.1 "), "sh")
+    assert "umask 077" in script.split("pg_dump")[0]  # before the first dump is written
+    assert "age -R " in script  # encrypted to a key whose private half is elsewhere (2.2)
+    assert subprocess.run(["bash", "-n"], input=script, text=True, check=False).returncode == 0  # noqa: S607
+
+
+def test_the_guide_sets_up_monitoring_of_what_breaks_a_deployment() -> None:
+    section = _guide_part("## 5. Monitoring")
+    [check, *_] = [block for block in code_blocks(section, "sh") if "problems" in block]
+    for watched in ("docker compose ps", "migrate", "df ", "-checkend", "certbot", "alif24-*.dump"):
+        assert watched in check, watched
+    assert "uptime" in section.lower()  # and a check from outside the server
+    assert subprocess.run(["bash", "-n"], input=check, text=True, check=False).returncode == 0  # noqa: S607

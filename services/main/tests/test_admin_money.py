@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.auth import Role
 from alif.cache import Cache
 from alif.db import utcnow
+from alif_main.admin.i18n import COOKIE
 from alif_main.admin.views import display_name
 from alif_main.orders.models import Order, OrderStatus
 from alif_main.payments.models import PaymentTransaction
@@ -34,7 +35,10 @@ async def browser(
     started_app: FastAPI, db_session: AsyncSession, cache: Cache
 ) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=started_app)  # the admin cookie is Secure: https
-    async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as client:
+    english = {COOKIE: "en"}  # the language switch's choice: these tests read English
+    async with httpx.AsyncClient(
+        transport=transport, base_url="https://testserver", cookies=english
+    ) as client:
         yield client
 
 
@@ -84,7 +88,9 @@ async def test_staff_see_the_payment_pages_and_the_flagged_payment(
     home = html.unescape((await browser.get("/api/main/admin/")).text)
     assert stale in home and "stale_payme" in home
     assert display_name(parent) in home
-    assert "29\u00a0900\u00a0so'm" in home
+    assert "29\u00a0900\u00a0so'm" in home  # English, the language these tests chose
+    plans = (await browser.get("/api/main/admin/subscription-plan/list")).text
+    assert "<td>Yes</td>" in plans  # the plan is active, said in words
     calls = await browser.get("/api/main/admin/payment-callback/list")
     assert calls.status_code == 403  # provider calls are for admins only
 

@@ -1,5 +1,6 @@
 """The staff admin UI: only staff get in, with their own account; actions are audited."""
 
+import contextvars
 import html
 import re
 from collections.abc import AsyncIterator
@@ -11,7 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, Role
-from alif.kernel.models import User
+from alif.kernel.models import Language, User
+from alif_main.admin.i18n import COOKIE
 from alif_main.admin.views import display_name
 from alif_main.audit.models import AuditLog
 from alif_main.testing import PASSWORD, make_account
@@ -25,7 +27,11 @@ async def browser(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """A browser on https (the admin cookie is Secure) that keeps its cookies."""
     transport = httpx.ASGITransport(app=started_app, client=("203.0.113.9", 40000))
-    async with httpx.AsyncClient(transport=transport, base_url="https://alif24.test") as client:
+    # These tests read the English texts: the language switch's choice (kept in a cookie).
+    english = {COOKIE: "en"}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="https://alif24.test", cookies=english
+    ) as client:
         yield client
 
 
@@ -250,11 +256,18 @@ async def test_an_admin_changes_a_role_with_a_reason_but_never_their_own(
 
 
 def test_money_reads_as_som() -> None:
+    from alif_main.admin import i18n
     from alif_main.admin.views import money
 
-    assert money(1_990_000) == "19\u00a0900\u00a0so'm"
-    assert money(2_990_050) == "29\u00a0900,50\u00a0so'm"
-    assert money(-500) == "-5\u00a0so'm"
+    assert money(1_990_000) == "19\u00a0900\u00a0soʻm"  # Uzbek until a language is chosen
+    assert money(2_990_050) == "29\u00a0900,50\u00a0soʻm"
+    assert money(-500) == "-5\u00a0soʻm"
+
+    def in_russian() -> str:
+        i18n.use_account_language(Language.ru)
+        return money(1_990_000)
+
+    assert contextvars.copy_context().run(in_russian) == "19\u00a0900\u00a0сум"
 
 
 async def test_lists_show_people_by_name_under_readable_headings(
@@ -306,3 +319,20 @@ async def test_an_accounts_page_offers_only_what_applies_to_it(
     assert await buttons(blocked) == {"Unblock"}
     assert await buttons(admin) == set()  # a moderator cannot block staff
     assert await buttons(moderator) == set()  # nor themselves
+
+
+async def test_an_accounts_details_name_who_created_it_and_offer_no_action_that_may_not_apply(
+    browser: httpx.AsyncClient, db_session: AsyncSession, started_app: FastAPI
+) -> None:
+    await make_account(db_session, started_app, Role.admin, phone="+998901110019")
+    parent = await make_account(db_session, started_app, Role.parent, first_name="Madina")
+    child = await make_account(
+        db_session, started_app, Role.student, username="zara_made", created_by_id=parent.id
+    )
+    await _sign_in(browser, "+998901110019")
+    details = html.unescape((await browser.get(f"{ADMIN}/user/details/{child.id}")).text)
+    assert display_name(parent) in details and str(parent.id) not in details
+    assert "alif.kernel.models" not in details  # no relationship printed as a Python object
+    assert "Coins and role" in details  # its page offers what applies
+    for action in ("approve", "block", "unblock"):
+        assert f"action-user-{action}" not in details and f"/user/action/{action}" not in details

@@ -142,7 +142,7 @@ async def test_a_channel_not_configured_says_so(login_as: LoginAs) -> None:
 
 
 async def test_preferences_per_kind(
-    login_as: LoginAs, change_settings: Callable[..., MainSettings]
+    login_as: LoginAs, change_settings: Callable[..., MainSettings], db_session: AsyncSession
 ) -> None:
     change_settings(sms_sender="eskiz", **TELEGRAM)
     parent = await login_as(Role.parent)
@@ -150,7 +150,8 @@ async def test_preferences_per_kind(
         p["kind"]: p["channels"]
         for p in (await parent.get("/api/main/notifications/preferences")).json()
     }
-    assert defaults == {"weekly_report": ["telegram"], "child_news": []}
+    # Telegram is set up but this account has no linked chat: no default ticks it.
+    assert defaults == {"weekly_report": [], "child_news": []}
 
     chosen = await parent.put(
         "/api/main/notifications/preferences/child_news", json={"channels": ["sms"]}
@@ -166,7 +167,24 @@ async def test_preferences_per_kind(
         p["kind"]: p["channels"]
         for p in (await parent.get("/api/main/notifications/preferences")).json()
     }
-    assert after == {"weekly_report": ["telegram"], "child_news": ["sms"]}
+    assert after == {"weekly_report": [], "child_news": ["sms"]}
+    # Once the chat is linked, the weekly report's default (Telegram) applies.
+    db_session.add(TelegramLink(user_id=parent.user.id, chat_id=4242))
+    await db_session.commit()
+    linked = {
+        p["kind"]: p["channels"]
+        for p in (await parent.get("/api/main/notifications/preferences")).json()
+    }
+    assert linked == {"weekly_report": ["telegram"], "child_news": ["sms"]}
+
+
+async def test_no_default_names_a_channel_that_is_not_set_up(login_as: LoginAs) -> None:
+    parent = await login_as(Role.parent)  # neither SMS nor Telegram configured
+    defaults = {
+        p["kind"]: p["channels"]
+        for p in (await parent.get("/api/main/notifications/preferences")).json()
+    }
+    assert defaults == {"weekly_report": [], "child_news": []}
 
 
 async def test_a_parent_links_telegram_with_a_code_and_receives_messages(

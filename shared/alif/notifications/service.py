@@ -7,6 +7,7 @@ with the work that caused them, or not at all. Every service may call it; main's
 import hashlib
 import secrets
 import uuid
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -134,11 +135,19 @@ async def mark_read(
     await session.execute(query.values(read_at=now))
 
 
-async def preferences(session: AsyncSession, user_id: uuid.UUID) -> dict[Kind, tuple[Channel, ...]]:
+async def preferences(
+    session: AsyncSession, user_id: uuid.UUID, available: Collection[Channel] | None = None
+) -> dict[Kind, tuple[Channel, ...]]:
+    """Each kind's channels: the user's choice, else the default. With `available`, a default
+    keeps only the channels this user can receive now (a default never ticks Telegram for an
+    account with no linked chat); what the user chose stays, so they can still switch it off."""
     chosen = await session.scalars(
         select(NotificationPreference).where(NotificationPreference.user_id == user_id)
     )
-    result = dict(DEFAULT_CHANNELS)
+    result = {
+        kind: tuple(c for c in channels if available is None or c in available)
+        for kind, channels in DEFAULT_CHANNELS.items()
+    }
     for row in chosen:
         if row.kind in Kind.__members__:
             result[Kind(row.kind)] = tuple(Channel(c) for c in row.channels)

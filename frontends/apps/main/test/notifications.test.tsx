@@ -114,6 +114,20 @@ describe("channel choices", () => {
     expect(within(news).getByRole("checkbox", { name: "Telegram" })).not.toBeChecked();
   });
 
+  it("shows Telegram, set up but not linked, unticked and unavailable, and says why", async () => {
+    const api = signedInApi(parent)
+      .on("GET /api/main/notifications", page([], 0))
+      .on("GET /api/main/notifications/channels", channels(true, false))
+      .on("GET /api/main/notifications/preferences", preferences([]));
+    await renderApp("/notifications", api);
+    const group = await screen.findByRole("group", { name: "Haftalik hisobot" });
+    const telegram = within(group).getByRole("checkbox", { name: "Telegram" });
+    expect(telegram).not.toBeChecked();
+    expect(telegram).toBeDisabled();
+    expect(telegram).toHaveAccessibleDescription(/Telegram/);
+    expect(screen.getByText(/^Telegram: /)).toBeInTheDocument();
+  });
+
   it("lets a chosen channel that stopped working be switched off, and shows a refusal", async () => {
     const api = signedInApi(parent)
       .on("GET /api/main/notifications", page([], 0))

@@ -43,12 +43,13 @@ export function ToastProvider(props: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {props.children}
-      {/* On a phone the buttons a child taps are at the bottom of the page: a toast sits over the
-          top bar there instead (at the bottom on wider screens), and a tap anywhere closes it. */}
+      {/* The top bar's buttons (back, language, sign out) stay where they are on every page, so a
+          toast never sits over them: it rises from the bottom edge, above a phone's home indicator
+          (the safe area), where no app keeps a fixed control; a tap anywhere on it closes it. */}
       <div
         aria-live="polite"
         data-testid="toasts"
-        className="pointer-events-none fixed inset-x-0 top-2 z-50 flex flex-col items-center gap-2 px-2 sm:top-auto sm:bottom-4 sm:px-4"
+        className="pointer-events-none fixed inset-x-0 bottom-[calc(env(safe-area-inset-bottom)+0.75rem)] z-50 flex flex-col items-center gap-2 px-2 sm:px-4"
       >
         {toasts.map((toast) => (
           <div

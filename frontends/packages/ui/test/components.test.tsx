@@ -161,7 +161,7 @@ describe("LanguageSwitch and toasts", () => {
     localStorage.clear();
   });
 
-  it("puts toasts over the top bar on a phone, not over the page's buttons, and a tap closes one", async () => {
+  it("puts toasts at the bottom above the safe area, never over the top bar's buttons, and a tap closes one", async () => {
     await renderWithI18n(
       <ToastProvider>
         <Save />
@@ -169,8 +169,9 @@ describe("LanguageSwitch and toasts", () => {
     );
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "save" }));
-    expect(screen.getByTestId("toasts")).toHaveClass("top-2", "sm:bottom-4");
-    expect(screen.getByTestId("toasts")).not.toHaveClass("bottom-4");
+    const toasts = screen.getByTestId("toasts");
+    expect(toasts).toHaveClass("bottom-[calc(env(safe-area-inset-bottom)+0.75rem)]");
+    expect(toasts.className).not.toMatch(/(^|\s)(sm:)?top-/);
     expect(screen.getByRole("button", { name: "Yopish" })).toHaveClass("min-h-11", "min-w-11");
     await user.click(screen.getByText("Saqlandi"));
     expect(screen.queryByText("Saqlandi")).not.toBeInTheDocument();

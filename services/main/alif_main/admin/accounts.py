@@ -24,6 +24,7 @@ from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
 from alif.db import Database, utcnow
 from alif.errors import AppError
 from alif.kernel.models import User
+from alif_main.admin.i18n import Text, gettext
 from alif_main.admin.views import display_name, staff_of
 from alif_main.auth.service import AuthService
 from alif_main.orders.models import Order
@@ -58,19 +59,25 @@ async def dashboard(db: AsyncSession, request: Request) -> Dashboard:
     waiting_total = await db.scalar(select(func.count()).select_from(User).where(*waiting_filter))
     now = utcnow()
     report = await reconciliation.report(db, request.app.state.settings, now=now)
-    order_ids = {item.transaction.order_id for item in report.flagged}
-    rows = await db.execute(
-        select(Order.id, User).join(User, User.id == Order.user_id).where(Order.id.in_(order_ids))
-    )
-    buyers: dict[uuid.UUID, User] = {order_id: user for order_id, user in rows}  # noqa: C416
     return Dashboard(
         waiting=waiting,
         waiting_total=waiting_total or 0,
         flagged=report.flagged,
-        buyers=buyers,
+        buyers=await buyers_of(db, report),
         paid_not_activated=report.paid_not_activated,
         generated_at=now,
     )
+
+
+async def buyers_of(db: AsyncSession, report: reconciliation.Report) -> dict[uuid.UUID, User]:
+    """Order id -> its buyer, for every payment and order the report flags: staff see who paid."""
+    order_ids = {item.transaction.order_id for item in report.flagged} | {
+        order.id for order in report.paid_not_activated
+    }
+    rows = await db.execute(
+        select(Order.id, User).join(User, User.id == Order.user_id).where(Order.id.in_(order_ids))
+    )
+    return {order_id: user for order_id, user in rows}  # noqa: C416
 
 
 def _is_admin(staff: TokenUser | None) -> bool:
@@ -80,7 +87,7 @@ def _is_admin(staff: TokenUser | None) -> bool:
 class AccountView(BaseView):
     """One account: who it is, its coins, and (for admins) coin grants and role changes."""
 
-    name = "Account tools"
+    name = Text("Account tools")
     identity = "account"
 
     def is_accessible(self, request: Request) -> bool:
@@ -122,7 +129,7 @@ class AccountView(BaseView):
         if user_id is None:
             return RedirectResponse(request.url_for("admin:list", identity="user"), 303)
         if not _is_admin(staff) or staff is None:
-            Flash.error(request, "Only admins grant coins.")
+            Flash.error(request, gettext("Only admins grant coins."))
             return self._back(request, user_id)
         form = await request.form()
         try:
@@ -133,7 +140,7 @@ class AccountView(BaseView):
                 idempotency_key=str(form.get("key", "")),
             )
         except (ValueError, ValidationError):
-            Flash.error(request, "Give a whole number of coins (not 0) and a reason.")
+            Flash.error(request, gettext("Give a whole number of coins (not 0) and a reason."))
             return self._back(request, user_id)
         database: Database = request.app.state.db
         try:
@@ -142,13 +149,18 @@ class AccountView(BaseView):
                 result = await wallet.adjust(db, data, actor_id=staff.id, ip_address=_ip(request))
                 await db.commit()
         except AppError as error:
-            Flash.error(request, error.message)
+            Flash.error(request, gettext(error.message))
             return self._back(request, user_id)
         if result.replayed:
-            Flash.warning(request, "This grant was already made; nothing was added again.")
+            Flash.warning(request, gettext("This grant was already made; nothing was added again."))
         else:
             Flash.success(
-                request, f"{result.amount:+d} coins. The balance is now {result.balance}."
+                request,
+                gettext(
+                    "%(amount)s coins. The balance is now %(balance)s.",
+                    amount=f"{result.amount:+d}",
+                    balance=result.balance,
+                ),
             )
         return self._back(request, user_id)
 
@@ -159,7 +171,7 @@ class AccountView(BaseView):
         if user_id is None:
             return RedirectResponse(request.url_for("admin:list", identity="user"), 303)
         if not _is_admin(staff) or staff is None:
-            Flash.error(request, "Only admins change roles.")
+            Flash.error(request, gettext("Only admins change roles."))
             return self._back(request, user_id)
         form = await request.form()
         reason = str(form.get("reason", "")).strip()
@@ -168,7 +180,7 @@ class AccountView(BaseView):
         except ValueError:
             role = None
         if role is None or len(reason) < 3:
-            Flash.error(request, "Choose the new role and give a reason.")
+            Flash.error(request, gettext("Choose the new role and give a reason."))
             return self._back(request, user_id)
         database: Database = request.app.state.db
         auth: AuthService = request.app.state.auth
@@ -186,9 +198,14 @@ class AccountView(BaseView):
                 )
                 await db.commit()
         except AppError as error:
-            Flash.error(request, error.message)
+            Flash.error(request, gettext(error.message))
             return self._back(request, user_id)
-        Flash.success(request, f"The role is now {role.value}; the account was signed out.")
+        Flash.success(
+            request,
+            gettext(
+                "The role is now %(role)s; the account was signed out.", role=gettext(role.value)
+            ),
+        )
         return self._back(request, user_id)
 
 

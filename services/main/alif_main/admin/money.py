@@ -3,13 +3,15 @@ audited API), and the reconciliation page that flags the payments to look at."""
 
 from typing import Any, ClassVar
 
-from sqladmin import BaseView, ModelView, expose
+from sqladmin import BaseView, expose
 from starlette.requests import Request
 from starlette.responses import Response
 
 from alif.db import Database, utcnow
 from alif.ledger import CoinAccount, CoinTransaction
 from alif.subscriptions import Subscription, SubscriptionPlan
+from alif_main.admin.accounts import buyers_of
+from alif_main.admin.i18n import Text, gettext
 from alif_main.admin.views import StaffView, money, staff_of
 from alif_main.orders.models import Order
 from alif_main.payments import reconciliation
@@ -17,7 +19,7 @@ from alif_main.payments.models import PaymentCallback, PaymentTransaction
 from alif_main.shop.models import ShopItem
 from alif_main.subscriptions.models import PromoCode, SubscriptionPeriod
 
-MONEY = "Coins and payments"
+MONEY = Text("Coins and payments")
 
 
 def _tiyin(model: Any, attribute: str) -> str:
@@ -30,8 +32,8 @@ class _MoneyView(StaffView):
 
 
 class PlanAdmin(_MoneyView, model=SubscriptionPlan):
-    name = "Plan"
-    name_plural = "Plans"
+    name = Text("Plan")
+    name_plural = Text("Plans")
     icon = "fa-solid fa-tags"
     column_list: ClassVar[list[Any]] = [
         SubscriptionPlan.code,
@@ -47,8 +49,8 @@ class PlanAdmin(_MoneyView, model=SubscriptionPlan):
 
 class SubscriptionAdmin(_MoneyView, model=Subscription):
     people: ClassVar[tuple[Any, ...]] = (Subscription.owner_user_id,)
-    name = "Subscription"
-    name_plural = "Subscriptions"
+    name = Text("Subscription")
+    name_plural = Text("Subscriptions")
     icon = "fa-solid fa-id-card"
     column_list: ClassVar[list[Any]] = [
         Subscription.owner_user_id,
@@ -62,8 +64,8 @@ class SubscriptionAdmin(_MoneyView, model=Subscription):
 
 
 class PeriodAdmin(_MoneyView, model=SubscriptionPeriod):
-    name = "Subscription period"
-    name_plural = "Subscription periods"
+    name = Text("Subscription period")
+    name_plural = Text("Subscription periods")
     icon = "fa-solid fa-calendar"
     column_list: ClassVar[list[Any]] = [
         SubscriptionPeriod.subscription_id,
@@ -77,8 +79,8 @@ class PeriodAdmin(_MoneyView, model=SubscriptionPeriod):
 
 
 class PromoCodeAdmin(_MoneyView, model=PromoCode):
-    name = "Promo code"
-    name_plural = "Promo codes"
+    name = Text("Promo code")
+    name_plural = Text("Promo codes")
     icon = "fa-solid fa-ticket"
     column_list: ClassVar[list[Any]] = [
         PromoCode.code,
@@ -96,8 +98,8 @@ class PromoCodeAdmin(_MoneyView, model=PromoCode):
 
 class OrderAdmin(_MoneyView, model=Order):
     people: ClassVar[tuple[Any, ...]] = (Order.user_id,)
-    name = "Order"
-    name_plural = "Orders"
+    name = Text("Order")
+    name_plural = Text("Orders")
     icon = "fa-solid fa-receipt"
     column_list: ClassVar[list[Any]] = [
         Order.id,
@@ -115,8 +117,8 @@ class OrderAdmin(_MoneyView, model=Order):
 
 
 class PaymentTransactionAdmin(_MoneyView, model=PaymentTransaction):
-    name = "Payment"
-    name_plural = "Payments"
+    name = Text("Payment")
+    name_plural = Text("Payments")
     icon = "fa-solid fa-money-bill-transfer"
     column_list: ClassVar[list[Any]] = [
         PaymentTransaction.id,
@@ -141,8 +143,8 @@ class PaymentTransactionAdmin(_MoneyView, model=PaymentTransaction):
 
 
 class PaymentCallbackAdmin(_MoneyView, model=PaymentCallback):
-    name = "Provider call"
-    name_plural = "Provider calls"
+    name = Text("Provider call")
+    name_plural = Text("Provider calls")
     icon = "fa-solid fa-tower-broadcast"
     admin_only = True
     column_list: ClassVar[list[Any]] = [
@@ -159,8 +161,8 @@ class PaymentCallbackAdmin(_MoneyView, model=PaymentCallback):
 
 class CoinTransactionAdmin(_MoneyView, model=CoinTransaction):
     people: ClassVar[tuple[Any, ...]] = (CoinTransaction.user_id,)
-    name = "Coin transaction"
-    name_plural = "Coin ledger"
+    name = Text("Coin transaction")
+    name_plural = Text("Coin ledger")
     icon = "fa-solid fa-coins"
     column_list: ClassVar[list[Any]] = [
         CoinTransaction.created_at,
@@ -177,8 +179,8 @@ class CoinTransactionAdmin(_MoneyView, model=CoinTransaction):
 
 class WalletAdmin(_MoneyView, model=CoinAccount):
     people: ClassVar[tuple[Any, ...]] = (CoinAccount.user_id,)
-    name = "Coin account"
-    name_plural = "Coin accounts"
+    name = Text("Coin account")
+    name_plural = Text("Coin accounts")
     icon = "fa-solid fa-wallet"
     column_list: ClassVar[list[Any]] = [
         CoinAccount.kind,
@@ -191,8 +193,8 @@ class WalletAdmin(_MoneyView, model=CoinAccount):
 
 
 class ShopItemAdmin(_MoneyView, model=ShopItem):
-    name = "Shop item"
-    name_plural = "Shop items"
+    name = Text("Shop item")
+    name_plural = Text("Shop items")
     icon = "fa-solid fa-store"
     column_list: ClassVar[list[Any]] = [
         ShopItem.code,
@@ -204,7 +206,7 @@ class ShopItemAdmin(_MoneyView, model=ShopItem):
 
 
 class ReconciliationView(BaseView):
-    name = "Reconciliation"
+    name = Text("Reconciliation")
     icon = "fa-solid fa-scale-balanced"
     category = MONEY
 
@@ -220,12 +222,17 @@ class ReconciliationView(BaseView):
         now = utcnow()
         async with database.sessionmaker() as db:
             report = await reconciliation.report(db, request.app.state.settings, now=now)
-        return await self.templates.TemplateResponse(
-            request, "reconciliation.html", {"report": report, "generated_at": now}
-        )
+            buyers = await buyers_of(db, report)
+        context = {
+            "report": report,
+            "buyers": buyers,
+            "generated_at": now,
+            "title": gettext("Reconciliation"),
+        }
+        return await self.templates.TemplateResponse(request, "reconciliation.html", context)
 
 
-MONEY_VIEWS: tuple[type[ModelView], ...] = (
+MONEY_VIEWS: tuple[type[StaffView], ...] = (
     PlanAdmin,
     SubscriptionAdmin,
     PeriodAdmin,

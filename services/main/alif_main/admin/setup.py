@@ -18,7 +18,9 @@ from pydantic import ValidationError
 from sqladmin import Admin, action
 from sqladmin.authentication import AuthenticationBackend, login_required
 from sqladmin.flash import Flash
+from sqladmin.i18n import I18nConfig
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -26,9 +28,11 @@ from alif.auth import STAFF_ROLES, AccountStatus, TokenUser
 from alif.db import Database, utcnow
 from alif.errors import AppError
 from alif.kernel.models import Organization, OrganizationMember, User
+from alif_main.admin import i18n
 from alif_main.admin.accounts import AccountView, dashboard
+from alif_main.admin.i18n import Text, gettext
 from alif_main.admin.money import MONEY_VIEWS, ReconciliationView
-from alif_main.admin.views import StaffView, display_name, money, staff_of
+from alif_main.admin.views import StaffView, display_name, money, staff_of, tashkent
 from alif_main.audit.models import AuditLog
 from alif_main.auth.models import AuthSession, SessionKind
 from alif_main.auth.service import AuthService, Client
@@ -128,6 +132,7 @@ class StaffAuthentication(AuthenticationBackend):
         ):
             request.session.clear()
             return False
+        i18n.use_account_language(user.language)
         request.state.staff = TokenUser(
             id=user.id,
             role=user.role,
@@ -146,7 +151,7 @@ class StaffAdmin(Admin):
     @login_required
     async def index(self, request: Request) -> Response:
         async with _transaction(request.app) as db:
-            context = {"board": await dashboard(db, request)}
+            context = {"board": await dashboard(db, request), "title": gettext("Needs attention")}
         return await self.templates.TemplateResponse(request, "dashboard.html", context)
 
     async def login(self, request: Request) -> Response:
@@ -156,7 +161,7 @@ class StaffAdmin(Admin):
             return RedirectResponse(request.url_for("admin:index"), 302)
         form = await request.form()  # starlette keeps the form the backend already read
         context = {
-            "error": "Wrong phone, e-mail or password.",
+            "error": gettext("Wrong phone, e-mail or password."),
             "identifier": str(form.get("username", "")),
         }
         return await self.templates.TemplateResponse(
@@ -176,8 +181,8 @@ class NotApplicable(Exception):
 
 
 class UserAdmin(StaffView, model=User):
-    name = "Account"
-    name_plural = "Accounts"
+    name = Text("Account")
+    name_plural = Text("Accounts")
     icon = "fa-solid fa-user"
     column_list: ClassVar[list[Any]] = [
         User.first_name,
@@ -217,26 +222,38 @@ class UserAdmin(StaffView, model=User):
                             await change(db, target, staff, ip_address)
                         changed += 1
                     except (AppError, NotApplicable) as error:
-                        skipped.append(f"{display_name(target)}: {error.message}")
+                        skipped.append(f"{display_name(target)}: {gettext(error.message)}")
         if changed:
-            Flash.success(request, f"{done}: {changed}.")
+            Flash.success(request, f"{gettext(done)}: {changed}.")
         if skipped:
-            Flash.warning(request, "Left as they were: " + "; ".join(skipped))
+            Flash.warning(request, gettext("Left as they were:") + " " + "; ".join(skipped))
         return RedirectResponse(request.url_for("admin:list", identity=self.identity), 303)
 
-    @action(name="manage", label="Coins and role", add_in_list=False)
+    @action(name="manage", label=Text("Coins and role"), add_in_list=False)
     async def manage(self, request: Request) -> Response:
         pk = request.query_params.get("pks", "").split(",")[0]
         return RedirectResponse(request.url_for("admin:view-account", user_id=pk), 303)
 
-    @action(name="approve", label="Approve", confirmation_message="Approve these accounts?")
+    # On an account's details page the one action is "Coins and role": its page offers only the
+    # actions that apply to the account in its state. The list's bulk actions say what they skip.
+    @action(
+        name="approve",
+        label=Text("Approve"),
+        add_in_detail=False,
+        confirmation_message=Text("Approve these accounts?"),
+    )
     async def approve(self, request: Request) -> Response:
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
             await users.approve_account(db, target, actor_id=staff.id, ip_address=ip)
 
-        return await self._apply(request, change, "Approved")
+        return await self._apply(request, change, Text("Approved"))
 
-    @action(name="block", label="Block", confirmation_message="Block and sign out these accounts?")
+    @action(
+        name="block",
+        label=Text("Block"),
+        add_in_detail=False,
+        confirmation_message=Text("Block and sign out these accounts?"),
+    )
     async def block(self, request: Request) -> Response:
         auth: AuthService = request.app.state.auth
 
@@ -252,19 +269,26 @@ class UserAdmin(StaffView, model=User):
                 ip_address=ip,
             )
 
-        return await self._apply(request, change, "Blocked and signed out")
+        return await self._apply(request, change, Text("Blocked and signed out"))
 
-    @action(name="unblock", label="Unblock", confirmation_message="Unblock these accounts?")
+    @action(
+        name="unblock",
+        label=Text("Unblock"),
+        add_in_detail=False,
+        confirmation_message=Text("Unblock these accounts?"),
+    )
     async def unblock(self, request: Request) -> Response:
         async def change(db: AsyncSession, target: User, staff: TokenUser, ip: str) -> None:
             if target.status is not AccountStatus.blocked:
                 raise NotApplicable("This account is not blocked.")
             await users.unblock_account(db, target, actor_id=staff.id, ip_address=ip)
 
-        return await self._apply(request, change, "Unblocked")
+        return await self._apply(request, change, Text("Unblocked"))
 
 
 class OrganizationAdmin(StaffView, model=Organization):
+    name = Text("Organization")
+    name_plural = Text("Organizations")
     icon = "fa-solid fa-school"
     column_list: ClassVar[list[Any]] = [
         Organization.name,
@@ -279,8 +303,8 @@ class OrganizationAdmin(StaffView, model=Organization):
 
 class MembershipAdmin(StaffView, model=OrganizationMember):
     people: ClassVar[tuple[Any, ...]] = (OrganizationMember.user_id,)
-    name = "Membership"
-    name_plural = "Memberships"
+    name = Text("Membership")
+    name_plural = Text("Memberships")
     icon = "fa-solid fa-people-group"
     column_list: ClassVar[list[Any]] = [
         OrganizationMember.organization_id,
@@ -293,8 +317,8 @@ class MembershipAdmin(StaffView, model=OrganizationMember):
 
 class SessionAdmin(StaffView, model=AuthSession):
     people: ClassVar[tuple[Any, ...]] = (AuthSession.user_id,)
-    name = "Session"
-    name_plural = "Sessions"
+    name = Text("Session")
+    name_plural = Text("Sessions")
     icon = "fa-solid fa-key"
     admin_only = True
     column_list: ClassVar[list[Any]] = [
@@ -311,8 +335,8 @@ class SessionAdmin(StaffView, model=AuthSession):
 
 class AuditLogAdmin(StaffView, model=AuditLog):
     people: ClassVar[tuple[Any, ...]] = (AuditLog.actor_id,)
-    name = "Audit entry"
-    name_plural = "Audit log"
+    name = Text("Audit entry")
+    name_plural = Text("Audit log")
     icon = "fa-solid fa-clipboard-list"
     admin_only = True
     column_list: ClassVar[list[Any]] = [
@@ -327,6 +351,16 @@ class AuditLogAdmin(StaffView, model=AuditLog):
     column_default_sort: ClassVar[list[Any]] = [(AuditLog.created_at, True)]
 
 
+MODEL_VIEWS: tuple[type[StaffView], ...] = (
+    UserAdmin,
+    OrganizationAdmin,
+    MembershipAdmin,
+    SessionAdmin,
+    AuditLogAdmin,
+    *MONEY_VIEWS,
+)
+
+
 def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
     admin = StaffAdmin(
         app,
@@ -335,16 +369,23 @@ def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
         title="ALIF24 admin",
         authentication_backend=StaffAuthentication(settings, secret),
         templates_dir=str(Path(__file__).parent / "templates"),
+        middlewares=[Middleware(i18n.AdminLanguage, cookie_path=ADMIN_PATH)],
     )
     # Inside the admin, `request.app` is sqladmin's own sub-application: give it the main app's
     # state, so the views reach the same database, auth service and settings.
     admin.admin.state = app.state
-    admin.templates.env.globals["money"] = money
-    admin.templates.env.globals["display_name"] = display_name
-    for view in (UserAdmin, OrganizationAdmin, MembershipAdmin, SessionAdmin, AuditLogAdmin):
+    # sqladmin's templates and ours read their words from our catalog, and its top bar offers
+    # the three languages (its switcher links `?lang=`, which `AdminLanguage` keeps).
+    templates = admin.templates.env
+    templates.install_gettext_callables(gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    templates.globals["i18n_config"] = I18nConfig(language_switcher=list(i18n.LANGUAGES))
+    templates.globals["get_locale"] = i18n.current
+    templates.globals["get_locale_display_name"] = i18n.display_name
+    templates.globals["money"] = money
+    templates.globals["display_name"] = display_name
+    templates.globals["tashkent"] = tashkent
+    for view in MODEL_VIEWS:
         admin.add_view(view)
-    for money_view in MONEY_VIEWS:
-        admin.add_view(money_view)
     admin.add_view(ReconciliationView)
     admin.add_view(AccountView)
     return admin

@@ -1,20 +1,23 @@
 """What every admin page shares: who the signed-in staff member is, how people and money read,
 and read-only model views that show a person's name where a row holds their id."""
 
+import enum
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, ClassVar
 
 from sqladmin import ModelView
 from sqladmin.pagination import Pagination
-from sqlalchemy import DateTime, select
+from sqlalchemy import Boolean, DateTime, Enum, select
 from starlette.requests import Request
 
 from alif.auth import Role, TokenUser
 from alif.db import Database
-from alif.kernel.models import User
+from alif.kernel.models import Organization, User
 from alif.ledger.service import CAP_DAY_ZONE as TASHKENT
+from alif.subscriptions import SubscriptionPlan
+from alif_main.admin.i18n import Text, gettext
 
 _PEOPLE = "_alif_people"  # set on each shown row: user id -> how staff read that person
 
@@ -28,7 +31,8 @@ def money(tiyin: int) -> str:
     """Tiyin as staff read it: "19 900 so'm" (tiyin shown only when there are any)."""
     whole = f"{abs(tiyin) // 100:,}".replace(",", "\u00a0")
     cents = f",{abs(tiyin) % 100:02d}" if tiyin % 100 else ""
-    return f"{'-' if tiyin < 0 else ''}{whole}{cents}\u00a0so'm"
+    currency = gettext("so'm")
+    return f"{'-' if tiyin < 0 else ''}{whole}{cents}\u00a0{currency}"
 
 
 def display_name(user: User) -> str:
@@ -38,7 +42,8 @@ def display_name(user: User) -> str:
     return f"{name} ({contact})" if name and contact else name or contact or str(user.id)
 
 
-# Column headings staff read instead of column names; other columns get theirs from their name.
+# Column headings staff read instead of column names; other columns get theirs from their name
+# (each heading is an English message id in the catalog, translated when shown).
 LABELS = {
     "id": "Id",
     "user_id": "Person",
@@ -51,24 +56,42 @@ LABELS = {
 }
 
 
-def label(column: str) -> str:
+def label(column: str) -> Text:
     """`last_used_at` -> "Last used", `plan_id` -> "Plan", `is_active` -> "Active"."""
     if column in LABELS:
-        return LABELS[column]
+        return Text(LABELS[column])
     words = column.removeprefix("is_").removesuffix("_id").removesuffix("_at").split("_")
-    return " ".join(words).capitalize()
+    return Text(" ".join(words).capitalize())
 
 
 def when(model: Any, attribute: Any) -> str:
     """A moment as staff in Uzbekistan read it: Tashkent time, to the minute."""
-    value = getattr(model, str(getattr(attribute, "key", attribute)))
+    return tashkent(getattr(model, str(getattr(attribute, "key", attribute))))
+
+
+def tashkent(value: Any) -> str:
+    """A moment in Tashkent time, to the minute ("07.12.2026 21:40")."""
     if not isinstance(value, datetime):
         return "" if value is None else str(value)
     return value.astimezone(TASHKENT).strftime("%d.%m.%Y %H:%M")
 
 
+def choice(model: Any, attribute: Any) -> str:
+    """A state or kind ("pending", "teacher") in the reader's words."""
+    value = getattr(model, str(getattr(attribute, "key", attribute)))
+    if value is None:
+        return ""
+    return gettext(value.value if isinstance(value, enum.Enum) else str(value))
+
+
+def yes_no(model: Any, attribute: Any) -> str:
+    value = getattr(model, str(getattr(attribute, "key", attribute)))
+    return "" if value is None else gettext("Yes" if value else "No")
+
+
 def person(model: Any, attribute: Any) -> str:
-    """A column holding a user's id, shown as that person (the view loaded them for its rows)."""
+    """A column holding a person's (or an organization's, a plan's) id, shown by name (the view
+    loaded the names for its rows)."""
     value = getattr(model, str(getattr(attribute, "key", attribute)))
     if value is None:
         return ""
@@ -76,11 +99,21 @@ def person(model: Any, attribute: Any) -> str:
     return people.get(value, str(value))
 
 
+# Tables whose ids staff read as names, and how each row is named.
+NAMED: dict[str, tuple[Any, Callable[[Any], str]]] = {
+    User.__tablename__: (User, display_name),
+    Organization.__tablename__: (Organization, lambda organization: organization.name),
+    SubscriptionPlan.__tablename__: (SubscriptionPlan, lambda plan: f"{plan.name} ({plan.code})"),
+}
+
+
 class StaffView(ModelView):
     """Read-only by default: changes go through the audited actions or the audited API.
 
-    `people` names the columns that hold a user's id: lists and details show the person there,
-    loaded in one query per page.
+    A column that refers to a person, an organization or a plan (a foreign key, or one named in
+    `people`, for tables that keep ids without a key, like the audit log) shows its name, loaded
+    in one query per page and table. Relationships are left out of the details page (sqladmin
+    would print the Python object).
     """
 
     can_create = False
@@ -92,25 +125,46 @@ class StaffView(ModelView):
 
     def __init__(self) -> None:
         super().__init__()
+        self._named: dict[str, Any] = {column.key: User for column in self.people}
         for name, column in self._mapper.columns.items():
             self._column_labels.setdefault(name, label(name))
-            if isinstance(getattr(column.type, "impl", column.type), DateTime):
+            column_type = getattr(column.type, "impl", column.type)
+            if isinstance(column_type, DateTime):
                 self._list_formatters.setdefault(name, when)
                 self._detail_formatters.setdefault(name, when)
+            elif isinstance(column_type, Boolean):
+                self._list_formatters.setdefault(name, yes_no)
+                self._detail_formatters.setdefault(name, yes_no)
+            elif isinstance(column_type, Enum):
+                self._list_formatters.setdefault(name, choice)
+                self._detail_formatters.setdefault(name, choice)
+            for key in column.foreign_keys:
+                if key.column.table.name in NAMED:
+                    self._named[name] = NAMED[key.column.table.name][0]
         self._column_labels_value_by_key = {v: k for k, v in self._column_labels.items()}
-        for column in self.people:
-            self._list_formatters.setdefault(column.key, person)
-            self._detail_formatters.setdefault(column.key, person)
+        for name in self._named:
+            self._list_formatters.setdefault(name, person)
+            self._detail_formatters.setdefault(name, person)
+        self._details_prop_names = [
+            name for name in self._details_prop_names if name not in self._relation_names
+        ]
+
+    def search_placeholder(self) -> str:
+        return ", ".join(str(self._column_labels.get(f, f)) for f in self._search_fields)
 
     async def _name_people(self, request: Request, rows: Iterable[Any]) -> None:
         rows = list(rows)
-        ids = {getattr(row, column.key) for row in rows for column in self.people} - {None}
-        if not ids:
-            return
+        wanted: dict[Any, set[Any]] = {}
+        for name, model in self._named.items():
+            wanted.setdefault(model, set()).update(getattr(row, name) for row in rows)
+        names: dict[uuid.UUID, str] = {}
         database: Database = request.app.state.db
         async with database.sessionmaker() as db:
-            users = await db.scalars(select(User).where(User.id.in_(ids)))
-            names = {user.id: display_name(user) for user in users}
+            for model, ids in wanted.items():
+                if ids - {None}:
+                    found = await db.scalars(select(model).where(model.id.in_(ids - {None})))
+                    name_of = NAMED[model.__tablename__][1]
+                    names.update({row.id: name_of(row) for row in found})
         for row in rows:
             setattr(row, _PEOPLE, names)
 

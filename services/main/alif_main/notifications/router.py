@@ -2,10 +2,12 @@
 routes the providers call: Telegram's webhook and Eskiz's delivery reports."""
 
 import hmac
+import uuid
 from typing import Annotated, Any
 
 import structlog
 from fastapi import APIRouter, Header, Query, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import CurrentUser
 from alif.db import SessionDep, utcnow
@@ -20,6 +22,7 @@ from alif.notifications.exceptions import (
 )
 from alif.notifications.messages import Channel, Kind
 from alif.schemas import PageParams
+from alif_main.config import MainSettings
 from alif_main.dependencies import SettingsDep
 from alif_main.notifications.bot import reply_to_update
 from alif_main.notifications.exceptions import WrongSecret
@@ -64,10 +67,11 @@ async def mark_read(data: MarkRead, user: CurrentUser, db: SessionDep) -> Unread
     return UnreadCount(unread=await service.unread_count(db, user.id))
 
 
-@router.get("/channels", summary="Which channels the server has set up and I can receive")
-async def read_channels(user: CurrentUser, db: SessionDep, settings: SettingsDep) -> ChannelsRead:
-    account = await db.get(User, user.id)
-    linked = await service.telegram_link(db, user.id) is not None
+async def _channel_states(
+    db: AsyncSession, user_id: uuid.UUID, settings: MainSettings
+) -> ChannelsRead:
+    account = await db.get(User, user_id)
+    linked = await service.telegram_link(db, user_id) is not None
     return ChannelsRead(
         in_app=ChannelState(configured=True, ready=True),
         sms=ChannelState(configured=settings.sms_configured, ready=bool(account and account.phone)),
@@ -75,9 +79,26 @@ async def read_channels(user: CurrentUser, db: SessionDep, settings: SettingsDep
     )
 
 
-@router.get("/preferences", summary="For each kind of message, the channels besides the app")
-async def read_preferences(user: CurrentUser, db: SessionDep) -> list[PreferenceRead]:
-    chosen = await service.preferences(db, user.id)
+@router.get("/channels", summary="Which channels the server has set up and I can receive")
+async def read_channels(user: CurrentUser, db: SessionDep, settings: SettingsDep) -> ChannelsRead:
+    return await _channel_states(db, user.id, settings)
+
+
+@router.get(
+    "/preferences",
+    summary="For each kind of message, the channels besides the app (a default names only the "
+    "channels I can receive now)",
+)
+async def read_preferences(
+    user: CurrentUser, db: SessionDep, settings: SettingsDep
+) -> list[PreferenceRead]:
+    states = await _channel_states(db, user.id, settings)
+    available = [
+        channel
+        for channel, state in ((Channel.sms, states.sms), (Channel.telegram, states.telegram))
+        if state.configured and state.ready
+    ]
+    chosen = await service.preferences(db, user.id, available)
     return [PreferenceRead(kind=k, channels=list(c)) for k, c in chosen.items()]
 
 

@@ -11,7 +11,7 @@ function Picture2048() {
     ["2", "bg-[#eef6f4] text-ink"],
     ["4", "bg-[#d6f2ec] text-ink"],
     ["8", "bg-[#ffd66b] text-ink"],
-    ["16", "bg-[#f5a511] text-white"],
+    ["16", "bg-[#f5a511] text-ink"], // white on orange is 2:1, too faint to read
   ];
   return (
     <span

@@ -36,6 +36,8 @@ type View = {
 function Board(props: { view: View; onMove(move: Move): void; over: boolean }) {
   const { t } = useTranslation();
   const start = useRef<{ x: number; y: number } | null>(null);
+  // The move whose "+points" finished rising: it leaves the board instead of fading out.
+  const [risen, setRisen] = useState<number | null>(null);
   const down = (event: PointerEvent) => {
     start.current = { x: event.clientX, y: event.clientY };
   };
@@ -82,11 +84,12 @@ function Board(props: { view: View; onMove(move: Move): void; over: boolean }) {
           </li>
         );
       })}
-      {view.gained > 0 ? (
+      {view.gained > 0 && risen !== view.turn ? (
         <li
           key={view.turn}
           aria-hidden="true"
-          className="pointer-events-none absolute top-2 right-4 animate-rise font-black text-2xl text-sun-300"
+          onAnimationEnd={() => setRisen(view.turn)}
+          className="pointer-events-none absolute top-2 right-4 animate-rise rounded-full bg-ink px-3 font-black text-2xl text-sun-300"
         >
           +{view.gained}
         </li>

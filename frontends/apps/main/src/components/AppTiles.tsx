@@ -30,7 +30,10 @@ export function AppTiles(props: {
                 {t(`apps.${app.id}.name`)}
               </span>
               {props.showDescription ? (
-                <span className="text-sm opacity-80">{t(`apps.${app.id}.description`)}</span>
+                // Faded on a live tile's colour; full strength on a grey one (contrast).
+                <span className={cx("text-sm", !soon && "opacity-80")}>
+                  {t(`apps.${app.id}.description`)}
+                </span>
               ) : null}
               {soon ? (
                 <span

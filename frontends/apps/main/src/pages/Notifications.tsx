@@ -164,7 +164,7 @@ function PreferencesCard() {
         {CHANNELS.map((channel) => {
           const reason = unavailable(channel, states[channel]);
           return reason ? (
-            <li key={channel} className="text-muted text-sm">
+            <li key={channel} id={`why-${channel}`} className="text-muted text-sm">
               {t(`notifications.channel.${channel}`)}: {t(`common:errors.${reason}`)}
             </li>
           ) : null;
@@ -189,6 +189,7 @@ function PreferencesCard() {
                     checked={on}
                     // A channel that stopped working can still be switched off.
                     disabled={save.pending || (off && !on)}
+                    aria-describedby={off ? `why-${channel}` : undefined}
                     onChange={(e) =>
                       void save.run(
                         kind,

@@ -1295,7 +1295,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** For each kind of message, the channels besides the app */
+        /** For each kind of message, the channels besides the app (a default names only the channels I can receive now) */
         get: operations["notifications-read_preferences"];
         put?: never;
         post?: never;
