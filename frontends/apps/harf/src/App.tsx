@@ -6,7 +6,10 @@ import { Layout } from "./components/Layout.tsx";
 
 // The data cache and each page load with the first signed-in screen, not with the shell.
 const SignedInArea = lazy(() => import("@alif/auth/signed-in-area"));
-const Items = lazy(() => import("./pages/Items.tsx"));
+const Alphabets = lazy(() => import("./pages/Alphabets.tsx"));
+const Letters = lazy(() => import("./pages/Letters.tsx"));
+const LetterPage = lazy(() => import("./pages/LetterPage.tsx"));
+const Practise = lazy(() => import("./pages/Practise.tsx"));
 const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
@@ -14,9 +17,12 @@ export function App() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route element={<Layout />}>
-          <Route element={<RequireSignIn />}>
+          <Route element={<RequireSignIn loginPath="/login/child" />}>
             <Route element={<SignedInArea />}>
-              <Route index element={<Items />} />
+              <Route index element={<Alphabets />} />
+              <Route path=":code" element={<Letters />} />
+              <Route path=":code/practise" element={<Practise />} />
+              <Route path=":code/:number" element={<LetterPage />} />
             </Route>
           </Route>
           <Route path="*" element={<NotFound />} />

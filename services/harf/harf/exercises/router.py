@@ -7,7 +7,7 @@ from alif.db import SessionDep
 from alif.errors import error_responses
 from harf.alphabets.router import LetterNumber
 from harf.alphabets.schemas import AlphabetCode
-from harf.dependencies import OpenLetter, SettingsDep, has_harf
+from harf.dependencies import OpenLetter, SettingsDep, child_has_harf, has_harf
 from harf.exercises import generate, service, tracing
 from harf.exercises.dependencies import ChildDep, ExerciseDep
 from harf.exercises.schemas import (
@@ -90,8 +90,10 @@ async def next_letter(
 
 
 @router.get("/alphabets/{code}/progress", summary="My letters: mastered, learning, not started")
-async def my_progress(code: AlphabetCode, user: CurrentUser, db: SessionDep) -> ProgressRead:
-    return await service.progress(db, user.id, code)
+async def my_progress(
+    code: AlphabetCode, user: CurrentUser, settings: SettingsDep, db: SessionDep
+) -> ProgressRead:
+    return await service.progress(db, user.id, code, await has_harf(settings, user, db))
 
 
 @router.get(
@@ -99,5 +101,7 @@ async def my_progress(code: AlphabetCode, user: CurrentUser, db: SessionDep) -> 
     responses=error_responses(403, 404),
     summary="Parents: a child's letters, mastered, learning and not started",
 )
-async def child_progress(child_id: ChildDep, code: AlphabetCode, db: SessionDep) -> ProgressRead:
-    return await service.progress(db, child_id, code)
+async def child_progress(
+    child_id: ChildDep, code: AlphabetCode, settings: SettingsDep, db: SessionDep
+) -> ProgressRead:
+    return await service.progress(db, child_id, code, await child_has_harf(settings, child_id, db))

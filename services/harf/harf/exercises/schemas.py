@@ -88,6 +88,10 @@ class ProgressRead(ResponseModel):
     mastered: int
     learning: int
     not_started: int
+    open_letters: int = Field(
+        description="how many letters from the start this child may practise (the free ones, "
+        "or all with the plan's harf feature): the app shows the others locked"
+    )
     letters: list[LetterProgress]
 
 

@@ -196,7 +196,9 @@ def open_letters(code: AlphabetCode, has_plan: bool) -> int:
     return len(data.letters) if has_plan else data.free_letters
 
 
-async def progress(db: AsyncSession, user_id: uuid.UUID, code: AlphabetCode) -> ProgressRead:
+async def progress(
+    db: AsyncSession, user_id: uuid.UUID, code: AlphabetCode, has_plan: bool
+) -> ProgressRead:
     known = await masteries(db, user_id, code)
     letters: list[LetterProgress] = []
     for number, letter in enumerate(alphabets.alphabet(code).letters, start=1):
@@ -221,5 +223,6 @@ async def progress(db: AsyncSession, user_id: uuid.UUID, code: AlphabetCode) -> 
         mastered=count[LetterStatus.mastered],
         learning=count[LetterStatus.learning],
         not_started=count[LetterStatus.not_started],
+        open_letters=open_letters(code, has_plan),
         letters=letters,
     )

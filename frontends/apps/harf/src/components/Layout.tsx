@@ -1,8 +1,12 @@
+import { PreferencesProvider, usePreferences } from "@alif/app/preferences";
 import { appOrigin, useAuth } from "@alif/auth";
 import { useAccountLanguage, useTranslation } from "@alif/i18n";
 import { Avatar, ErrorBoundary, LanguageSwitch, Loading, Shell } from "@alif/ui";
 import { Suspense } from "react";
 import { Link, Outlet, useLocation } from "react-router";
+
+const ICON_BUTTON =
+  "grid size-12 place-items-center rounded-2xl text-2xl ring-1 ring-slate-200 hover:bg-brand-50";
 
 function Brand() {
   const { t } = useTranslation();
@@ -15,10 +19,38 @@ function Brand() {
         aria-hidden="true"
         className="grid size-10 place-items-center rounded-xl bg-sun-400 text-2xl"
       >
-        ⭐
+        🔤
       </span>
-      <span>{t("brand")}</span>
+      <span className="hidden min-[380px]:inline">{t("brand")}</span>
     </Link>
+  );
+}
+
+/** Sound and motion, shared with the other children's apps (@alif/app/preferences). */
+function Switches() {
+  const { t } = useTranslation();
+  const { sound, motion, set } = usePreferences();
+  return (
+    <>
+      <button
+        type="button"
+        className={ICON_BUTTON}
+        aria-pressed={sound}
+        aria-label={t("settings.sound")}
+        onClick={() => set({ sound: !sound })}
+      >
+        <span aria-hidden="true">{sound ? "🔊" : "🔇"}</span>
+      </button>
+      <button
+        type="button"
+        className={ICON_BUTTON}
+        aria-pressed={motion}
+        aria-label={t("settings.motion")}
+        onClick={() => set({ motion: !motion })}
+      >
+        <span aria-hidden="true">{motion ? "✨" : "🐢"}</span>
+      </button>
+    </>
   );
 }
 
@@ -44,20 +76,23 @@ export function Layout() {
   const auth = useAuth();
   useAccountLanguage(auth.state.status === "signedIn" ? auth.state.me.user.language : null);
   return (
-    <Shell
-      brand={<Brand />}
-      actions={
-        <div className="flex items-center gap-2">
-          <LanguageSwitch />
-          <Me />
-        </div>
-      }
-    >
-      <ErrorBoundary key={pathname}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
-      </ErrorBoundary>
-    </Shell>
+    <PreferencesProvider>
+      <Shell
+        brand={<Brand />}
+        actions={
+          <div className="flex items-center gap-2">
+            <Switches />
+            <LanguageSwitch />
+            <Me />
+          </div>
+        }
+      >
+        <ErrorBoundary key={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
+      </Shell>
+    </PreferencesProvider>
   );
 }

@@ -447,6 +447,11 @@ export type components = {
             learning: number;
             /** Not Started */
             not_started: number;
+            /**
+             * Open Letters
+             * @description how many letters from the start this child may practise (the free ones, or all with the plan's harf feature): the app shows the others locked
+             */
+            open_letters: number;
             /** Letters */
             letters: components["schemas"]["LetterProgress"][];
         };
