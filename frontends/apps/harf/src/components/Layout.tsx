@@ -1,8 +1,9 @@
+import { call } from "@alif/api";
 import { PreferencesProvider, usePreferences } from "@alif/app/preferences";
-import { appOrigin, useAuth } from "@alif/auth";
-import { useAccountLanguage, useTranslation } from "@alif/i18n";
-import { Avatar, ErrorBoundary, LanguageSwitch, Loading, Shell } from "@alif/ui";
-import { Suspense } from "react";
+import { type AuthContextValue, appOrigin, useAuth } from "@alif/auth";
+import { type Language, useAccountLanguage, useTranslation } from "@alif/i18n";
+import { Avatar, Button, Dialog, ErrorBoundary, LanguageSwitch, Loading, Shell } from "@alif/ui";
+import { Suspense, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 
 const ICON_BUTTON =
@@ -26,10 +27,41 @@ function Brand() {
   );
 }
 
-/** Sound and motion, shared with the other children's apps (@alif/app/preferences). */
+function Toggle(props: { label: string; on: boolean; onChange(on: boolean): void; icon: string }) {
+  return (
+    <label className="flex min-h-14 items-center gap-3 rounded-2xl bg-slate-50 px-4 font-bold text-lg">
+      <span aria-hidden="true" className="text-2xl">
+        {props.icon}
+      </span>
+      <span className="flex-1">{props.label}</span>
+      <input
+        type="checkbox"
+        checked={props.on}
+        onChange={(e) => props.onChange(e.target.checked)}
+        className="size-7 accent-brand-600"
+      />
+    </label>
+  );
+}
+
+/** A signed-in child's language goes to the account too, as on main. */
+async function saveLanguage(auth: AuthContextValue, language: Language): Promise<void> {
+  if (auth.state.status !== "signedIn" || auth.state.me.user.language === language) return;
+  try {
+    await call(auth.api.main.PATCH("/api/main/me", { body: { language } }));
+    await auth.reload();
+  } catch {
+    // the page has switched already; the account keeps its old language until the next change
+  }
+}
+
+/** Sound (one tap, in the header), motion and the language: shared with the other children's
+ * apps (@alif/app/preferences); a phone's header has no room for all of them. */
 function Switches() {
   const { t } = useTranslation();
+  const auth = useAuth();
   const { sound, motion, set } = usePreferences();
+  const [open, setOpen] = useState(false);
   return (
     <>
       <button
@@ -44,12 +76,32 @@ function Switches() {
       <button
         type="button"
         className={ICON_BUTTON}
-        aria-pressed={motion}
-        aria-label={t("settings.motion")}
-        onClick={() => set({ motion: !motion })}
+        aria-label={t("settings.title")}
+        onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true">{motion ? "✨" : "🐢"}</span>
+        <span aria-hidden="true">⚙️</span>
       </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t("settings.title")}>
+        <Toggle
+          icon="🔊"
+          label={t("settings.sound")}
+          on={sound}
+          onChange={(on) => set({ sound: on })}
+        />
+        <Toggle
+          icon="✨"
+          label={t("settings.motion")}
+          on={motion}
+          onChange={(on) => set({ motion: on })}
+        />
+        <div className="flex items-center justify-between gap-3">
+          <span className="font-bold">{t("settings.language")}</span>
+          <LanguageSwitch onChange={(language) => saveLanguage(auth, language)} />
+        </div>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          {t("common:actions.close")}
+        </Button>
+      </Dialog>
     </>
   );
 }
@@ -82,7 +134,6 @@ export function Layout() {
         actions={
           <div className="flex items-center gap-2">
             <Switches />
-            <LanguageSwitch />
             <Me />
           </div>
         }

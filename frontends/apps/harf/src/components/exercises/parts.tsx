@@ -81,10 +81,12 @@ export function Choices(props: {
               props.onAnswer([choice]);
             }}
             className={cx(
-              "min-h-28 rounded-3xl bg-white font-black text-6xl text-ink shadow-sm ring-4 ring-brand-100 transition",
-              "hover:ring-brand-300 active:scale-95 disabled:cursor-default",
-              isRight && "bg-emerald-100 ring-emerald-500",
-              isWrong && "bg-rose-100 ring-rose-400 motion-safe:animate-shake",
+              "min-h-28 rounded-3xl font-black text-6xl text-ink shadow-sm ring-4 transition active:scale-95 disabled:cursor-default",
+              isRight
+                ? "bg-emerald-100 ring-emerald-500"
+                : isWrong
+                  ? "bg-rose-100 ring-rose-400 motion-safe:animate-shake"
+                  : "bg-white ring-brand-100 hover:ring-brand-300",
               props.result !== null && !isRight && !isWrong && "opacity-50",
             )}
           >
