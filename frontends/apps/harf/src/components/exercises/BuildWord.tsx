@@ -16,7 +16,7 @@ export function BuildWord(props: ExerciseProps) {
   return (
     <div className="flex flex-col items-center gap-6">
       <Task icon="🧱">{t("task.build_word")}</Task>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center justify-center gap-4">
         <Picture emoji={exercise.emoji} />
         <Speaker onClick={() => say(exercise.word)} label={t("listenWord")} />
       </div>

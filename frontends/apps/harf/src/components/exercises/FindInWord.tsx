@@ -8,9 +8,11 @@ export function FindInWord(props: ExerciseProps) {
   return (
     <div className="flex flex-col items-center gap-6">
       <Task icon="🔍">{t("task.find_in_word")}</Task>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center justify-center gap-4">
         <Picture emoji={exercise.emoji} />
-        <span className="font-black text-5xl tracking-wide">{exercise.prompt}</span>
+        <span className="break-all font-black text-4xl tracking-wide sm:text-5xl">
+          {exercise.prompt}
+        </span>
         <Speaker onClick={() => props.say(exercise.word)} label={t("listenWord")} />
       </div>
       <div className="w-full max-w-sm">

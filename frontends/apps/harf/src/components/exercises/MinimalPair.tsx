@@ -9,11 +9,11 @@ export function MinimalPair(props: ExerciseProps) {
   return (
     <div className="flex flex-col items-center gap-6">
       <Task icon="🧩">{t("task.minimal_pair")}</Task>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center justify-center gap-4">
         <Picture emoji={exercise.emoji} />
         <Speaker onClick={() => props.say(exercise.word)} label={t("listenWord")} />
       </div>
-      <p className="font-black text-5xl tracking-wide">
+      <p className="break-all text-center font-black text-4xl tracking-wide sm:text-5xl">
         <span className="sr-only">{exercise.prompt.replace("_", "…")}</span>
         <span aria-hidden="true">{before}</span>
         <span
