@@ -1,5 +1,6 @@
 """What several harf domains need from a request."""
 
+import uuid
 from typing import Annotated
 
 from fastapi import Depends
@@ -46,4 +47,11 @@ async def has_harf(settings: HarfSettings, user: TokenUser, db: SessionDep) -> b
         Feature.harf_audio in settings.free_features
         or user.is_staff
         or await has_feature(db, user.id, Feature.harf_audio)
+    )
+
+
+async def child_has_harf(settings: HarfSettings, child_id: uuid.UUID, db: SessionDep) -> bool:
+    """`has_harf` for a child their parent asks about (a child is never staff)."""
+    return Feature.harf_audio in settings.free_features or await has_feature(
+        db, child_id, Feature.harf_audio
     )

@@ -39,6 +39,9 @@ def test_every_exercise_of_every_letter_is_answerable(code: AlphabetCode, number
     for seed in range(5):
         for kind in kinds:
             made = generate.make(code, number, kind, random.Random(seed))
+            if kind is ExerciseKind.trace:  # drawn, not chosen (tests/test_tracing.py)
+                assert made.choices == [] and made.prompt == made.answer[0]
+                continue
             assert len(made.choices) == len(set(made.choices)) >= 2, made
             assert set(made.answer) <= set(made.choices), made
             if kind is not ExerciseKind.build_word:
@@ -197,6 +200,10 @@ async def test_a_parent_sees_their_childs_letters_and_no_one_elses(
     url = f"/api/harf/children/{child_user.id}/alphabets/uz-Latn/progress"
     seen = (await parent.get(url)).json()
     assert seen["letters"][2]["status"] == "learning"
+    assert seen["open_letters"] == 5  # the free ones: the others show locked
+    await subscribe(db_session, child_user, Feature.harf_audio)
+    assert (await parent.get(url)).json()["open_letters"] == 30
+    assert (await child.get("/api/harf/alphabets/uz-Latn/progress")).json()["open_letters"] == 30
     assert (await stranger.get(url)).status_code == 404
     assert (await child.get(url)).status_code == 403
 

@@ -15,3 +15,11 @@ class ExerciseKindNotAvailable(Unprocessable):
 
 class ChildNotFound(NotFound):
     message = "This child was not found in your family."
+
+
+class ExerciseIsTrace(Unprocessable):
+    message = "This exercise is answered by tracing the letter."
+
+
+class ExerciseNotTrace(Unprocessable):
+    message = "Only a tracing exercise is answered with strokes."

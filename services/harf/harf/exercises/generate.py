@@ -7,7 +7,8 @@ Each kind asks one thing and keeps its right answer apart, so the client never s
 - build_word: put a word's letters in order (the tiles are its distinct letters);
 - minimal_pair: a word with its letter hidden, choose between the letter and the one Uzbek
   children confuse it with (q/k, x/h, o/oʻ, g/gʻ, sh/s);
-- script_bridge: a letter in one Uzbek script, tap it in the other.
+- script_bridge: a letter in one Uzbek script, tap it in the other;
+- trace: draw over the capital's strokes (letters with stroke data: see tracing.py).
 """
 
 import random
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from harf.alphabets import service as alphabets
 from harf.alphabets.schemas import AlphabetCode, Letter
+from harf.exercises import tracing
 from harf.exercises.schemas import ExerciseKind
 
 CHOICES = 4
@@ -42,8 +44,8 @@ class Made:
     prompt: str  # what is shown: a capital, a word, a word with a gap, a letter in the other script
     emoji: str | None
     word: int | None  # the example word (from 1) whose sound the client may play
-    choices: list[str]
-    answer: list[str]  # one choice, or for build_word the tiles in order
+    choices: list[str]  # none for trace
+    answer: list[str]  # one choice, or for build_word the tiles in order (trace: the letter)
 
 
 def _latin_of(letter: Letter) -> str:
@@ -81,6 +83,8 @@ def kinds(code: AlphabetCode, number: int) -> list[ExerciseKind]:
         found.append(ExerciseKind.minimal_pair)
     if _counterpart(code, letter) is not None:
         found.append(ExerciseKind.script_bridge)
+    if tracing.letter_strokes(code, number) is not None:
+        found.append(ExerciseKind.trace)
     return found
 
 
@@ -113,6 +117,8 @@ def make(code: AlphabetCode, number: int, kind: ExerciseKind, rng: random.Random
         choices = [letter.lower, confused]
         rng.shuffle(choices)
         return Made(kind, gapped, word.emoji, word_number, choices, [letter.lower])
+    if kind is ExerciseKind.trace:
+        return Made(kind, letter.upper, None, None, [], [letter.upper])
     bridge = _counterpart(code, letter)
     if kind is not ExerciseKind.script_bridge or bridge is None:
         raise ValueError(f"{code} letter {number} has no {kind} exercise")

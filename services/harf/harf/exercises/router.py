@@ -7,8 +7,8 @@ from alif.db import SessionDep
 from alif.errors import error_responses
 from harf.alphabets.router import LetterNumber
 from harf.alphabets.schemas import AlphabetCode
-from harf.dependencies import OpenLetter, SettingsDep, has_harf
-from harf.exercises import generate, service
+from harf.dependencies import OpenLetter, SettingsDep, child_has_harf, has_harf
+from harf.exercises import generate, service, tracing
 from harf.exercises.dependencies import ChildDep, ExerciseDep
 from harf.exercises.schemas import (
     AnswerIn,
@@ -17,6 +17,8 @@ from harf.exercises.schemas import (
     ExerciseRead,
     NextRead,
     ProgressRead,
+    TraceIn,
+    TraceRules,
 )
 from harf.goals import service as goals
 from harf.goals.schemas import TodayRead
@@ -38,13 +40,12 @@ async def give_exercise(
     db: SessionDep,
     kind: Annotated[ExerciseKind | None, Query()] = None,
 ) -> ExerciseRead:
-    exercise = await service.give(db, user.id, code, number, kind)
-    return ExerciseRead.model_validate(exercise)
+    return service.read(await service.give(db, user.id, code, number, kind))
 
 
 @router.post(
     "/exercises/{exercise_id}/answer",
-    responses=error_responses(404, 409),
+    responses=error_responses(404, 409, 422),
     summary="Answer an exercise once: right or not, and the right answer",
 )
 async def answer_exercise(
@@ -53,6 +54,25 @@ async def answer_exercise(
     correct = await service.answer(db, exercise, data.answer)
     reached = await goals.after_answer(db, settings, exercise.user_id, exercise.alphabet)
     return AnswerResult(correct=correct, answer=exercise.answer, milestones=reached)
+
+
+@router.post(
+    "/exercises/{exercise_id}/trace",
+    responses=error_responses(404, 409, 422),
+    summary="Answer a tracing exercise with the strokes drawn, checked here as the app did",
+)
+async def trace_exercise(
+    exercise: ExerciseDep, data: TraceIn, settings: SettingsDep, db: SessionDep
+) -> AnswerResult:
+    correct = await service.trace(db, exercise, [list(stroke) for stroke in data.strokes])
+    reached = await goals.after_answer(db, settings, exercise.user_id, exercise.alphabet)
+    return AnswerResult(correct=correct, answer=exercise.answer, milestones=reached)
+
+
+@router.get("/tracing", summary="How a trace is judged: the same rules in the app and here")
+async def tracing_rules() -> TraceRules:
+    rules = tracing.data()
+    return TraceRules(tolerance=rules.tolerance, coverage=rules.coverage, precision=rules.precision)
 
 
 @router.get("/today", summary="My daily goal: right answers today, and the days running")
@@ -70,8 +90,10 @@ async def next_letter(
 
 
 @router.get("/alphabets/{code}/progress", summary="My letters: mastered, learning, not started")
-async def my_progress(code: AlphabetCode, user: CurrentUser, db: SessionDep) -> ProgressRead:
-    return await service.progress(db, user.id, code)
+async def my_progress(
+    code: AlphabetCode, user: CurrentUser, settings: SettingsDep, db: SessionDep
+) -> ProgressRead:
+    return await service.progress(db, user.id, code, await has_harf(settings, user, db))
 
 
 @router.get(
@@ -79,5 +101,7 @@ async def my_progress(code: AlphabetCode, user: CurrentUser, db: SessionDep) -> 
     responses=error_responses(403, 404),
     summary="Parents: a child's letters, mastered, learning and not started",
 )
-async def child_progress(child_id: ChildDep, code: AlphabetCode, db: SessionDep) -> ProgressRead:
-    return await service.progress(db, child_id, code)
+async def child_progress(
+    child_id: ChildDep, code: AlphabetCode, settings: SettingsDep, db: SessionDep
+) -> ProgressRead:
+    return await service.progress(db, child_id, code, await child_has_harf(settings, child_id, db))

@@ -11,14 +11,22 @@ from alif.db import insert_if_absent, utcnow
 from alif.text import fold_for_comparison
 from harf.alphabets import service as alphabets
 from harf.alphabets.schemas import AlphabetCode
-from harf.exercises import generate
+from harf.exercises import generate, tracing
 from harf.exercises.exceptions import (
     ExerciseAnswered,
+    ExerciseIsTrace,
     ExerciseKindNotAvailable,
     ExerciseNotFound,
+    ExerciseNotTrace,
 )
 from harf.exercises.models import Exercise, Mastery
-from harf.exercises.schemas import ExerciseKind, LetterProgress, LetterStatus, ProgressRead
+from harf.exercises.schemas import (
+    ExerciseKind,
+    ExerciseRead,
+    LetterProgress,
+    LetterStatus,
+    ProgressRead,
+)
 
 # Leitner: a letter in box n comes back after this long (box 1: later in the same session);
 # a mistake puts it back in box 1, to practise now.
@@ -65,6 +73,14 @@ async def give(
     return exercise
 
 
+def read(exercise: Exercise) -> ExerciseRead:
+    """The exercise as the child sees it; a tracing one carries the strokes to draw over."""
+    found = ExerciseRead.model_validate(exercise)
+    if exercise.kind is ExerciseKind.trace:
+        found.strokes = tracing.letter_strokes(exercise.alphabet, exercise.letter)
+    return found
+
+
 async def get_exercise(db: AsyncSession, user_id: uuid.UUID, exercise_id: uuid.UUID) -> Exercise:
     """The user's exercise; someone else's is not found."""
     exercise = await db.get(Exercise, exercise_id)
@@ -79,7 +95,22 @@ def _same(given: list[str], right: list[str]) -> bool:
 
 async def answer(db: AsyncSession, exercise: Exercise, given: list[str]) -> bool:
     """Whether `given` is right; counted once, even when the same answer arrives twice at once."""
-    correct = _same(given, exercise.answer)
+    if exercise.kind is ExerciseKind.trace:
+        raise ExerciseIsTrace()
+    return await _record(db, exercise, _same(given, exercise.answer))
+
+
+async def trace(db: AsyncSession, exercise: Exercise, drawn: list[tracing.Stroke]) -> bool:
+    """Whether the strokes trace the letter, checked here by the app's rules; counted once."""
+    if exercise.kind is not ExerciseKind.trace:
+        raise ExerciseNotTrace()
+    expected = tracing.letter_strokes(exercise.alphabet, exercise.letter)
+    if expected is None:  # the stroke data lost the letter since the exercise was given
+        raise ExerciseKindNotAvailable()
+    return await _record(db, exercise, tracing.check(expected, drawn))
+
+
+async def _record(db: AsyncSession, exercise: Exercise, correct: bool) -> bool:
     now = utcnow()
     marked = await db.execute(
         update(Exercise)
@@ -165,7 +196,9 @@ def open_letters(code: AlphabetCode, has_plan: bool) -> int:
     return len(data.letters) if has_plan else data.free_letters
 
 
-async def progress(db: AsyncSession, user_id: uuid.UUID, code: AlphabetCode) -> ProgressRead:
+async def progress(
+    db: AsyncSession, user_id: uuid.UUID, code: AlphabetCode, has_plan: bool
+) -> ProgressRead:
     known = await masteries(db, user_id, code)
     letters: list[LetterProgress] = []
     for number, letter in enumerate(alphabets.alphabet(code).letters, start=1):
@@ -190,5 +223,6 @@ async def progress(db: AsyncSession, user_id: uuid.UUID, code: AlphabetCode) -> 
         mastered=count[LetterStatus.mastered],
         learning=count[LetterStatus.learning],
         not_started=count[LetterStatus.not_started],
+        open_letters=open_letters(code, has_plan),
         letters=letters,
     )

@@ -13,7 +13,13 @@ export type AppEntry = {
 
 // The seven ALIF24 apps besides this one. Flip `status` when an app goes live.
 export const APPS: AppEntry[] = [
-  { id: "harf", emoji: "🔤", tone: "bg-rose-100 text-rose-900", status: "soon", forChildren: true },
+  {
+    id: "harf",
+    emoji: "🔤",
+    tone: "bg-rose-100 text-rose-900",
+    status: "available",
+    forChildren: true,
+  },
   {
     id: "games",
     emoji: "🎮",

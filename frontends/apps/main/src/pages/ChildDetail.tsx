@@ -22,6 +22,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
+import { ChildLetters } from "../components/ChildLetters.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { WalletSummary } from "../components/WalletSummary.tsx";
 import {
@@ -417,6 +418,7 @@ export default function ChildDetail() {
             </div>
           </Card>
           <ChildCoins child={data} />
+          <ChildLetters childId={data.id} name={data.first_name} />
           <ChildInvitations child={data} />
           <ChildClasses child={data} />
           <div className="flex flex-wrap gap-3">

@@ -36,6 +36,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/harf/exercises/{exercise_id}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a tracing exercise with the strokes drawn, checked here as the app did */
+        post: operations["exercises-trace_exercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/tracing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a trace is judged: the same rules in the app and here */
+        get: operations["exercises-tracing_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/harf/today": {
         parameters: {
             query?: never;
@@ -276,7 +310,7 @@ export type components = {
          * ExerciseKind
          * @enum {string}
          */
-        ExerciseKind: "hear_and_tap" | "find_in_word" | "match_case" | "build_word" | "minimal_pair" | "script_bridge";
+        ExerciseKind: "hear_and_tap" | "find_in_word" | "match_case" | "build_word" | "minimal_pair" | "script_bridge" | "trace";
         /**
          * ExerciseRead
          * @description An exercise as the child sees it: never its answer.
@@ -305,6 +339,14 @@ export type components = {
             word: number | null;
             /** Choices */
             choices: string[];
+            /**
+             * Strokes
+             * @description trace only: the letter's strokes to draw over, in letter units (cap height 1, y down); the app checks the trace with the rules of /tracing
+             */
+            strokes?: [
+                number,
+                number
+            ][][] | null;
         };
         /**
          * Language
@@ -405,6 +447,11 @@ export type components = {
             learning: number;
             /** Not Started */
             not_started: number;
+            /**
+             * Open Letters
+             * @description how many letters from the start this child may practise (the free ones, or all with the plan's harf feature): the app shows the others locked
+             */
+            open_letters: number;
             /** Letters */
             letters: components["schemas"]["LetterProgress"][];
         };
@@ -430,6 +477,38 @@ export type components = {
              * @description days running, up to today, with the goal met
              */
             streak: number;
+        };
+        /** TraceIn */
+        TraceIn: {
+            /**
+             * Strokes
+             * @description what the child drew, stroke by stroke, in the units of the exercise's strokes
+             */
+            strokes: [
+                number,
+                number
+            ][][];
+        };
+        /**
+         * TraceRules
+         * @description How a trace is judged, the same in the app and on the server.
+         */
+        TraceRules: {
+            /**
+             * Tolerance
+             * @description how far from the path a point may be, in letter units
+             */
+            tolerance: number;
+            /**
+             * Coverage
+             * @description the share of the path the trace must pass near
+             */
+            coverage: number;
+            /**
+             * Precision
+             * @description the share of the trace that must be near the path
+             */
+            precision: number;
         };
         /**
          * Word
@@ -547,6 +626,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "exercises-trace_exercise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TraceIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerResult"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "exercises-tracing_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceRules"];
                 };
             };
             /** @description Validation error */
