@@ -187,6 +187,26 @@ class BlockRead(ResponseModel):
     questions: list[StudentQuestion] = Field(default_factory=list)
 
 
+class BlockSource(ResponseModel):
+    """One block as its author wrote it (the fields of other types are empty): send it back in
+    `LessonFields` to edit the lesson."""
+
+    type: str
+    markdown: str | None = None
+    url: str | None = None
+    caption: str | None = None
+    title: str | None = None
+    name: str | None = None
+    audio_url: str | None = None
+    pages: list[StoryPageRead] = Field(default_factory=list)
+    questions: list[QuestionIn] = Field(default_factory=list)
+
+
+class LessonSource(LessonSummary):
+    course_id: uuid.UUID
+    blocks: list[BlockSource]
+
+
 class LessonRead(LessonSummary):
     course_id: uuid.UUID
     blocks: list[BlockRead]
