@@ -31,6 +31,8 @@ describe("a child's home", () => {
     expect(games).toHaveAttribute("href", expect.stringContaining("games."));
     const tests = screen.getByRole("link", { name: /TestAI/ });
     expect(tests).toHaveAttribute("href", expect.stringContaining("testai."));
+    const lessons = screen.getByRole("link", { name: /Darslar/ });
+    expect(lessons).toHaveAttribute("href", expect.stringContaining("lessions."));
     const harf = screen.getByText("Harf").closest("[data-status]");
     expect(harf).toHaveAttribute("data-status", "soon");
     expect(harf).toHaveClass("grayscale", "border-dashed");
