@@ -200,6 +200,39 @@ describe("the lesson player", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("says the course is complete with the coins it paid, and refreshes my wallet", async () => {
+    let balance = 7;
+    const one = lesson("l3", "Ayirish", null);
+    one.lesson.blocks = one.lesson.blocks.slice(0, 1);
+    const api = signedInApi(child)
+      .on("GET /api/main/wallet", () => json(200, { user_id: "s1", balance, streak_days: 0 }))
+      .on("GET /api/lessions/lessons/l3", one)
+      .on("POST /api/lessions/lessons/l3/progress", () => {
+        balance = 37; // the server paid the course's coins with this write
+        return json(
+          200,
+          progressRow("l3", { reached_end: true, completed_at: "2026-12-07T11:00:00Z" }),
+        );
+      })
+      .on("GET /api/lessions/courses/c1/progress", () =>
+        json(200, {
+          ...courseProgress(true),
+          completed_lessons: 3,
+          percent: 100,
+          completed_at: balance === 37 ? "2026-12-07T11:00:00Z" : null,
+          coins: balance === 37 ? 30 : 0,
+        }),
+      );
+    await renderApp("/lessons/l3", api);
+    await userEvent.click(
+      await screen.findByRole("button", { name: /Tugatish/ }, { timeout: 15_000 }),
+    );
+    expect(await screen.findByText("Butun kursni tugatdingiz!")).toBeInTheDocument();
+    expect(screen.getByText("+30")).toBeInTheDocument();
+    // The badge in the header shows the new balance.
+    expect(await screen.findByText("37")).toBeInTheDocument();
+  });
+
   it("tells a child to ask a parent about a closed lesson, with no offer", async () => {
     const api = signedInApi(child)
       .on("GET /api/main/wallet", { user_id: "s1", balance: 7, streak_days: 0 })
