@@ -1,4 +1,4 @@
-import { Session } from "@alif/auth";
+import { Session, type TokenResponse } from "@alif/auth";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { uploadWithProgress } from "../src/lib/upload.ts";
 
@@ -44,7 +44,7 @@ function fakeXhr(answers: { status: number; body: unknown }[]) {
   return sent;
 }
 
-const tokens = (access: string) => ({
+const tokens = (access: string): TokenResponse => ({
   access_token: access,
   token_type: "bearer",
   expires_in: 900,
