@@ -93,9 +93,11 @@ _CSP_COMMON = "object-src 'none'; base-uri 'self'; form-action 'self'; frame-anc
 # libraries set them); audio and images may be blobs made in the page.
 CSP_APP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; media-src 'self' data: blob:; font-src 'self' data:; "
-    "connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; " + _CSP_COMMON
+    "img-src 'self' data: blob:{media}; media-src 'self' data: blob:{media}; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; "
+    + _CSP_COMMON
 )
+_ORIGIN = re.compile(r"^https://[a-z0-9.-]+(:[0-9]{1,5})?$")
 # Server-rendered staff pages (sqladmin) carry inline scripts and styles; only their paths.
 CSP_ADMIN_UI = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -139,6 +141,12 @@ class Target:
     tls: Tls | None = None
     acme_root: str | None = None
     temp_dir: str | None = None  # local: nginx's temporary files under the prefix
+    # The data folder's uploads (alif.storage's LocalStorage), sent when a service answers
+    # X-Accel-Redirect: /_media/<key>. Production keeps uploads in a bucket: None.
+    media_root: str | None = None
+    # Where uploads' presigned links point (the bucket's public origin): pictures and sound
+    # from there are allowed by the web apps' Content-Security-Policy.
+    media_origins: tuple[str, ...] = ()
     user: str | None = None  # workers' user (only used when the master runs as root)
     worker_processes: str = "auto"
     daemon: bool = True
@@ -303,7 +311,8 @@ def render(target: Target, services: Sequence[Service]) -> dict[str, str]:
     )
     rendered_apps = apps(target, services)
     hosts = [app.host for app in rendered_apps]
-    csp_app = CSP_APP + ("; upgrade-insecure-requests" if target.tls else "")
+    media = "".join(f" {origin}" for origin in target.media_origins)
+    csp_app = CSP_APP.format(media=media) + ("; upgrade-insecure-requests" if target.tls else "")
     context = {
         "target": target,
         "apps": rendered_apps,
@@ -369,8 +378,10 @@ def local_target(
     web_roots: Mapping[str, Path] | None = None,
     domain: str = LOCAL_DOMAIN,
     nginx_version: tuple[int, ...] = (1, 22, 0),
+    media_root: Path | None = None,
 ) -> Target:
-    """This machine: `nginx -p <prefix> -c <prefix>/nginx.conf`, in the foreground."""
+    """This machine: `nginx -p <prefix> -c <prefix>/nginx.conf`, in the foreground; uploads
+    from `media_root` (default: `media/` beside the prefix, i.e. DATA_DIR/media)."""
     prefix = prefix.resolve()
     ports = dict(upstream_ports or {})
     roots = dict(web_roots or {})
@@ -390,6 +401,7 @@ def local_target(
         error_log="stderr",
         access_log=_check_path(prefix / "logs" / "access.log"),
         temp_dir=_check_path(prefix / "tmp"),
+        media_root=_check_path((media_root or prefix.parent / "media").resolve()),
         user=user,
         worker_processes="1",
         daemon=False,
@@ -414,8 +426,10 @@ def production_target(
     web_root: str = WEB_ROOT,
     pid: str = "/var/run/nginx.pid",
     ipv6: bool = True,
+    media_url: str = "",
 ) -> Target:
-    """The gateway container: compose names as upstreams, Docker's DNS, TLS on 443.
+    """The gateway container: compose names as upstreams, Docker's DNS, TLS on 443; `media_url`
+    (S3_PUBLIC_ENDPOINT_URL) is the bucket browsers fetch uploads from.
 
     The keyword arguments after `certificate_dir` exist for the tests, which run this
     configuration on free ports of this machine.
@@ -443,7 +457,19 @@ def production_target(
         resolver=resolver,
         nginx_version=nginx_version,
         ipv6=ipv6,
+        media_origins=_media_origins(media_url),
     )
+
+
+def _media_origins(url: str) -> tuple[str, ...]:
+    """The origin of the bucket's public address (https only), or none."""
+    if not url.strip():
+        return ()
+    parts = url.strip().split("/")
+    origin = "/".join(parts[:3]).lower()
+    if len(parts) < 3 or not _ORIGIN.match(origin):
+        raise RenderError(f"S3_PUBLIC_ENDPOINT_URL {url!r} is not an https address")
+    return (origin,)
 
 
 def app_urls(target: Target, services: Sequence[Service]) -> dict[str, str]:
@@ -466,6 +492,9 @@ def main(argv: list[str] | None = None) -> int:
         "--trusted-proxies", default="", help="comma-separated networks of a proxy in front"
     )
     production.add_argument("--real-ip-header", default="X-Forwarded-For")
+    production.add_argument(
+        "--media-url", default="", help="S3_PUBLIC_ENDPOINT_URL: the bucket browsers fetch from"
+    )
     hosts = commands.add_parser("hosts", help="the hosts one certificate must cover")
     hosts.add_argument("--domain", required=True)
     args = parser.parse_args(argv)
@@ -487,6 +516,7 @@ def main(argv: list[str] | None = None) -> int:
                 nginx_version=parse_version(args.nginx_version),
                 trusted_proxies=args.trusted_proxies.split(","),
                 real_ip_header=args.real_ip_header,
+                media_url=args.media_url,
             )
         install(target, services, args.out)
     except RenderError as error:

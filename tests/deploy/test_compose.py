@@ -18,7 +18,7 @@ from tools.catalog import discover
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "docker-compose.yml"
-INFRASTRUCTURE = {"postgres", "redis", "migrate", "gateway", "certbot"}
+INFRASTRUCTURE = {"minio", "minio-bucket", "postgres", "redis", "migrate", "gateway", "certbot"}
 
 
 def load(path: Path = COMPOSE) -> dict[str, Any]:

@@ -146,3 +146,21 @@ def test_production_listens_on_both_families_with_one_tls_policy() -> None:
     assert apps.count("listen [::]:443 ssl;") == len(SERVICES)
     assert "listen [::]:80 default_server;" in http
     assert "[::]" not in "".join(production(ipv6=False).values())
+
+
+def test_uploads_are_sent_from_the_data_folder_locally_and_from_the_bucket_in_production(
+    tmp_path: Path,
+) -> None:
+    common = local(tmp_path)["alif/common.conf"]
+    media = re.search(r"location \^~ /_media/ \{(.*?)\}", common, flags=re.DOTALL)
+    assert media is not None
+    assert "internal;" in media.group(1)  # only after a service's X-Accel-Redirect
+    assert f"alias {tmp_path.parent.resolve() / 'media'}/;" in media.group(1)
+    assert "/_media/" not in production()["alif/common.conf"]
+
+    csp = production(media_url="https://media.alif24.uz/")["nginx.conf"]
+    assert "img-src 'self' data: blob: https://media.alif24.uz;" in csp
+    assert "media-src 'self' data: blob: https://media.alif24.uz;" in csp
+    assert "media.alif24" not in production()["nginx.conf"]
+    with pytest.raises(render.RenderError):
+        production(media_url="http://media.alif24.uz")

@@ -3,16 +3,24 @@ from typing import Annotated, Any, ClassVar
 from pydantic import Field, field_validator
 from pydantic_settings import NoDecode
 
-from alif.config import CommonSettings
+from alif.speech import SpeechSettings
+from alif.storage import StorageSettings
 
 DEFAULT_EMBED_HOSTS = frozenset(
     {"www.youtube.com", "youtube.com", "youtu.be", "www.youtube-nocookie.com", "player.vimeo.com"}
 )
 
 
-class LessionsSettings(CommonSettings):
+class LessionsSettings(SpeechSettings, StorageSettings):
+    """Stories are read aloud by the shared voices (alif.speech); uploads are kept by
+    alif.storage (the data folder, or a bucket when S3_BUCKET is set)."""
+
     service_name: ClassVar[str] = "lessions"
 
+    lessions_public_url: str = Field(
+        default="https://lessions.alif24.uz",
+        description="The web app's address; certificates' QR codes open <it>/certificates/<code>",
+    )
     # Hosts a lesson may embed a video from (LESSIONS_EMBED_HOSTS=www.youtube.com,player.vimeo.com).
     lessions_embed_hosts: Annotated[frozenset[str], NoDecode] = Field(default=DEFAULT_EMBED_HOSTS)
 

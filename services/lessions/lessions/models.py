@@ -1,5 +1,6 @@
 """Every table lessions owns, for alembic (the `alif.models` entry point)."""
 
+from lessions.certificates.models import CourseCertificate
 from lessions.courses.models import (
     Course,
     CourseGroup,
@@ -8,10 +9,16 @@ from lessions.courses.models import (
     LessonVersion,
     Question,
 )
-from lessions.progress.models import CourseCompletion, LessonProgress, ProgressWrite
+from lessions.media.models import Upload
+from lessions.progress.models import (
+    CourseCompletion,
+    LessonProgress,
+    ProgressWrite,
+)
 
 __all__ = [
     "Course",
+    "CourseCertificate",
     "CourseCompletion",
     "CourseGroup",
     "CourseModule",
@@ -20,4 +27,5 @@ __all__ = [
     "LessonVersion",
     "ProgressWrite",
     "Question",
+    "Upload",
 ]

@@ -1,3 +1,4 @@
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -10,3 +11,17 @@ from lessions.config import LessionsSettings
 @pytest.fixture(scope="session")
 def app(settings_values: dict[str, Any]) -> FastAPI:
     return create_lessions_app(LessionsSettings(**settings_values))
+
+
+@pytest.fixture
+def change_settings(started_app: FastAPI) -> Iterator[Callable[..., LessionsSettings]]:
+    """`change_settings(s3_bucket="...")`: the app reads these settings until the test ends."""
+    original: LessionsSettings = started_app.state.settings
+
+    def change(**values: Any) -> LessionsSettings:
+        started_app.state.settings = original.model_copy(update=values)
+        changed: LessionsSettings = started_app.state.settings
+        return changed
+
+    yield change
+    started_app.state.settings = original

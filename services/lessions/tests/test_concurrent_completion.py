@@ -1,5 +1,5 @@
-"""Coins for a course exactly once when a phone sends the completing answers several times at the
-same moment, against the service served whole on a real port."""
+"""Coins and the certificate for a course exactly once when a phone sends the completing answers
+several times at the same moment, against the service served whole on a real port."""
 
 import asyncio
 from pathlib import Path
@@ -7,25 +7,27 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 
 from alif import ledger
 from alif.auth import Role
 from alif.db import standalone_session
 from alif.testing import Actor, TestKeys, fresh_database, make_user, serve_asgi, token_for
 from lessions.app import create_lessions_app
+from lessions.certificates.models import CourseCertificate
 from lessions.config import LessionsSettings
 from lessions.testing import API, build_course, lesson, quiz
 
 
 @pytest.mark.slow
-def test_concurrent_completions_pay_the_coins_once(
+def test_concurrent_completions_pay_the_coins_and_certify_once(
     settings_values: dict[str, Any], test_keys: TestKeys, tmp_path: Path
 ) -> None:
     settings = LessionsSettings(
         **{**settings_values, "database_url": fresh_database(tmp_path), "redis_url": None}
     )
 
-    async def scenario(base_url: str) -> tuple[list[int], int, int]:
+    async def scenario(base_url: str) -> tuple[list[int], int, int, int]:
         async with standalone_session(settings) as db:
             teacher_user = await make_user(db, role=Role.teacher)
             student_user = await make_user(db, role=Role.student)
@@ -46,10 +48,17 @@ def test_concurrent_completions_pay_the_coins_once(
             mine = (await student.get(f"{API}/courses/{course['id']}/progress")).json()
         async with standalone_session(settings) as db:
             balance = await ledger.balance_of(db, student_user.id)
-        return [a.status_code for a in answers], mine["coins"], balance
+            certificates = await db.scalar(
+                select(func.count())
+                .select_from(CourseCertificate)
+                .where(CourseCertificate.learner_id == student_user.id)
+            )
+        assert mine["certificate_code"] is not None
+        return [a.status_code for a in answers], mine["coins"], balance, certificates or 0
 
     with serve_asgi(create_lessions_app(settings), lifespan=True) as base_url:
-        statuses, coins, balance = asyncio.run(scenario(base_url))
+        statuses, coins, balance, certificates = asyncio.run(scenario(base_url))
     assert statuses == [200, 200, 200, 200]
     assert coins == 40
     assert balance == 40
+    assert certificates == 1

@@ -268,3 +268,31 @@ async def test_an_author_reads_a_lesson_as_written_and_sends_it_back_unchanged(
     # Nobody but its author sees the answers.
     assert (await other.get(f"{API}/lessons/{lesson_id}/source")).status_code == 404
     assert (await student.get(f"{API}/lessons/{lesson_id}/source")).status_code == 403
+
+
+async def test_the_author_reorders_modules_and_lessons_naming_each_exactly_once(
+    login_as: LoginAs,
+) -> None:
+    teacher = await login_as(Role.teacher)
+    other = await login_as(Role.teacher)
+    course = await build_course(teacher, lesson("Bir"), lesson("Ikki"), lesson("Uch"))
+    first = course["modules"][0]["id"]
+    second = (
+        await teacher.post(f"{API}/courses/{course['id']}/modules", json={"title": "Yana"})
+    ).json()["id"]
+    one, two, three = (item["id"] for item in course["lessons"])
+    order = {
+        "modules": [
+            {"id": second, "lesson_ids": [three]},
+            {"id": first, "lesson_ids": [two, one]},
+        ]
+    }
+    assert (await other.put(f"{API}/courses/{course['id']}/order", json=order)).status_code == 404
+    moved = await teacher.put(f"{API}/courses/{course['id']}/order", json=order)
+    assert moved.status_code == 200, moved.text
+    assert [m["id"] for m in moved.json()["modules"]] == [second, first]
+    assert [item["title"] for item in moved.json()["lessons"]] == ["Uch", "Ikki", "Bir"]
+
+    lost = {"modules": [{"id": second, "lesson_ids": [three]}, {"id": first, "lesson_ids": [two]}]}
+    refused = await teacher.put(f"{API}/courses/{course['id']}/order", json=lost)
+    assert refused.json()["error"]["code"] == "order_incomplete"

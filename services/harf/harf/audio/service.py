@@ -16,12 +16,12 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.jobs import enqueue
+from alif.speech import SpeechFailed, Voice, voices
 from alif.text import normalize_uzbek
 from alif.transliterate import to_latin
 from harf.alphabets import service as alphabets
 from harf.alphabets.schemas import AlphabetCode, Language
 from harf.audio.exceptions import AudioPending, AudioUnavailable, RecordingNotAudio, WordNotFound
-from harf.audio.providers import SpeechFailed, Voice, voices
 from harf.config import HarfSettings
 
 logger = structlog.get_logger(__name__)

@@ -6,9 +6,11 @@ from fastapi import Depends
 from alif.auth import CurrentUser, TeachingUser
 from alif.db import SessionDep
 from alif.dependencies import settings_of
+from alif.storage import Storage
 from lessions.config import LessionsSettings
 from lessions.courses import service
 from lessions.courses.models import Course, Lesson
+from lessions.media import service as media
 
 
 async def valid_visible_course(course_id: uuid.UUID, user: CurrentUser, db: SessionDep) -> Course:
@@ -29,3 +31,10 @@ VisibleCourseDep = Annotated[Course, Depends(valid_visible_course)]
 AuthoredCourseDep = Annotated[Course, Depends(valid_authored_course)]
 AuthoredLessonDep = Annotated[Lesson, Depends(valid_authored_lesson)]
 SettingsDep = Annotated[LessionsSettings, Depends(settings_of(LessionsSettings))]
+
+
+def storage(settings: SettingsDep) -> Storage:
+    return media.storage_for(settings)
+
+
+StorageDep = Annotated[Storage, Depends(storage)]

@@ -39,3 +39,7 @@ class VisibilityNeedsTarget(Unprocessable):
 
 class EmbedHostNotAllowed(Unprocessable):
     message = "Videos can be embedded only from the allowed sites."
+
+
+class OrderIncomplete(Unprocessable):
+    message = "Name every module and every lesson of the course exactly once."

@@ -59,6 +59,7 @@ class Course(UUIDPrimaryKey, Timestamped, Base):
     )
     access: Mapped[Access] = mapped_column(enum_type(Access), default=Access.free)
     reward_coins: Mapped[int] = mapped_column(SmallInteger, default=20)
+    badge: Mapped[str] = mapped_column(String(16), default="🏅")  # earned with the first completion
     published_at: Mapped[datetime | None] = mapped_column()
 
 

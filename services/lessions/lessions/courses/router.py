@@ -6,18 +6,21 @@ from alif.auth import CurrentUser, TeachingUser
 from alif.db import SessionDep
 from alif.errors import error_responses
 from alif.schemas import Page, PageParams, page_of
+from alif.storage import Storage
 from lessions.courses import service
 from lessions.courses.content import read_blocks, source_blocks
 from lessions.courses.dependencies import (
     AuthoredCourseDep,
     AuthoredLessonDep,
     SettingsDep,
+    StorageDep,
     VisibleCourseDep,
 )
 from lessions.courses.models import Course, Lesson
 from lessions.courses.schemas import (
     CourseCreate,
     CourseDetail,
+    CourseOrder,
     CourseRead,
     CourseUpdate,
     LessonCreate,
@@ -28,6 +31,7 @@ from lessions.courses.schemas import (
     ModuleCreate,
     ModuleRead,
 )
+from lessions.media import service as media
 
 router = APIRouter(tags=["courses"])
 
@@ -46,9 +50,10 @@ async def course_detail(db: SessionDep, course: Course, *, authoring: bool) -> C
     )
 
 
-async def lesson_read(db: SessionDep, lesson: Lesson) -> LessonRead:
+async def lesson_read(db: SessionDep, lesson: Lesson, storage: Storage) -> LessonRead:
     version = await service.current_version(db, lesson)
-    blocks = read_blocks(version.blocks, await service.questions_of(db, version))
+    links = await media.links_of(db, storage, lesson.id)
+    blocks = read_blocks(version.blocks, await service.questions_of(db, version), links)
     return LessonRead.model_validate(
         {
             **LessonSummary.model_validate(lesson).model_dump(),
@@ -137,6 +142,18 @@ async def add_module(data: ModuleCreate, course: AuthoredCourseDep, db: SessionD
     return ModuleRead.model_validate(await service.add_module(db, course, data.title))
 
 
+@router.put(
+    "/courses/{course_id}/order",
+    responses=error_responses(404, 409, 422),
+    summary="Reorder my course: every module in order, each with its lessons in order",
+)
+async def reorder_course(
+    data: CourseOrder, course: AuthoredCourseDep, db: SessionDep
+) -> CourseDetail:
+    await service.reorder(db, course, data)
+    return await course_detail(db, course, authoring=True)
+
+
 @router.post(
     "/courses/{course_id}/lessons",
     status_code=status.HTTP_201_CREATED,
@@ -144,10 +161,14 @@ async def add_module(data: ModuleCreate, course: AuthoredCourseDep, db: SessionD
     summary="Add a lesson (a draft) at the end of one of my course's modules",
 )
 async def create_lesson(
-    data: LessonCreate, course: AuthoredCourseDep, db: SessionDep, settings: SettingsDep
+    data: LessonCreate,
+    course: AuthoredCourseDep,
+    db: SessionDep,
+    settings: SettingsDep,
+    storage: StorageDep,
 ) -> LessonRead:
     lesson = await service.create_lesson(db, course, data, settings.lessions_embed_hosts)
-    return await lesson_read(db, lesson)
+    return await lesson_read(db, lesson, storage)
 
 
 @router.put(
@@ -156,12 +177,16 @@ async def create_lesson(
     summary="Edit my lesson; a published one gets a new version and learners keep their progress",
 )
 async def update_lesson(
-    data: LessonFields, lesson: AuthoredLessonDep, db: SessionDep, settings: SettingsDep
+    data: LessonFields,
+    lesson: AuthoredLessonDep,
+    db: SessionDep,
+    settings: SettingsDep,
+    storage: StorageDep,
 ) -> LessonRead:
     course = await db.get(Course, lesson.course_id)
     assert course is not None
     await service.update_lesson(db, course, lesson, data, settings.lessions_embed_hosts)
-    return await lesson_read(db, lesson)
+    return await lesson_read(db, lesson, storage)
 
 
 @router.post(

@@ -8,8 +8,9 @@ from alif.assessment.schemas import QuestionIn, StudentQuestion
 from alif.kernel.models import Language
 from alif.schemas import DateTime, RequestModel, ResponseModel
 from lessions.courses.models import Access, CompletionRule, CourseStatus, Visibility
+from lessions.media.schemas import Variant
 
-# Pictures, sound and files are linked by their https address (uploads are not built yet).
+# A picture, sound, video or file is an upload of the lesson (`upload_id`) or an https address.
 MediaUrl = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=500, pattern=r"^https://\S+$")
 ]
@@ -27,6 +28,9 @@ class CourseFields(RequestModel):
     visibility: Visibility = Visibility.public
     access: Access = Access.free
     reward_coins: int = Field(default=20, ge=0, le=500)
+    badge: str = Field(
+        default="🏅", min_length=1, max_length=16, description="An emoji earned on completion"
+    )
 
 
 class CourseCreate(CourseFields):
@@ -46,31 +50,52 @@ class ModuleCreate(RequestModel):
     title: Title
 
 
+class ModuleOrder(RequestModel):
+    id: uuid.UUID
+    lesson_ids: list[uuid.UUID] = Field(max_length=200, description="In reading order")
+
+
+class CourseOrder(RequestModel):
+    """Every module of the course in order, each with every lesson it should hold in order (a
+    lesson may move to another module)."""
+
+    modules: list[ModuleOrder] = Field(min_length=1, max_length=100)
+
+
 class TextBlock(RequestModel):
     type: Literal["text"]
     markdown: str = Field(min_length=1, max_length=20000)
 
 
-class ImageBlock(RequestModel):
+class _Media(RequestModel):
+    url: MediaUrl | None = Field(default=None, description="An https address")
+    upload_id: uuid.UUID | None = Field(default=None, description="A file uploaded to the lesson")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Self:
+        if (self.url is None) == (self.upload_id is None):
+            raise ValueError("give either url or upload_id")
+        return self
+
+
+class ImageBlock(_Media):
     type: Literal["image"]
-    url: MediaUrl
     caption: str = Field(default="", max_length=300)
 
 
-class VideoBlock(RequestModel):
+class VideoBlock(_Media):
+    """An uploaded video, or an embed from an allowed host (`LESSIONS_EMBED_HOSTS`)."""
+
     type: Literal["video"]
-    url: MediaUrl = Field(description="An embed from an allowed host")
 
 
-class AudioBlock(RequestModel):
+class AudioBlock(_Media):
     type: Literal["audio"]
-    url: MediaUrl
     title: str = Field(default="", max_length=160)
 
 
-class FileBlock(RequestModel):
+class FileBlock(_Media):
     type: Literal["file"]
-    url: MediaUrl
     name: str = Field(min_length=1, max_length=160)
 
 
@@ -82,13 +107,22 @@ class QuizBlock(RequestModel):
 class StoryPage(RequestModel):
     text: str = Field(default="", max_length=4000)
     image_url: MediaUrl | None = None
+    image_upload_id: uuid.UUID | None = Field(default=None, description="An uploaded picture")
+    picture: str = Field(default="", max_length=16, description="An emoji drawn large")
+    audio_upload_id: uuid.UUID | None = Field(
+        default=None, description="The page read aloud: an uploaded recording"
+    )
 
 
 class StoryBlock(RequestModel):
     type: Literal["story"]
     title: Title
     pages: list[StoryPage] = Field(min_length=1, max_length=40)
-    audio_url: MediaUrl | None = Field(default=None, description="The read-aloud track")
+    audio_url: MediaUrl | None = Field(default=None, description="A read-aloud track")
+    audio_upload_id: uuid.UUID | None = Field(default=None, description="An uploaded track")
+    read_aloud: bool = Field(
+        default=True, description="Pages without a recording are read by the voice (a job)"
+    )
     questions: list[QuestionIn] = Field(default_factory=list, max_length=20)
 
 
@@ -159,6 +193,7 @@ class CourseRead(ResponseModel):
     status: CourseStatus
     access: Access
     reward_coins: int
+    badge: str
     published_at: datetime | None
 
 
@@ -170,7 +205,11 @@ class CourseDetail(CourseRead):
 
 class StoryPageRead(ResponseModel):
     text: str
-    image_url: str | None
+    image_url: str | None = Field(default=None, description="A picture (a link for a while)")
+    picture: str = Field(default="", description="An emoji drawn large")
+    audio_url: str | None = Field(
+        default=None, description="The page read aloud; none yet while the voice is working"
+    )
 
 
 class BlockRead(ResponseModel):
@@ -178,13 +217,26 @@ class BlockRead(ResponseModel):
 
     type: str
     html: str | None = Field(default=None, description="Text: the sanitised HTML")
-    url: str | None = None
+    url: str | None = Field(default=None, description="Uploads: a signed link for a while")
+    upload_id: uuid.UUID | None = None
+    variants: list[Variant] = Field(
+        default_factory=list, description="Uploaded pictures: smaller WebP copies"
+    )
     caption: str | None = None
     title: str | None = None
     name: str | None = None
     audio_url: str | None = None
+    read_aloud: bool | None = None
     pages: list[StoryPageRead] = Field(default_factory=list)
     questions: list[StudentQuestion] = Field(default_factory=list)
+
+
+class StoryPageSource(ResponseModel):
+    text: str = ""
+    image_url: str | None = None
+    image_upload_id: uuid.UUID | None = None
+    picture: str = ""
+    audio_upload_id: uuid.UUID | None = None
 
 
 class BlockSource(ResponseModel):
@@ -194,11 +246,14 @@ class BlockSource(ResponseModel):
     type: str
     markdown: str | None = None
     url: str | None = None
+    upload_id: uuid.UUID | None = None
     caption: str | None = None
     title: str | None = None
     name: str | None = None
     audio_url: str | None = None
-    pages: list[StoryPageRead] = Field(default_factory=list)
+    audio_upload_id: uuid.UUID | None = None
+    read_aloud: bool | None = None
+    pages: list[StoryPageSource] = Field(default_factory=list)
     questions: list[QuestionIn] = Field(default_factory=list)
 
 

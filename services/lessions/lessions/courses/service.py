@@ -18,7 +18,7 @@ from alif.auth import Role, TokenUser
 from alif.db import find_page, utcnow
 from alif.kernel import queries
 from alif.schemas import Found, PageParams
-from lessions.courses.content import stored_block
+from lessions.courses.content import media_references, stored_block
 from lessions.courses.exceptions import (
     CourseArchived,
     CourseHasNoLessons,
@@ -26,6 +26,7 @@ from lessions.courses.exceptions import (
     GroupNotFound,
     LessonNotFound,
     ModuleNotFound,
+    OrderIncomplete,
     OrganizationNotFound,
     QuestionWithoutKey,
     VisibilityNeedsTarget,
@@ -44,11 +45,14 @@ from lessions.courses.schemas import (
     Block,
     CourseCreate,
     CourseFields,
+    CourseOrder,
     LessonCreate,
     LessonFields,
     QuizBlock,
     StoryBlock,
 )
+from lessions.media import read_aloud
+from lessions.media import service as media
 
 
 def can_edit(user: TokenUser, course: Course) -> bool:
@@ -194,6 +198,7 @@ def _apply_fields(course: Course, data: CourseFields) -> None:
     course.visibility = data.visibility
     course.access = data.access
     course.reward_coins = data.reward_coins
+    course.badge = data.badge.strip()
 
 
 async def create_course(db: AsyncSession, user: TokenUser, data: CourseCreate) -> Course:
@@ -279,6 +284,24 @@ async def lessons_of(
     return list(await db.scalars(query))
 
 
+async def reorder(db: AsyncSession, course: Course, order: CourseOrder) -> None:
+    """Modules and lessons placed as listed; the list must name each of them exactly once, so
+    a client working from an old copy of the course cannot lose a lesson."""
+    _check_not_archived(course)
+    modules = {m.id: m for m in await modules_of(db, course.id)}
+    lessons = {lesson.id: lesson for lesson in await lessons_of(db, course.id)}
+    named_modules = [m.id for m in order.modules]
+    named_lessons = [lesson_id for m in order.modules for lesson_id in m.lesson_ids]
+    if sorted(named_modules) != sorted(modules) or sorted(named_lessons) != sorted(lessons):
+        raise OrderIncomplete()
+    for module_position, module_order in enumerate(order.modules, start=1):
+        modules[module_order.id].position = module_position
+        for position, lesson_id in enumerate(module_order.lesson_ids, start=1):
+            lessons[lesson_id].module_id = module_order.id
+            lessons[lesson_id].position = position
+    await db.flush()
+
+
 def _check_not_archived(course: Course) -> None:
     if course.status is CourseStatus.archived:
         raise CourseArchived()
@@ -287,8 +310,10 @@ def _check_not_archived(course: Course) -> None:
 async def _write_version(
     db: AsyncSession, version: LessonVersion, blocks: Sequence[Block], hosts: frozenset[str]
 ) -> None:
+    await media.check_references(db, version.lesson_id, media_references(blocks))
     version.blocks = [stored_block(block, hosts) for block in blocks]
     await db.flush()
+    await read_aloud.request(db, version)
     for index, block in enumerate(blocks):
         if isinstance(block, QuizBlock | StoryBlock):
             db.add_all(

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response
 from alif.auth import CurrentUser, ParentUser, StudentUser, TeachingUser
 from alif.db import SessionDep
 from alif.errors import error_responses
-from lessions.courses.dependencies import SettingsDep, VisibleCourseDep
+from lessions.courses.dependencies import SettingsDep, StorageDep, VisibleCourseDep
 from lessions.courses.router import lesson_read
 from lessions.courses.schemas import CourseRead
 from lessions.progress import service
@@ -38,6 +38,8 @@ def course_progress_read(found: service.LearnerCourse) -> CourseProgress:
         percent=found.percent,
         completed_at=found.completion.created_at if found.completion else None,
         coins=found.completion.coins if found.completion else 0,
+        badge=found.course.badge if found.completion else None,
+        certificate_code=found.certificate.code if found.certificate else None,
         lessons=[
             LessonState(
                 lesson_id=lesson.id,
@@ -58,11 +60,13 @@ def course_progress_read(found: service.LearnerCourse) -> CourseProgress:
     responses=error_responses(403, 404),
     summary="A lesson to work through, with where I stopped",
 )
-async def read_lesson(opened: OpenLessonDep, user: CurrentUser, db: SessionDep) -> LearnerLesson:
+async def read_lesson(
+    opened: OpenLessonDep, user: CurrentUser, db: SessionDep, storage: StorageDep
+) -> LearnerLesson:
     _course, lesson = opened
     mine = await service.progress_of(db, user.id, [lesson.id])
     return LearnerLesson(
-        lesson=await lesson_read(db, lesson),
+        lesson=await lesson_read(db, lesson, storage),
         progress=ProgressRead.model_validate(mine[lesson.id]) if lesson.id in mine else None,
     )
 

@@ -74,6 +74,8 @@ class CourseProgress(ResponseModel):
     percent: int
     completed_at: datetime | None
     coins: int
+    badge: str | None = Field(description="The course's badge, once earned")
+    certificate_code: str | None = Field(description="GET /courses/{id}/certificate for more")
     lessons: list[LessonState]
 
 

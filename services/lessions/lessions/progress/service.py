@@ -21,6 +21,8 @@ from alif.db import insert_if_absent, utcnow
 from alif.kernel import queries
 from alif.subscriptions.access import has_feature
 from alif.subscriptions.features import Feature
+from lessions.certificates import service as certificates
+from lessions.certificates.models import CourseCertificate
 from lessions.config import LessionsSettings
 from lessions.courses import service as courses
 from lessions.courses.exceptions import CourseNotFound, GroupNotFound, LessonNotFound
@@ -234,8 +236,9 @@ async def _complete_if_done(
 async def _complete_course_if_done(
     db: AsyncSession, user: TokenUser, course: Course, settings: LessionsSettings
 ) -> None:
-    """When every required lesson is complete: the completion row once, and the course's coins
-    once, under the ledger's key and the daily cap (a repeat or a race pays nothing more)."""
+    """When every required lesson is complete: the completion row, the certificate and the
+    badge once, and the course's coins once, under the ledger's key and the daily cap (a repeat
+    or a race pays nothing more)."""
     required = [
         lesson.id
         for lesson in await courses.lessons_of(db, course.id, published_only=True)
@@ -267,6 +270,7 @@ async def _complete_course_if_done(
         .execution_options(populate_existing=True)
     )
     assert completion is not None
+    await certificates.issue(db, user.id, course)
     if user.role is not Role.student or course.reward_coins <= 0:
         return
     paid = await ledger.reward(
@@ -298,6 +302,7 @@ class LearnerCourse:
     progress: dict[uuid.UUID, LessonProgress]
     locked: dict[uuid.UUID, bool]
     completion: CourseCompletion | None
+    certificate: CourseCertificate | None
 
     @property
     def required(self) -> list[Lesson]:
@@ -328,6 +333,7 @@ async def course_progress(db: AsyncSession, learner_id: uuid.UUID, course: Cours
         progress=await progress_of(db, learner_id, [lesson.id for lesson in lessons]),
         locked=await _lock_states(db, learner_id, lessons),
         completion=await completion_of(db, learner_id, course.id),
+        certificate=await certificates.certificate_of(db, learner_id, course.id),
     )
 
 

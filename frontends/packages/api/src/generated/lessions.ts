@@ -106,6 +106,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/lessions/courses/{course_id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder my course: every module in order, each with its lessons in order */
+        put: operations["courses-reorder_course"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lessions/courses/{course_id}/lessons": {
         parameters: {
             query?: never;
@@ -277,6 +294,109 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/lessions/uploads/lessons/{lesson_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files uploaded for my lesson (with the story pages read aloud) */
+        get: operations["media-list_uploads"];
+        put?: never;
+        /** Upload a picture, video, sound or file for my lesson; a block then names its id (413 over the kind's size, 415 not a file of that kind) */
+        post: operations["media-upload_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/courses/{course_id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My certificate for this course (404 no_certificate_yet until I complete it) */
+        get: operations["certificates-my_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My badges: the courses I completed, the newest first */
+        get: operations["certificates-my_badges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/media/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public, by signed link only: a file from the data folder, sent by the gateway (X-Accel-Redirect). Links come with the lesson; with a bucket they point at the bucket. */
+        get: operations["media-media_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a certificate by its code (public) */
+        get: operations["certificates-verify_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/certificates/{code}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate's PDF (public) */
+        get: operations["certificates-certificate_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -330,17 +450,44 @@ export type components = {
         /** AudioBlock */
         AudioBlock: {
             /**
+             * Url
+             * @description An https address
+             */
+            url?: string | null;
+            /**
+             * Upload Id
+             * @description A file uploaded to the lesson
+             */
+            upload_id?: string | null;
+            /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "audio";
-            /** Url */
-            url: string;
             /**
              * Title
              * @default
              */
             title?: string;
+        };
+        /** BadgeRead */
+        BadgeRead: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Title */
+            course_title: string;
+            /** Badge */
+            badge: string;
+            /**
+             * Earned At
+             * Format: date-time
+             */
+            earned_at: string;
+            /** Certificate Code */
+            certificate_code: string | null;
         };
         /**
          * BlockRead
@@ -354,8 +501,18 @@ export type components = {
              * @description Text: the sanitised HTML
              */
             html?: string | null;
-            /** Url */
+            /**
+             * Url
+             * @description Uploads: a signed link for a while
+             */
             url?: string | null;
+            /** Upload Id */
+            upload_id?: string | null;
+            /**
+             * Variants
+             * @description Uploaded pictures: smaller WebP copies
+             */
+            variants?: components["schemas"]["Variant"][];
             /** Caption */
             caption?: string | null;
             /** Title */
@@ -364,6 +521,8 @@ export type components = {
             name?: string | null;
             /** Audio Url */
             audio_url?: string | null;
+            /** Read Aloud */
+            read_aloud?: boolean | null;
             /** Pages */
             pages?: components["schemas"]["StoryPageRead"][];
             /** Questions */
@@ -381,6 +540,8 @@ export type components = {
             markdown?: string | null;
             /** Url */
             url?: string | null;
+            /** Upload Id */
+            upload_id?: string | null;
             /** Caption */
             caption?: string | null;
             /** Title */
@@ -389,10 +550,95 @@ export type components = {
             name?: string | null;
             /** Audio Url */
             audio_url?: string | null;
+            /** Audio Upload Id */
+            audio_upload_id?: string | null;
+            /** Read Aloud */
+            read_aloud?: boolean | null;
             /** Pages */
-            pages?: components["schemas"]["StoryPageRead"][];
+            pages?: components["schemas"]["StoryPageSource"][];
             /** Questions */
             questions?: components["schemas"]["QuestionIn"][];
+        };
+        /** Body_media-upload_file */
+        "Body_media-upload_file": {
+            /** @description image, video, audio or file (a download) */
+            kind: components["schemas"]["MediaKind"];
+            /**
+             * File
+             * @description The file; its type is read from its bytes
+             */
+            file: string;
+        };
+        /**
+         * CertificateKind
+         * @enum {string}
+         */
+        CertificateKind: "certificate" | "diploma";
+        /** CertificateRead */
+        CertificateRead: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["CertificateKind"];
+            language: components["schemas"]["Language"];
+            /** Holder Name */
+            holder_name: string;
+            /** Title */
+            title: string;
+            /** Achievement */
+            achievement: string;
+            /** Issuer */
+            issuer: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Valid */
+            valid: boolean;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /**
+             * Pdf Url
+             * @description The PDF, public: anyone holding the code may print it
+             */
+            pdf_url: string;
+            /**
+             * Verify Url
+             * @description The public page the QR code opens
+             */
+            verify_url: string;
+        };
+        /**
+         * CertificateView
+         * @description What the public verification page shows: the certificate as it was printed.
+         */
+        CertificateView: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["CertificateKind"];
+            language: components["schemas"]["Language"];
+            /** Holder Name */
+            holder_name: string;
+            /** Title */
+            title: string;
+            /** Achievement */
+            achievement: string;
+            /** Issuer */
+            issuer: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Valid */
+            valid: boolean;
+            /** Revoked At */
+            revoked_at: string | null;
         };
         /**
          * CompletionRule
@@ -428,6 +674,12 @@ export type components = {
              * @default 20
              */
             reward_coins?: number;
+            /**
+             * Badge
+             * @description An emoji earned on completion
+             * @default 🏅
+             */
+            badge?: string;
             /**
              * Organization Id
              * @description A teacher's organization, for organization-only courses
@@ -471,6 +723,8 @@ export type components = {
             access: components["schemas"]["Access"];
             /** Reward Coins */
             reward_coins: number;
+            /** Badge */
+            badge: string;
             /** Published At */
             published_at: string | null;
             /** Group Ids */
@@ -479,6 +733,15 @@ export type components = {
             modules: components["schemas"]["ModuleRead"][];
             /** Lessons */
             lessons: components["schemas"]["LessonSummary"][];
+        };
+        /**
+         * CourseOrder
+         * @description Every module of the course in order, each with every lesson it should hold in order (a
+         *     lesson may move to another module).
+         */
+        CourseOrder: {
+            /** Modules */
+            modules: components["schemas"]["ModuleOrder"][];
         };
         /** CourseProgress */
         CourseProgress: {
@@ -493,6 +756,16 @@ export type components = {
             completed_at: string | null;
             /** Coins */
             coins: number;
+            /**
+             * Badge
+             * @description The course's badge, once earned
+             */
+            badge: string | null;
+            /**
+             * Certificate Code
+             * @description GET /courses/{id}/certificate for more
+             */
+            certificate_code: string | null;
             /** Lessons */
             lessons: components["schemas"]["LessonState"][];
         };
@@ -528,6 +801,8 @@ export type components = {
             access: components["schemas"]["Access"];
             /** Reward Coins */
             reward_coins: number;
+            /** Badge */
+            badge: string;
             /** Published At */
             published_at: string | null;
         };
@@ -565,6 +840,12 @@ export type components = {
              * @default 20
              */
             reward_coins?: number;
+            /**
+             * Badge
+             * @description An emoji earned on completion
+             * @default 🏅
+             */
+            badge?: string;
             /** Group Ids */
             group_ids?: string[];
         };
@@ -594,12 +875,20 @@ export type components = {
         /** FileBlock */
         FileBlock: {
             /**
+             * Url
+             * @description An https address
+             */
+            url?: string | null;
+            /**
+             * Upload Id
+             * @description A file uploaded to the lesson
+             */
+            upload_id?: string | null;
+            /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "file";
-            /** Url */
-            url: string;
             /** Name */
             name: string;
         };
@@ -623,12 +912,20 @@ export type components = {
         /** ImageBlock */
         ImageBlock: {
             /**
+             * Url
+             * @description An https address
+             */
+            url?: string | null;
+            /**
+             * Upload Id
+             * @description A file uploaded to the lesson
+             */
+            upload_id?: string | null;
+            /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "image";
-            /** Url */
-            url: string;
             /**
              * Caption
              * @default
@@ -871,10 +1168,28 @@ export type components = {
             /** After Previous */
             after_previous: boolean;
         };
+        /**
+         * MediaKind
+         * @enum {string}
+         */
+        MediaKind: "image" | "video" | "audio" | "file";
         /** ModuleCreate */
         ModuleCreate: {
             /** Title */
             title: string;
+        };
+        /** ModuleOrder */
+        ModuleOrder: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lesson Ids
+             * @description In reading order
+             */
+            lesson_ids: string[];
         };
         /** ModuleRead */
         ModuleRead: {
@@ -1081,9 +1396,20 @@ export type components = {
             pages: components["schemas"]["StoryPage"][];
             /**
              * Audio Url
-             * @description The read-aloud track
+             * @description A read-aloud track
              */
             audio_url?: string | null;
+            /**
+             * Audio Upload Id
+             * @description An uploaded track
+             */
+            audio_upload_id?: string | null;
+            /**
+             * Read Aloud
+             * @description Pages without a recording are read by the voice (a job)
+             * @default true
+             */
+            read_aloud?: boolean;
             /** Questions */
             questions?: components["schemas"]["QuestionIn"][];
         };
@@ -1096,13 +1422,62 @@ export type components = {
             text?: string;
             /** Image Url */
             image_url?: string | null;
+            /**
+             * Image Upload Id
+             * @description An uploaded picture
+             */
+            image_upload_id?: string | null;
+            /**
+             * Picture
+             * @description An emoji drawn large
+             * @default
+             */
+            picture?: string;
+            /**
+             * Audio Upload Id
+             * @description The page read aloud: an uploaded recording
+             */
+            audio_upload_id?: string | null;
         };
         /** StoryPageRead */
         StoryPageRead: {
             /** Text */
             text: string;
+            /**
+             * Image Url
+             * @description A picture (a link for a while)
+             */
+            image_url?: string | null;
+            /**
+             * Picture
+             * @description An emoji drawn large
+             * @default
+             */
+            picture?: string;
+            /**
+             * Audio Url
+             * @description The page read aloud; none yet while the voice is working
+             */
+            audio_url?: string | null;
+        };
+        /** StoryPageSource */
+        StoryPageSource: {
+            /**
+             * Text
+             * @default
+             */
+            text?: string;
             /** Image Url */
-            image_url: string | null;
+            image_url?: string | null;
+            /** Image Upload Id */
+            image_upload_id?: string | null;
+            /**
+             * Picture
+             * @default
+             */
+            picture?: string;
+            /** Audio Upload Id */
+            audio_upload_id?: string | null;
         };
         /** StudentOption */
         StudentOption: {
@@ -1142,18 +1517,62 @@ export type components = {
             /** Markdown */
             markdown: string;
         };
-        /** VideoBlock */
+        /** UploadRead */
+        UploadRead: {
+            /** Url */
+            url: string;
+            /** Variants */
+            variants?: components["schemas"]["Variant"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            kind: components["schemas"]["MediaKind"];
+            /** Media Type */
+            media_type: string;
+            /** Size */
+            size: number;
+            /** Name */
+            name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** Variant */
+        Variant: {
+            /** Width */
+            width: number;
+            /** Url */
+            url: string;
+        };
+        /**
+         * VideoBlock
+         * @description An uploaded video, or an embed from an allowed host (`LESSIONS_EMBED_HOSTS`).
+         */
         VideoBlock: {
+            /**
+             * Url
+             * @description An https address
+             */
+            url?: string | null;
+            /**
+             * Upload Id
+             * @description A file uploaded to the lesson
+             */
+            upload_id?: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "video";
-            /**
-             * Url
-             * @description An embed from an allowed host
-             */
-            url: string;
         };
         /**
          * Visibility
@@ -1493,6 +1912,59 @@ export interface operations {
                 };
             };
             /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-reorder_course": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseOrder"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,6 +2492,303 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "media-list_uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "media-upload_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_media-upload_file"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "certificates-my_certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "certificates-my_badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadgeRead"][];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "media-media_file": {
+        parameters: {
+            query: {
+                expires: number;
+                signature: string;
+                name?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Empty: the gateway sends the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "certificates-verify_certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the certificate */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "certificates-certificate_pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the certificate */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
                 };
             };
             /** @description Not Found */

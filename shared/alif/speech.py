@@ -1,5 +1,6 @@
 """The voices that turn a text into sound, tried in order: a speech API when configured (OpenAI's
-POST /audio/speech or any server that speaks it), then espeak-ng, offline."""
+POST /audio/speech or any server that speaks it), then espeak-ng, offline. harf says letters and
+words with them, lessions reads stories aloud; a service mixes `SpeechSettings` into its own."""
 
 import asyncio
 import shutil
@@ -10,12 +11,35 @@ from typing import Protocol
 
 import httpx
 import structlog
+from pydantic import Field
 
-from harf.config import HarfSettings
+from alif.config import CommonSettings
 
 logger = structlog.get_logger(__name__)
 
-# espeak-ng's voices for the languages harf speaks (Uzbek Cyrillic is spoken from its Latin form).
+
+class SpeechSettings(CommonSettings):
+    tts_api_key: str = Field(
+        default="",
+        description="A speech API key (OpenAI or a compatible server); empty: espeak-ng only.",
+    )
+    tts_base_url: str = Field(
+        default="https://api.openai.com/v1",
+        description="Any server that speaks OpenAI's POST /audio/speech.",
+    )
+    tts_model: str = "gpt-4o-mini-tts"
+    tts_voice: str = "alloy"
+    tts_timeout_seconds: float = Field(default=30.0, gt=0)
+    espeak_binary: str = Field(
+        default="espeak-ng",
+        description="The offline voice (Debian's espeak-ng); empty: no offline voice.",
+    )
+    espeak_speed: int = Field(
+        default=120, ge=80, le=450, description="Words per minute; children need it slow"
+    )
+
+
+# espeak-ng's voices for the languages spoken (Uzbek Cyrillic is spoken from its Latin form).
 ESPEAK_VOICES = {"uz": "uz", "ru": "ru", "en": "en-us"}
 
 
@@ -101,7 +125,7 @@ class Espeak:
             return out.read_bytes()
 
 
-def voices(settings: HarfSettings) -> list[Voice]:
+def voices(settings: SpeechSettings) -> list[Voice]:
     """The configured voices, the preferred first; empty when none is."""
     chain: list[Voice] = []
     if settings.tts_api_key.strip():

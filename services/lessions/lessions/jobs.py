@@ -1,0 +1,24 @@
+"""lessions' background jobs: the worker runs `python -m alif.jobs lessions.jobs:jobs`."""
+
+import uuid
+from typing import Any
+
+from alif.jobs import JobContext, Jobs
+from lessions.config import LessionsSettings
+from lessions.courses.models import LessonVersion
+from lessions.media import read_aloud as stories
+from lessions.media.service import storage_for
+
+jobs = Jobs("lessions", LessionsSettings)
+
+
+@jobs.job("read_aloud")
+async def read_aloud(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """A story's pages said aloud by the first voice that can (a failure retries)."""
+    settings = ctx.settings
+    assert isinstance(settings, LessionsSettings)
+    version = await ctx.session.get(LessonVersion, uuid.UUID(payload["version_id"]))
+    if version is not None:
+        await stories.read_aloud(
+            ctx.session, settings, storage_for(settings), version, payload.get("blocks")
+        )
