@@ -21,6 +21,7 @@ const course = {
   status: "published",
   access: "free",
   reward_coins: 30,
+  badge: "🏅",
   published_at: "2026-12-01T00:00:00Z",
 };
 const summary = (id: string, title: string, position: number) => ({
@@ -207,6 +208,21 @@ describe("the lesson player", () => {
     const api = signedInApi(child)
       .on("GET /api/main/wallet", () => json(200, { user_id: "s1", balance, streak_days: 0 }))
       .on("GET /api/lessions/lessons/l3", one)
+      .on("GET /api/lessions/courses/c1/certificate", {
+        code: "LS-7Q2K",
+        kind: "course",
+        language: "uz",
+        holder_name: "Ali",
+        title: "Matematika: 1-sinf",
+        achievement: "",
+        issuer: "ALIF24",
+        issued_at: "2026-12-07T11:00:00Z",
+        valid: true,
+        revoked_at: null,
+        course_id: "c1",
+        pdf_url: "/api/lessions/certificates/LS-7Q2K/pdf",
+        verify_url: "https://alif24.uz/verify/LS-7Q2K",
+      })
       .on("POST /api/lessions/lessons/l3/progress", () => {
         balance = 37; // the server paid the course's coins with this write
         return json(
@@ -229,6 +245,11 @@ describe("the lesson player", () => {
     );
     expect(await screen.findByText("Butun kursni tugatdingiz!")).toBeInTheDocument();
     expect(screen.getByText("+30")).toBeInTheDocument();
+    // ... with its certificate to download.
+    expect(await screen.findByRole("link", { name: /Yuklab olish/ })).toHaveAttribute(
+      "href",
+      "/api/lessions/certificates/LS-7Q2K/pdf",
+    );
     // The badge in the header shows the new balance.
     expect(await screen.findByText("37")).toBeInTheDocument();
   });

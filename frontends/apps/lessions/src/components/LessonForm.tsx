@@ -1,6 +1,8 @@
+import { useAuth } from "@alif/auth";
 import { useTranslation } from "@alif/i18n";
 import { fieldError, formError } from "@alif/i18n/forms";
 import { Alert, Button, Card, cx, Field, Input, Select, Textarea } from "@alif/ui";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type {
   BlockIn,
@@ -8,8 +10,11 @@ import type {
   CompletionRule,
   LessonFields,
   LessonSource,
+  MediaKind,
 } from "../lib/queries.ts";
+import { uploadsQuery } from "../lib/queries.ts";
 import { emptyQuestion, fitQuestion, QuestionEditor } from "./QuestionEditor.tsx";
+import { UploadButton } from "./UploadButton.tsx";
 
 export const BLOCK_TYPES = ["text", "image", "video", "audio", "file", "quiz", "story"] as const;
 type BlockType = (typeof BLOCK_TYPES)[number];
@@ -38,52 +43,100 @@ function emptyBlock(type: BlockType): BlockSource {
 const text = (value: string | null | undefined) => (value ?? "").trim();
 const optional = (value: string | null | undefined) => text(value) || null;
 
+/** A file of the lesson or an https address: the API takes exactly one of them. */
+function source(block: { url?: string | null; upload_id?: string | null }) {
+  return block.upload_id ? { upload_id: block.upload_id } : { url: text(block.url) };
+}
+
 /** A block as the API takes it: only the fields of its type. */
 export function blockIn(block: BlockSource): BlockIn {
   switch (block.type) {
     case "text":
       return { type: "text", markdown: block.markdown ?? "" };
     case "image":
-      return { type: "image", url: text(block.url), caption: text(block.caption) };
+      return { type: "image", ...source(block), caption: text(block.caption) };
     case "video":
-      return { type: "video", url: text(block.url) };
+      return { type: "video", ...source(block) };
     case "audio":
-      return { type: "audio", url: text(block.url), title: text(block.title) };
+      return { type: "audio", ...source(block), title: text(block.title) };
     case "file":
-      return { type: "file", url: text(block.url), name: text(block.name) };
+      return { type: "file", ...source(block), name: text(block.name) };
     case "quiz":
       return { type: "quiz", questions: block.questions.map(fitQuestion) };
     default:
       return {
         type: "story",
         title: text(block.title),
-        audio_url: optional(block.audio_url),
-        pages: block.pages.map((p) => ({ text: p.text, image_url: optional(p.image_url) })),
+        ...(block.audio_upload_id
+          ? { audio_upload_id: block.audio_upload_id }
+          : { audio_url: optional(block.audio_url) }),
+        read_aloud: block.read_aloud ?? true,
+        pages: block.pages.map((p) => ({
+          text: p.text ?? "",
+          picture: text(p.picture),
+          ...(p.image_upload_id
+            ? { image_upload_id: p.image_upload_id }
+            : { image_url: optional(p.image_url) }),
+          audio_upload_id: p.audio_upload_id ?? null,
+        })),
         questions: block.questions.map(fitQuestion),
       };
   }
+}
+
+/** An uploaded file's name, and the way back to an address. */
+function Uploaded(props: { name: string; onClear(): void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="flex flex-wrap items-center gap-2 rounded-xl bg-emerald-50 px-3 py-2">
+      <span aria-hidden="true">📎</span>
+      <span className="flex-1 font-bold">{props.name}</span>
+      <Button variant="ghost" onClick={props.onClear}>
+        {t("upload.useAddress")}
+      </Button>
+    </p>
+  );
 }
 
 function BlockEditor(props: {
   block: BlockSource;
   index: number;
   error: unknown;
+  lessonId: string | undefined;
+  names: Map<string, string>;
   onChange(block: BlockSource): void;
 }) {
   const { t } = useTranslation();
-  const { block, index, onChange } = props;
+  const { block, index, onChange, lessonId, names } = props;
+  const named = (id: string) => names.get(id) ?? t("upload.uploaded");
+  const setPage = (i: number, change: Partial<BlockSource["pages"][number]>) =>
+    onChange({ ...block, pages: block.pages.map((p, j) => (j === i ? { ...p, ...change } : p)) });
   const err = (field: string) =>
     fieldError(props.error, `blocks.${index}.${block.type}.${field}`, t);
-  const url = (label: string) => (
-    <Field label={label} hint={t("form.httpsHint")} error={err("url")}>
-      <Input
-        type="url"
-        value={block.url ?? ""}
-        onChange={(e) => onChange({ ...block, url: e.target.value })}
-        maxLength={500}
+  const url = (label: string, kind: MediaKind) =>
+    block.upload_id ? (
+      <Uploaded
+        name={named(block.upload_id)}
+        onClear={() => onChange({ ...block, upload_id: null })}
       />
-    </Field>
-  );
+    ) : (
+      <>
+        <Field label={label} hint={t("form.httpsHint")} error={err("url")}>
+          <Input
+            type="url"
+            value={block.url ?? ""}
+            onChange={(e) => onChange({ ...block, url: e.target.value })}
+            maxLength={500}
+          />
+        </Field>
+        <UploadButton
+          lessonId={lessonId}
+          kind={kind}
+          label={t(`upload.${kind}`)}
+          onUploaded={(u) => onChange({ ...block, upload_id: u.id, url: null })}
+        />
+      </>
+    );
   const questions = (
     <div className="flex flex-col gap-3">
       {block.questions.map((q, i) => (
@@ -124,7 +177,7 @@ function BlockEditor(props: {
     case "image":
       return (
         <>
-          {url(t("editor.imageUrl"))}
+          {url(t("editor.imageUrl"), "image")}
           <Field label={t("editor.caption")}>
             <Input
               value={block.caption ?? ""}
@@ -135,11 +188,11 @@ function BlockEditor(props: {
         </>
       );
     case "video":
-      return url(t("editor.videoUrl"));
+      return url(t("editor.videoUrl"), "video");
     case "audio":
       return (
         <>
-          {url(t("editor.audioUrl"))}
+          {url(t("editor.audioUrl"), "audio")}
           <Field label={t("editor.audioTitle")}>
             <Input
               value={block.title ?? ""}
@@ -152,7 +205,7 @@ function BlockEditor(props: {
     case "file":
       return (
         <>
-          {url(t("editor.fileUrl"))}
+          {url(t("editor.fileUrl"), "file")}
           <Field label={t("editor.fileName")} error={err("name")}>
             <Input
               value={block.name ?? ""}
@@ -174,14 +227,38 @@ function BlockEditor(props: {
               maxLength={160}
             />
           </Field>
-          <Field label={t("editor.readAloud")} hint={t("form.httpsHint")}>
-            <Input
-              type="url"
-              value={block.audio_url ?? ""}
-              onChange={(e) => onChange({ ...block, audio_url: e.target.value })}
-              maxLength={500}
+          {block.audio_upload_id ? (
+            <Uploaded
+              name={named(block.audio_upload_id)}
+              onClear={() => onChange({ ...block, audio_upload_id: null })}
             />
-          </Field>
+          ) : (
+            <>
+              <Field label={t("editor.readAloud")} hint={t("form.httpsHint")}>
+                <Input
+                  type="url"
+                  value={block.audio_url ?? ""}
+                  onChange={(e) => onChange({ ...block, audio_url: e.target.value })}
+                  maxLength={500}
+                />
+              </Field>
+              <UploadButton
+                lessonId={lessonId}
+                kind="audio"
+                label={t("upload.track")}
+                onUploaded={(u) => onChange({ ...block, audio_upload_id: u.id, audio_url: null })}
+              />
+            </>
+          )}
+          <label className="inline-flex min-h-12 cursor-pointer items-center gap-2 font-bold">
+            <input
+              type="checkbox"
+              className="size-5 accent-brand-600"
+              checked={block.read_aloud ?? true}
+              onChange={() => onChange({ ...block, read_aloud: !(block.read_aloud ?? true) })}
+            />
+            {t("editor.voice")}
+          </label>
           {block.pages.map((page, i) => (
             <fieldset
               // biome-ignore lint/suspicious/noArrayIndexKey: pages have no id
@@ -206,21 +283,49 @@ function BlockEditor(props: {
                   }
                 />
               </Field>
-              <Field label={t("editor.pageImage", { n: i + 1 })}>
+              <Field label={t("editor.picture", { n: i + 1 })} hint={t("editor.pictureHint")}>
                 <Input
-                  type="url"
-                  value={page.image_url ?? ""}
-                  maxLength={500}
-                  onChange={(e) =>
-                    onChange({
-                      ...block,
-                      pages: block.pages.map((p, j) =>
-                        j === i ? { ...p, image_url: e.target.value } : p,
-                      ),
-                    })
-                  }
+                  value={page.picture ?? ""}
+                  maxLength={16}
+                  onChange={(e) => setPage(i, { picture: e.target.value })}
                 />
               </Field>
+              {page.image_upload_id ? (
+                <Uploaded
+                  name={named(page.image_upload_id)}
+                  onClear={() => setPage(i, { image_upload_id: null })}
+                />
+              ) : (
+                <>
+                  <Field label={t("editor.pageImage", { n: i + 1 })}>
+                    <Input
+                      type="url"
+                      value={page.image_url ?? ""}
+                      maxLength={500}
+                      onChange={(e) => setPage(i, { image_url: e.target.value })}
+                    />
+                  </Field>
+                  <UploadButton
+                    lessonId={lessonId}
+                    kind="image"
+                    label={t("upload.pageImage", { n: i + 1 })}
+                    onUploaded={(u) => setPage(i, { image_upload_id: u.id, image_url: null })}
+                  />
+                </>
+              )}
+              {page.audio_upload_id ? (
+                <Uploaded
+                  name={named(page.audio_upload_id)}
+                  onClear={() => setPage(i, { audio_upload_id: null })}
+                />
+              ) : (
+                <UploadButton
+                  lessonId={lessonId}
+                  kind="audio"
+                  label={t("upload.pageAudio", { n: i + 1 })}
+                  onUploaded={(u) => setPage(i, { audio_upload_id: u.id })}
+                />
+              )}
               <Button
                 variant="ghost"
                 className="self-end"
@@ -265,6 +370,9 @@ export function LessonForm(props: {
   const [afterPrevious, setAfterPrevious] = useState(l?.after_previous ?? false);
   const [availableFrom, setAvailableFrom] = useState(l?.available_from?.slice(0, 16) ?? "");
   const error = props.error;
+  const { api } = useAuth();
+  const uploads = useQuery({ ...uploadsQuery(api, l?.id ?? ""), enabled: Boolean(l?.id) });
+  const names = new Map((uploads.data ?? []).map((u) => [u.id, u.name]));
 
   const move = (from: number, to: number) => {
     const next = [...blocks];
@@ -394,6 +502,8 @@ export function LessonForm(props: {
                 block={block}
                 index={index}
                 error={error}
+                lessonId={l?.id}
+                names={names}
                 onChange={(next) => setBlocks(blocks.map((b, j) => (j === index ? next : b)))}
               />
             </Card>

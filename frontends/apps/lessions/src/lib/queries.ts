@@ -26,6 +26,9 @@ export type GroupProgress = Schemas["GroupProgress"];
 export type Visibility = Schemas["Visibility"];
 export type CompletionRule = Schemas["CompletionRule"];
 export type Language = Schemas["Language"];
+export type Upload = Schemas["UploadRead"];
+export type MediaKind = Schemas["MediaKind"];
+export type Certificate = Schemas["CertificateRead"];
 
 export const GRADES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 
@@ -43,6 +46,8 @@ export const keys = {
   children: ["main", "children"] as const,
   childProgress: (id: string) => ["lessions", "child", id] as const,
   groups: ["main", "groups"] as const,
+  uploads: (lesson: string) => ["lessions", "lesson", lesson, "uploads"] as const,
+  certificate: (course: string) => ["lessions", "course", course, "certificate"] as const,
 };
 
 export const catalogueQuery = (api: Api, grade: number | null, subject: string) =>
@@ -153,6 +158,29 @@ export const childProgressQuery = (api: Api, id: string) =>
           params: { path: { child_id: id } },
         }),
       ),
+  });
+
+export const uploadsQuery = (api: Api, lesson: string) =>
+  queryOptions({
+    queryKey: keys.uploads(lesson),
+    queryFn: () =>
+      call(
+        api.lessions.GET("/api/lessions/uploads/lessons/{lesson_id}", {
+          params: { path: { lesson_id: lesson } },
+        }),
+      ),
+  });
+
+export const certificateQuery = (api: Api, course: string) =>
+  queryOptions({
+    queryKey: keys.certificate(course),
+    queryFn: () =>
+      call(
+        api.lessions.GET("/api/lessions/courses/{course_id}/certificate", {
+          params: { path: { course_id: course } },
+        }),
+      ),
+    retry: false,
   });
 
 /** A fresh key for each progress write: a phone's retry of the same write counts once. */

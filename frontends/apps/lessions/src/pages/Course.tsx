@@ -4,6 +4,7 @@ import { useTranslation } from "@alif/i18n";
 import { Alert, buttonClass, Card, Coins, cx, linkClass, Page, QueryState } from "@alif/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { CertificateCard } from "../components/CertificateCard.tsx";
 import { ProgressBar } from "../components/CourseCard.tsx";
 import {
   type CourseDetail,
@@ -126,10 +127,13 @@ export default function CoursePage() {
                       {t("course.done", { done: p.completed_lessons, total: p.required_lessons })}
                     </p>
                     {p.completed_at ? (
-                      <Alert tone="success">
-                        {t("course.completed")}{" "}
-                        {p.coins > 0 ? <Coins amount={p.coins} className="font-black" /> : null}
-                      </Alert>
+                      <>
+                        <Alert tone="success">
+                          {t("course.completed")}{" "}
+                          {p.coins > 0 ? <Coins amount={p.coins} className="font-black" /> : null}
+                        </Alert>
+                        <CertificateCard courseId={c.id} badge={c.badge} />
+                      </>
                     ) : c.reward_coins > 0 && student ? (
                       <p className="text-muted">
                         {t("course.reward")} <Coins amount={c.reward_coins} />

@@ -18,6 +18,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { BlockView } from "../components/blocks/BlockView.tsx";
 import type { Answer, Answers } from "../components/blocks/QuizBlock.tsx";
+import { CertificateCard } from "../components/CertificateCard.tsx";
 import { ProgressBar } from "../components/CourseCard.tsx";
 import {
   type AnswersResult,
@@ -83,10 +84,13 @@ function Finished(props: { lesson: LearnerLesson["lesson"]; onAgain(): void }) {
         <ProgressBar percent={p.percent} label={t("course.progress")} />
       </div>
       {p.completed_at ? (
-        <p className="flex flex-wrap items-center justify-center gap-2 font-bold text-xl">
-          {t("finished.courseDone")}
-          {p.coins > 0 ? <Coins amount={p.coins} signed className="text-2xl" /> : null}
-        </p>
+        <>
+          <p className="flex flex-wrap items-center justify-center gap-2 font-bold text-xl">
+            {t("finished.courseDone")}
+            {p.coins > 0 ? <Coins amount={p.coins} signed className="text-2xl" /> : null}
+          </p>
+          <CertificateCard courseId={p.course.id} badge={p.course.badge} />
+        </>
       ) : null}
       <div className="flex flex-wrap justify-center gap-3">
         {next && next.lesson_id !== props.lesson.id ? (

@@ -3,8 +3,9 @@ import { Button } from "@alif/ui";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Block } from "../../lib/queries.ts";
 
-/** A story (ertak) page by page: a big picture, a few lines, the read-aloud track on a tap, and
- * its questions (given as `questions`) after the last page. */
+/** A story (ertak) page by page: a big picture, a few lines, the page read aloud on a tap (the
+ * page's recording, else the story's track), and its questions (given as `questions`) after the
+ * last page. */
 export function StoryBlock(props: { block: Block; questions?: ReactNode }) {
   const { t } = useTranslation();
   const { block } = props;
@@ -14,9 +15,14 @@ export function StoryBlock(props: { block: Block; questions?: ReactNode }) {
   const audio = useRef<HTMLAudioElement>(null);
   const atQuestions = page === pages.length;
   const current = pages[page];
+  const sound = (atQuestions ? null : current?.audio_url) || block.audio_url || null;
 
-  // The track stops when the story leaves the screen.
+  // The sound stops when the story leaves the screen, and a page's recording when the page turns.
   useEffect(() => () => audio.current?.pause(), []);
+  const turn = (to: number) => {
+    if (pages[page]?.audio_url) audio.current?.pause();
+    setPage(to);
+  };
 
   const toggle = () => {
     const track = audio.current;
@@ -29,12 +35,12 @@ export function StoryBlock(props: { block: Block; questions?: ReactNode }) {
     <section className="flex flex-col gap-5" aria-label={block.title ?? ""}>
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="flex-1 font-extrabold text-2xl">{block.title}</h2>
-        {block.audio_url ? (
+        {sound ? (
           <>
             {/* biome-ignore lint/a11y/useMediaCaption: the story's words are on the page */}
             <audio
               ref={audio}
-              src={block.audio_url}
+              src={sound}
               preload="none"
               onPlay={() => setPlaying(true)}
               onPause={() => setPlaying(false)}
@@ -57,6 +63,10 @@ export function StoryBlock(props: { block: Block; questions?: ReactNode }) {
               alt=""
               className="max-h-[50vh] w-auto max-w-full rounded-2xl object-contain"
             />
+          ) : current.picture ? (
+            <span aria-hidden="true" className="text-[8rem] leading-none">
+              {current.picture}
+            </span>
           ) : null}
           {current.text ? (
             <figcaption className="whitespace-pre-line text-2xl leading-relaxed">
@@ -69,7 +79,7 @@ export function StoryBlock(props: { block: Block; questions?: ReactNode }) {
         <Button
           variant="secondary"
           size="lg"
-          onClick={() => setPage(page - 1)}
+          onClick={() => turn(page - 1)}
           disabled={page === 0}
           aria-label={t("story.previous")}
         >
@@ -83,7 +93,7 @@ export function StoryBlock(props: { block: Block; questions?: ReactNode }) {
         <Button
           variant="secondary"
           size="lg"
-          onClick={() => setPage(page + 1)}
+          onClick={() => turn(page + 1)}
           disabled={page >= (props.questions ? pages.length : pages.length - 1)}
           aria-label={t("story.next")}
         >
