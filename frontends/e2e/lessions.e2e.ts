@@ -66,7 +66,7 @@ describe("a course from the teacher's editor to the child's phone and back", () 
     await visible(t.getByRole("heading", { name: "Mening kurslarim" }));
     await look(t, "40-lessions-teacher-courses");
     await t.getByRole("link", { name: /Yangi kurs/ }).click();
-    await t.getByRole("textbox", { name: "Nomi" }).fill(title);
+    await t.getByRole("textbox", { name: "Nomi", exact: true }).fill(title);
     await t.getByRole("textbox", { name: "Fan" }).fill("Matematika");
     await t.getByRole("checkbox", { name: "1", exact: true }).check();
     await t.getByRole("radio", { name: "Tanlangan sinflarim" }).check();
@@ -80,7 +80,8 @@ describe("a course from the teacher's editor to the child's phone and back", () 
 
     // The first lesson: a text and a quiz, done when the quiz is passed.
     await t.getByRole("link", { name: /Dars qoʻshish/ }).click();
-    await t.getByRole("textbox", { name: "Nomi" }).fill("Ikki va ikki");
+    await visible(t.getByRole("heading", { name: "Yangi dars" }));
+    await t.getByRole("textbox", { name: "Nomi", exact: true }).fill("Ikki va ikki");
     await t
       .getByRole("textbox", { name: /Matn \(Markdown\)/ })
       .fill("Ikkita olma va **ikkita** olma.");
@@ -99,8 +100,10 @@ describe("a course from the teacher's editor to the child's phone and back", () 
 
     // The second lesson: three parts, done when read to the end.
     await t.getByRole("link", { name: /Kursga/ }).click();
+    await visible(t.getByRole("heading", { name: title }));
     await t.getByRole("link", { name: /Dars qoʻshish/ }).click();
-    await t.getByRole("textbox", { name: "Nomi" }).fill("Uchgacha");
+    await visible(t.getByRole("heading", { name: "Yangi dars" }));
+    await t.getByRole("textbox", { name: "Nomi", exact: true }).fill("Uchgacha");
     await t.getByRole("combobox", { name: "Dars qachon tugaydi" }).selectOption("end");
     await t.getByRole("textbox", { name: /Matn \(Markdown\)/ }).fill("Birinchi qism: bir.");
     for (const part of ["Ikkinchi qism: ikki.", "Uchinchi qism: uch."]) {
@@ -115,6 +118,7 @@ describe("a course from the teacher's editor to the child's phone and back", () 
     await t.getByRole("button", { name: /Darsni eʼlon qilish/ }).click();
     await visible(t.getByText(/Dars eʼlon qilingan/));
     await t.getByRole("link", { name: /Kursga/ }).click();
+    await visible(t.getByRole("heading", { name: title }));
     await t.getByRole("button", { name: /Kursni eʼlon qilish/ }).click();
     await visible(t.getByRole("link", { name: /Sinf natijalari/ }));
     await look(t, "43-lessions-course-editor");
