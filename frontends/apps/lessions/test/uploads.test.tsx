@@ -53,7 +53,7 @@ function fakeUploads(onSend: (body: FormData) => void) {
           this.status = 201;
           this.responseText = JSON.stringify(upload);
           this.onload?.();
-        }, 50);
+        }, 500); // half-way for a while, as a file on a slow phone line
       }, 10);
     }
   }
@@ -80,9 +80,11 @@ describe("uploading to a lesson", () => {
     const input = await screen.findByLabelText(/Rasm yuklash/);
     uploads = [upload];
     await userEvent.upload(input, new File(["png"], "olma.png", { type: "image/png" }));
-    expect(await screen.findByRole("progressbar", { name: "Yuklanmoqda" })).toHaveAttribute(
-      "aria-valuenow",
-      "50",
+    await waitFor(() =>
+      expect(screen.getByRole("progressbar", { name: "Yuklanmoqda" })).toHaveAttribute(
+        "aria-valuenow",
+        "50",
+      ),
     );
     expect(await screen.findByText("olma.png")).toBeInTheDocument();
     expect(sent[0]?.get("kind")).toBe("image");
