@@ -136,3 +136,33 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     throw new Error(`Accessibility problems on ${screen}:\n${found.join("\n")}`);
   }
 }
+
+/** Signs in on main through its API (the refresh cookie is what every app reads) and calls it. */
+export async function onMain<T>(
+  page: Page,
+  signIn: { path: string; body: Record<string, string> },
+  call?: { method: string; path: string; body?: unknown },
+): Promise<T> {
+  await page.goto(url("main", "/"));
+  return page.evaluate(
+    async ({ signIn, call }) => {
+      const login = await fetch(signIn.path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(signIn.body),
+      });
+      if (!login.ok) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
+      const { access_token } = (await login.json()) as { access_token: string };
+      if (!call) return null as T;
+      const response = await fetch(call.path, {
+        method: call.method,
+        headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      });
+      if (!response.ok)
+        throw new Error(`${call.path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    { signIn, call },
+  );
+}

@@ -5,9 +5,9 @@
  * the timer running and hands it in; the teacher sees the results. Screenshots go to
  * test-results/e2e/ (20-...).
  */
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectAccessible, type Person, person, screenshot, url } from "./browser.ts";
+import { expectAccessible, onMain, type Person, person, screenshot, url } from "./browser.ts";
 
 const people: Person[] = [];
 afterAll(async () => {
@@ -16,36 +16,6 @@ afterAll(async () => {
 
 async function visible(locator: Locator, timeout = 20_000): Promise<void> {
   await locator.first().waitFor({ state: "visible", timeout });
-}
-
-/** Signs in on main through its API (the refresh cookie is what every app reads) and calls it. */
-async function onMain<T>(
-  page: Page,
-  signIn: { path: string; body: Record<string, string> },
-  call?: { method: string; path: string; body?: unknown },
-): Promise<T> {
-  await page.goto(url("main", "/"));
-  return page.evaluate(
-    async ({ signIn, call }) => {
-      const login = await fetch(signIn.path, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(signIn.body),
-      });
-      if (!login.ok) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
-      const { access_token } = (await login.json()) as { access_token: string };
-      if (!call) return null as T;
-      const response = await fetch(call.path, {
-        method: call.method,
-        headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      });
-      if (!response.ok)
-        throw new Error(`${call.path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    },
-    { signIn, call },
-  );
 }
 
 const suffix = String(Date.now()).slice(-5);

@@ -206,6 +206,70 @@ async def test_a_lesson_completed_by_its_quiz_needs_questions(login_as: LoginAs)
     assert response.json()["error"]["code"] == "validation_error"
 
 
+async def test_the_catalogue_filters_by_grade_and_shows_my_groups_courses_first(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    moderator = await login_as(Role.moderator)
+    teacher = await login_as(Role.teacher)
+    child = await login_as(Role.student)
+    group = await make_study_group(db_session, teacher.user, [child.user])
+    await build_course(moderator, title="Alifbo", grades=[1, 10])
+    await build_course(
+        teacher, title="Yangi", grades=[11], visibility="groups", group_ids=[str(group.id)]
+    )
+    await build_course(moderator, title="Fizika", grades=[11])
+
+    def titles(response: Any) -> list[str]:
+        return [c["title"] for c in response.json()["items"]]
+
+    # The group's course leads, then the catalogue by title.
+    assert titles(await child.get(f"{API}/courses")) == ["Yangi", "Alifbo", "Fizika"]
+    # A grade matches whole numbers only: 1 is not 10 or 11.
+    assert titles(await child.get(f"{API}/courses", params={"grade": 1})) == ["Alifbo"]
+    assert titles(await child.get(f"{API}/courses", params={"grade": 11})) == ["Yangi", "Fizika"]
+    assert titles(await child.get(f"{API}/courses", params={"grade": 10})) == ["Alifbo"]
+    assert titles(await child.get(f"{API}/courses", params={"grade": 2})) == []
+    assert (await child.get(f"{API}/courses", params={"grade": 12})).status_code == 422
+
+
+async def test_an_author_reads_a_lesson_as_written_and_sends_it_back_unchanged(
+    login_as: LoginAs,
+) -> None:
+    teacher = await login_as(Role.teacher)
+    other = await login_as(Role.teacher)
+    student = await login_as(Role.student)
+    numeric = {"type": "numeric", "text": "5 - 2 = ?", "numeric_answer": 3}
+    course = await build_course(
+        teacher,
+        lesson("Sinov", blocks=[text(), quiz(two_plus_two(), numeric), STORY], completion="quiz"),
+    )
+    lesson_id = course["lessons"][0]["id"]
+    source = await teacher.get(f"{API}/lessons/{lesson_id}/source")
+    assert source.status_code == 200
+    blocks = source.json()["blocks"]
+    assert blocks[0]["markdown"] == "Bugun **sanashni** o'rganamiz."
+    first, second = blocks[1]["questions"]
+    assert [(o["text"], o["correct"]) for o in first["options"]] == [
+        ("3", False),
+        ("4", True),
+        ("5", False),
+    ]
+    assert second["numeric_answer"] == 3
+    assert blocks[2]["questions"][0]["truth"] is True
+    assert blocks[2]["pages"][0]["image_url"] == STORY["pages"][0]["image_url"]
+
+    # What the editor sends back is accepted as it is and makes the same lesson (a new version).
+    fields = {k: v for k, v in source.json().items() if k in ("title", "completion", "pass_mark")}
+    sent = [{k: v for k, v in b.items() if v not in (None, [])} for b in blocks]
+    again = await teacher.put(f"{API}/lessons/{lesson_id}", json={**fields, "blocks": sent})
+    assert again.status_code == 200, again.text
+    assert again.json()["version"] == 2
+
+    # Nobody but its author sees the answers.
+    assert (await other.get(f"{API}/lessons/{lesson_id}/source")).status_code == 404
+    assert (await student.get(f"{API}/lessons/{lesson_id}/source")).status_code == 403
+
+
 async def test_the_author_reorders_modules_and_lessons_naming_each_exactly_once(
     login_as: LoginAs,
 ) -> None:

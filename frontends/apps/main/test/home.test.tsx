@@ -33,11 +33,8 @@ describe("a child's home", () => {
     expect(tests).toHaveAttribute("href", expect.stringContaining("testai."));
     const harf = screen.getByRole("link", { name: /Harf/ });
     expect(harf).toHaveAttribute("href", expect.stringContaining("harf."));
-    const olimp = screen.getByText("Olimpiada").closest("[data-status]");
-    expect(olimp).toHaveAttribute("data-status", "soon");
-    expect(olimp).toHaveClass("grayscale", "border-dashed");
-    expect(olimp?.closest("a")).toBeNull();
-    expect(olimp).toHaveTextContent("Tez orada");
+    const lessons = screen.getByRole("link", { name: /Darslar/ });
+    expect(lessons).toHaveAttribute("href", expect.stringContaining("lessions."));
   });
 });
 

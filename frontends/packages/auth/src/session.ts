@@ -149,6 +149,16 @@ export class Session {
     return this.#send(retry, token);
   };
 
+  /**
+   * The access token for a request the API clients cannot make: an upload whose progress is shown
+   * goes through XMLHttpRequest, which `fetch` does not replace. A token known to be expired is
+   * renewed first; null without a session.
+   */
+  async accessToken(): Promise<string | null> {
+    if (this.#token !== null && this.#now() >= this.#expiresAt) return this.refresh();
+    return this.#token;
+  }
+
   #send(request: Request, token: string | null): Promise<Response> {
     if (token === null) return this.#network(request);
     const headers = new Headers(request.headers);

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import nh3
 from markdown_it import MarkdownIt
 
-from alif.assessment.questions import student_view
-from alif.assessment.schemas import StudentQuestion
+from alif.assessment.questions import key_fields, options_read, student_view
+from alif.assessment.schemas import QuestionIn, StudentQuestion
 from alif.media import MediaKind
 from lessions.courses.exceptions import EmbedHostNotAllowed
 from lessions.courses.models import Question
@@ -19,6 +19,7 @@ from lessions.courses.schemas import (
     AudioBlock,
     Block,
     BlockRead,
+    BlockSource,
     FileBlock,
     ImageBlock,
     QuizBlock,
@@ -137,3 +138,38 @@ def read_blocks(
             fields["variants"] = links[upload_id].variants
         shown.append(BlockRead(**fields, questions=by_block.get(index, [])))
     return shown
+
+
+def question_in(question: Question) -> QuestionIn:
+    """A stored question back in the form its author sent, key included (for editing)."""
+    key = key_fields(question.answer_key)
+    return QuestionIn.model_validate(
+        {
+            "type": question.type,
+            "text": question.text,
+            "options": [{"text": o.text, "correct": o.correct} for o in options_read(question)],
+            **key,
+            "points": question.points,
+            "explanation": question.explanation,
+            "image_url": question.image_url,
+            "language": question.language,
+            "topic": question.topic,
+            "tags": list(question.tags),
+            "difficulty": question.difficulty,
+            "source_excerpt": question.source_excerpt,
+        }
+    )
+
+
+def source_blocks(blocks: list[dict[str, Any]], questions: list[Question]) -> list[BlockSource]:
+    """The blocks as their author wrote them: Markdown, not HTML, and questions with keys, so an
+    editor can show a lesson and send it back whole."""
+    by_block: dict[int, list[QuestionIn]] = {}
+    for question in questions:
+        by_block.setdefault(question.block, []).append(question_in(question))
+    return [
+        BlockSource(
+            **{k: v for k, v in block.items() if k != "html"}, questions=by_block.get(i, [])
+        )
+        for i, block in enumerate(blocks)
+    ]

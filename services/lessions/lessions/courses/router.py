@@ -8,7 +8,7 @@ from alif.errors import error_responses
 from alif.schemas import Page, PageParams, page_of
 from alif.storage import Storage
 from lessions.courses import service
-from lessions.courses.content import read_blocks
+from lessions.courses.content import read_blocks, source_blocks
 from lessions.courses.dependencies import (
     AuthoredCourseDep,
     AuthoredLessonDep,
@@ -26,6 +26,7 @@ from lessions.courses.schemas import (
     LessonCreate,
     LessonFields,
     LessonRead,
+    LessonSource,
     LessonSummary,
     ModuleCreate,
     ModuleRead,
@@ -62,15 +63,19 @@ async def lesson_read(db: SessionDep, lesson: Lesson, storage: Storage) -> Lesso
     )
 
 
-@router.get("/courses", summary="Published courses I may take, the platform catalogue first")
+@router.get(
+    "/courses",
+    summary="Published courses I may take: my groups' first, then the platform catalogue",
+)
 async def list_courses(
     user: CurrentUser,
     db: SessionDep,
     page: Annotated[PageParams, Query()],
     subject: Annotated[str | None, Query(max_length=60)] = None,
+    grade: Annotated[int | None, Query(ge=0, le=11)] = None,
 ) -> Page[CourseRead]:
     return page_of(
-        await service.list_visible(db, user, page, subject), page, CourseRead.model_validate
+        await service.list_visible(db, user, page, subject, grade), page, CourseRead.model_validate
     )
 
 
@@ -193,3 +198,19 @@ async def publish_lesson(lesson: AuthoredLessonDep, db: SessionDep) -> LessonSum
     course = await db.get(Course, lesson.course_id)
     assert course is not None
     return LessonSummary.model_validate(await service.publish_lesson(db, course, lesson))
+
+
+@router.get(
+    "/lessons/{lesson_id}/source",
+    responses=error_responses(404),
+    summary="My lesson as I wrote it (Markdown, questions with their answers), to edit it",
+)
+async def lesson_source(lesson: AuthoredLessonDep, db: SessionDep) -> LessonSource:
+    version = await service.current_version(db, lesson)
+    return LessonSource.model_validate(
+        {
+            **LessonSummary.model_validate(lesson).model_dump(),
+            "course_id": lesson.course_id,
+            "blocks": source_blocks(version.blocks, await service.questions_of(db, version)),
+        }
+    )

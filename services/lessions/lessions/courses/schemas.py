@@ -231,6 +231,37 @@ class BlockRead(ResponseModel):
     questions: list[StudentQuestion] = Field(default_factory=list)
 
 
+class StoryPageSource(ResponseModel):
+    text: str = ""
+    image_url: str | None = None
+    image_upload_id: uuid.UUID | None = None
+    picture: str = ""
+    audio_upload_id: uuid.UUID | None = None
+
+
+class BlockSource(ResponseModel):
+    """One block as its author wrote it (the fields of other types are empty): send it back in
+    `LessonFields` to edit the lesson."""
+
+    type: str
+    markdown: str | None = None
+    url: str | None = None
+    upload_id: uuid.UUID | None = None
+    caption: str | None = None
+    title: str | None = None
+    name: str | None = None
+    audio_url: str | None = None
+    audio_upload_id: uuid.UUID | None = None
+    read_aloud: bool | None = None
+    pages: list[StoryPageSource] = Field(default_factory=list)
+    questions: list[QuestionIn] = Field(default_factory=list)
+
+
+class LessonSource(LessonSummary):
+    course_id: uuid.UUID
+    blocks: list[BlockSource]
+
+
 class LessonRead(LessonSummary):
     course_id: uuid.UUID
     blocks: list[BlockRead]

@@ -8,8 +8,9 @@ that is public, of an organization they belong to, or shared with a group they a
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy import Select, String, case, cast, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from alif.assessment.questions import stored_form
 from alif.assessment.types import QuestionSource
@@ -101,9 +102,10 @@ async def course_for_author(db: AsyncSession, user: TokenUser, course_id: uuid.U
 
 
 async def list_visible(
-    db: AsyncSession, user: TokenUser, page: PageParams, subject: str | None
+    db: AsyncSession, user: TokenUser, page: PageParams, subject: str | None, grade: int | None
 ) -> Found[Course]:
-    """Published courses the user may see; the catalogue first, then by title."""
+    """Published courses the user may see: those shared with the user's groups first, then the
+    catalogue, then by title."""
     organizations = await queries.organizations_of(db, user.id)
     groups = await _viewer_groups(db, user)
     shared = select(CourseGroup.course_id).where(CourseGroup.group_id.in_(groups))
@@ -117,7 +119,25 @@ async def list_visible(
         query = query.where(visible)
     if subject:
         query = query.where(func.lower(Course.subject) == subject.strip().lower())
-    return await _page(db, query, page)
+    if grade is not None:
+        query = query.where(_has_grade(grade))
+    mine_first = case((Course.id.in_(shared), 0), else_=1)
+    return await find_page(
+        db, query, page, mine_first, Course.catalogue.desc(), Course.title, Course.id
+    )
+
+
+def _has_grade(grade: int) -> ColumnElement[bool]:
+    # `grades` is a short JSON list of integers, written by json.dumps ("[1, 2]") on SQLite and
+    # PostgreSQL alike; its text is matched whole-number-wise, which needs no JSON functions that
+    # differ between the two databases.
+    text = cast(Course.grades, String)
+    return or_(
+        text == f"[{grade}]",
+        text.like(f"[{grade},%"),
+        text.like(f"%, {grade}]"),
+        text.like(f"%, {grade},%"),
+    )
 
 
 async def list_authored(db: AsyncSession, user: TokenUser, page: PageParams) -> Found[Course]:

@@ -31,7 +31,7 @@ export const APPS: AppEntry[] = [
     id: "lessions",
     emoji: "📚",
     tone: "bg-sky-100 text-sky-900",
-    status: "soon",
+    status: "available",
     forChildren: true,
   },
   {

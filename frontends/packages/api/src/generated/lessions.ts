@@ -9,7 +9,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Published courses I may take, the platform catalogue first */
+        /** Published courses I may take: my groups' first, then the platform catalogue */
         get: operations["courses-list_courses"];
         put?: never;
         /** Start a course (a draft) */
@@ -169,6 +169,23 @@ export type paths = {
         put?: never;
         /** Publish my lesson (every question needs its answer) */
         post: operations["courses-publish_lesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/lessons/{lesson_id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My lesson as I wrote it (Markdown, questions with their answers), to edit it */
+        get: operations["courses-lesson_source"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -510,6 +527,37 @@ export type components = {
             pages?: components["schemas"]["StoryPageRead"][];
             /** Questions */
             questions?: components["schemas"]["StudentQuestion"][];
+        };
+        /**
+         * BlockSource
+         * @description One block as its author wrote it (the fields of other types are empty): send it back in
+         *     `LessonFields` to edit the lesson.
+         */
+        BlockSource: {
+            /** Type */
+            type: string;
+            /** Markdown */
+            markdown?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Upload Id */
+            upload_id?: string | null;
+            /** Caption */
+            caption?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Audio Url */
+            audio_url?: string | null;
+            /** Audio Upload Id */
+            audio_upload_id?: string | null;
+            /** Read Aloud */
+            read_aloud?: boolean | null;
+            /** Pages */
+            pages?: components["schemas"]["StoryPageSource"][];
+            /** Questions */
+            questions?: components["schemas"]["QuestionIn"][];
         };
         /** Body_media-upload_file */
         "Body_media-upload_file": {
@@ -1034,6 +1082,45 @@ export type components = {
             /** Blocks */
             blocks: components["schemas"]["BlockRead"][];
         };
+        /** LessonSource */
+        LessonSource: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Module Id
+             * Format: uuid
+             */
+            module_id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Published */
+            published: boolean;
+            /** Version */
+            version: number;
+            /** Free Preview */
+            free_preview: boolean;
+            /** Required */
+            required: boolean;
+            completion: components["schemas"]["CompletionRule"];
+            /** Pass Mark */
+            pass_mark: number;
+            /** Available From */
+            available_from: string | null;
+            /** After Previous */
+            after_previous: boolean;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Blocks */
+            blocks: components["schemas"]["BlockSource"][];
+        };
         /** LessonState */
         LessonState: {
             /**
@@ -1373,6 +1460,25 @@ export type components = {
              */
             audio_url?: string | null;
         };
+        /** StoryPageSource */
+        StoryPageSource: {
+            /**
+             * Text
+             * @default
+             */
+            text?: string;
+            /** Image Url */
+            image_url?: string | null;
+            /** Image Upload Id */
+            image_upload_id?: string | null;
+            /**
+             * Picture
+             * @default
+             */
+            picture?: string;
+            /** Audio Upload Id */
+            audio_upload_id?: string | null;
+        };
         /** StudentOption */
         StudentOption: {
             /** Id */
@@ -1488,6 +1594,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 subject?: string | null;
+                grade?: number | null;
             };
             header?: never;
             path?: never;
@@ -2054,6 +2161,46 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "courses-lesson_source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonSource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
