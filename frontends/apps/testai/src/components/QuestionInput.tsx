@@ -1,9 +1,9 @@
+import type { TestaiComponents } from "@alif/api";
 import { useTranslation } from "@alif/i18n";
 import { cx, Field, Input } from "@alif/ui";
-import type { Answer } from "../lib/autosave.ts";
 import type { StudentQuestion } from "../lib/queries.ts";
 
-export type Response = Omit<Answer, "revision">;
+export type Response = Omit<TestaiComponents["schemas"]["AnswerIn"], "revision">;
 
 const choiceClass = (chosen: boolean) =>
   cx(

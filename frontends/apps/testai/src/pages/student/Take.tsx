@@ -1,4 +1,6 @@
 import { ApiError, call } from "@alif/api";
+import { AnswerSaver, type SaveState } from "@alif/app/autosave";
+import { formatClock, useSecondsLeft, warningSeconds } from "@alif/app/timer";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import { Alert, Button, Card, cx, Dialog, Page, QueryState } from "@alif/ui";
@@ -7,9 +9,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { AttemptResult } from "../../components/AttemptResult.tsx";
 import { QuestionInput, type Response } from "../../components/QuestionInput.tsx";
-import { AnswerSaver, type SaveState } from "../../lib/autosave.ts";
 import { type Attempt, attemptQuery, keys } from "../../lib/queries.ts";
-import { formatClock, useSecondsLeft, warningSeconds } from "../../lib/timer.ts";
 
 /** Typing is saved after a short pause, not at every letter. */
 const TYPING_PAUSE_MS = 700;
@@ -110,7 +110,7 @@ function Taking(props: { attempt: Attempt; receivedAt: number }) {
   );
   const [saver] = useState(
     () =>
-      new AnswerSaver(
+      new AnswerSaver<Response>(
         async (questionId, answer) => {
           try {
             await call(
