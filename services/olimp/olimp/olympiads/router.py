@@ -31,6 +31,7 @@ router = APIRouter(prefix="/olympiads", tags=["olympiads"])
 async def _read(db: SessionDep, olympiad: Olympiad) -> OlympiadRead:
     rounds = await service.rounds_of(db, olympiad.id)
     sections = await service.sections_of(db, [r.id for r in rounds])
+    now = utcnow()
     return OlympiadRead(
         id=olympiad.id,
         organizer_id=olympiad.organizer_id,
@@ -47,7 +48,8 @@ async def _read(db: SessionDep, olympiad: Olympiad) -> OlympiadRead:
         requires_plan=olympiad.requires_plan,
         registration_opens_at=olympiad.registration_opens_at,
         registration_closes_at=olympiad.registration_closes_at,
-        state=service.state_of(olympiad, rounds, utcnow()),
+        state=service.state_of(olympiad, rounds, now),
+        server_time=now,
         registered=await service.registered_count(db, olympiad.id),
         rounds=[
             RoundRead(

@@ -110,6 +110,9 @@ class OlympiadRead(ResponseModel):
     registration_opens_at: datetime
     registration_closes_at: datetime
     state: State
+    server_time: datetime = Field(
+        description="The server's clock when the state was read: a waiting room counts down on it"
+    )
     registered: int
     rounds: list[RoundRead]
 

@@ -556,6 +556,12 @@ export type components = {
              */
             registration_closes_at: string;
             state: components["schemas"]["State"];
+            /**
+             * Server Time
+             * Format: date-time
+             * @description The server's clock when the state was read: a waiting room counts down on it
+             */
+            server_time: string;
             /** Registered */
             registered: number;
             /** Rounds */
