@@ -1,5 +1,6 @@
 import { ApiError, call } from "@alif/api";
 import { AnswerSaver, type SaveState } from "@alif/app/autosave";
+import { isAnswered, QuestionInput, type Response } from "@alif/app/question-input";
 import { formatClock, useSecondsLeft, warningSeconds } from "@alif/app/timer";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
@@ -8,18 +9,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { AttemptResult } from "../../components/AttemptResult.tsx";
-import { QuestionInput, type Response } from "../../components/QuestionInput.tsx";
 import { type Attempt, attemptQuery, keys } from "../../lib/queries.ts";
 
 /** Typing is saved after a short pause, not at every letter. */
 const TYPING_PAUSE_MS = 700;
-
-function isAnswered(value: Response | undefined): boolean {
-  if (!value) return false;
-  if (value.choice) return value.choice.length > 0;
-  if (value.truth !== undefined && value.truth !== null) return true;
-  return Boolean(value.text?.trim());
-}
 
 function fromStored(attempt: Attempt): Map<string, Response> {
   return new Map(
