@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 const CANDIDATES = [
@@ -111,8 +111,9 @@ interface AxeViolation {
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.waitForLoadState("networkidle").catch(() => undefined);
-  if (!(await page.evaluate(() => "axe" in window)))
-    await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol: the apps' CSP (script-src 'self') refuses an inline
+  // <script>, and the check must not loosen the policy it runs under.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -134,4 +135,39 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     );
     throw new Error(`Accessibility problems on ${screen}:\n${found.join("\n")}`);
   }
+}
+
+/** Waits until the first match is on screen. */
+export async function visible(locator: Locator, timeout = 20_000): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout });
+}
+
+/** Signs in on main through its API (the refresh cookie is what every app reads) and calls it. */
+export async function onMain<T>(
+  page: Page,
+  signIn: { path: string; body: Record<string, string> },
+  call?: { method: string; path: string; body?: unknown },
+): Promise<T> {
+  await page.goto(url("main", "/"));
+  return page.evaluate(
+    async ({ signIn, call }) => {
+      const login = await fetch(signIn.path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(signIn.body),
+      });
+      if (!login.ok) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
+      const { access_token } = (await login.json()) as { access_token: string };
+      if (!call) return null as T;
+      const response = await fetch(call.path, {
+        method: call.method,
+        headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      });
+      if (!response.ok)
+        throw new Error(`${call.path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    { signIn, call },
+  );
 }

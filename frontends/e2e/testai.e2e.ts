@@ -5,48 +5,13 @@
  * the timer running and hands it in; the teacher sees the results. Screenshots go to
  * test-results/e2e/ (20-...).
  */
-import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Person, person, screenshot, url } from "./browser.ts";
+import { onMain, type Person, person, screenshot, url, visible } from "./browser.ts";
 
 const people: Person[] = [];
 afterAll(async () => {
   for (const someone of people) await someone.close();
 });
-
-async function visible(locator: Locator, timeout = 20_000): Promise<void> {
-  await locator.first().waitFor({ state: "visible", timeout });
-}
-
-/** Signs in on main through its API (the refresh cookie is what every app reads) and calls it. */
-async function onMain<T>(
-  page: Page,
-  signIn: { path: string; body: Record<string, string> },
-  call?: { method: string; path: string; body?: unknown },
-): Promise<T> {
-  await page.goto(url("main", "/"));
-  return page.evaluate(
-    async ({ signIn, call }) => {
-      const login = await fetch(signIn.path, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(signIn.body),
-      });
-      if (!login.ok) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
-      const { access_token } = (await login.json()) as { access_token: string };
-      if (!call) return null as T;
-      const response = await fetch(call.path, {
-        method: call.method,
-        headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      });
-      if (!response.ok)
-        throw new Error(`${call.path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    },
-    { signIn, call },
-  );
-}
 
 const suffix = String(Date.now()).slice(-5);
 const title = `Kasrlar ${suffix}`;

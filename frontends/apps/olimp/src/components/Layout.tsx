@@ -15,7 +15,7 @@ function Brand() {
         aria-hidden="true"
         className="grid size-10 place-items-center rounded-xl bg-sun-400 text-2xl"
       >
-        ⭐
+        🏆
       </span>
       <span>{t("brand")}</span>
     </Link>
