@@ -30,6 +30,8 @@ const DESKTOP = { width: 1280, height: 800 };
 /** The screen checked with axe, and kept at this size and the other one. */
 async function look(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
+  // From the top: a full-page picture of a scrolled page draws the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const size = page.viewportSize() ?? PHONE;
   const phone = size.width < 600;
   await screenshot(page, `${name}-${phone ? "phone" : "desktop"}`);
@@ -73,7 +75,9 @@ async function answer(page: Page, right: boolean): Promise<void> {
   const question = (await page.getByRole("heading", { level: 2 }).first().textContent()) ?? "";
   const options = OPTIONS[question.trim()];
   if (!options) throw new Error(`Unexpected question: ${question}`);
-  await page.getByRole("radio", { name: right ? options.right : options.wrong, exact: true }).click();
+  await page
+    .getByRole("radio", { name: right ? options.right : options.wrong, exact: true })
+    .click();
   await visible(page.getByText("✓ Saqlandi"));
 }
 

@@ -14,7 +14,11 @@ function sitting(over: Record<string, unknown> = {}) {
     .on(START, () => json(200, attempt(over)))
     .on(SAVE, async (request: Request, params: Record<string, string>) => {
       saved.set(params.question ?? "", await request.json());
-      return json(200, { question_id: params.question, saved_at: "2020-01-01T00:51:00Z", seconds_left: 540 });
+      return json(200, {
+        question_id: params.question,
+        saved_at: "2020-01-01T00:51:00Z",
+        seconds_left: 540,
+      });
     })
     .on("POST /api/olimp/attempts/at1/signals", () => new Response(null, { status: 204 }));
   return { api, saved };
@@ -28,7 +32,10 @@ describe("the paper", () => {
     await renderApp(PAPER, api);
     expect(await screen.findByRole("heading", { name: "2 + 3 = ?" })).toBeInTheDocument();
     expect(navigator().getAllByRole("button")).toHaveLength(3);
-    expect(navigator().getByRole("button", { name: "1-savol" })).toHaveAttribute("aria-current", "step");
+    expect(navigator().getByRole("button", { name: "1-savol" })).toHaveAttribute(
+      "aria-current",
+      "step",
+    );
     // The answer the server kept is shown as given (a reload keeps it).
     await userEvent.click(navigator().getByRole("button", { name: "2-savol, javob berilgan" }));
     expect(screen.getByRole("heading", { name: "7 tub son" })).toBeInTheDocument();
@@ -41,7 +48,9 @@ describe("the paper", () => {
     await userEvent.click(await screen.findByRole("radio", { name: "5" }));
     await waitFor(() => expect(screen.getByTestId("save-state")).toHaveTextContent("Saqlandi"));
     expect(saved.get("q1")).toEqual({ choice: ["a"] });
-    expect(navigator().getByRole("button", { name: "1-savol, javob berilgan" })).toBeInTheDocument();
+    expect(
+      navigator().getByRole("button", { name: "1-savol, javob berilgan" }),
+    ).toBeInTheDocument();
   });
 
   it("keeps an answer that could not be sent and sends it again when the connection returns", async () => {
@@ -50,7 +59,11 @@ describe("the paper", () => {
     api.on(SAVE, async (request: Request, params: Record<string, string>) => {
       if (down) throw new TypeError("Failed to fetch");
       saved.set(params.question ?? "", await request.json());
-      return json(200, { question_id: params.question, saved_at: "2020-01-01T00:51:00Z", seconds_left: 500 });
+      return json(200, {
+        question_id: params.question,
+        saved_at: "2020-01-01T00:51:00Z",
+        seconds_left: 500,
+      });
     });
     await renderApp(PAPER, api);
     await userEvent.click(await screen.findByRole("radio", { name: "6" }));
@@ -61,9 +74,11 @@ describe("the paper", () => {
     await waitFor(() => expect(screen.getByTestId("save-state")).toHaveTextContent("Saqlandi"));
     expect(saved.get("q1")).toEqual({ choice: ["b"] });
     expect(screen.queryByText("Internet aloqasi uzildi")).not.toBeInTheDocument();
-    expect(api.called("POST", "/api/olimp/attempts/at1/signals").map((c) => c.body)).toContainEqual({
-      kind: "reconnected",
-    });
+    expect(api.called("POST", "/api/olimp/attempts/at1/signals").map((c) => c.body)).toContainEqual(
+      {
+        kind: "reconnected",
+      },
+    );
   });
 
   it("counts down from the time the server says is left, whatever this device's clock says", async () => {
@@ -97,7 +112,9 @@ describe("the paper", () => {
   });
 
   it("says why when the round is not open", async () => {
-    const api = signedInApi(student, studentProfile).on(START, () => apiError(409, "round_not_open"));
+    const api = signedInApi(student, studentProfile).on(START, () =>
+      apiError(409, "round_not_open"),
+    );
     await renderApp(PAPER, api);
     expect(await screen.findByText(/hali boshlanmagan yoki tugagan/)).toBeInTheDocument();
   });

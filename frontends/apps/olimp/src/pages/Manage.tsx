@@ -108,7 +108,10 @@ function RoundPaper(props: { olympiad: Olympiad; round: Round }) {
     <Card className="flex flex-col gap-4">
       <CardTitle>{t("round.numbered", { n: round.number })}</CardTitle>
       {round.sections.map((section) => {
-        const title = t("manage.section", { points: section.points, penalty: section.penalty });
+        const title =
+          section.penalty > 0
+            ? t("manage.section", { points: section.points, penalty: section.penalty })
+            : t("manage.sectionPlain", { points: section.points });
         const inSection = questions.data?.filter((q) => q.section_id === section.id) ?? [];
         return (
           <section key={section.id} className="flex flex-col gap-3">
