@@ -158,11 +158,10 @@ function Attempts(props: { olympiad: Olympiad; round: Round }) {
             <p className="text-muted">{t("manage.noAttempts")}</p>
           ) : (
             <ul className="flex flex-col divide-y divide-slate-100">
-              {list.map((a, i) => (
+              {list.map((a) => (
                 <li key={a.id} className="py-2">
                   <p className="font-bold">
-                    {t("manage.participant", { n: i + 1 })} ·{" "}
-                    {t("manage.answered", { count: a.answered })} ·{" "}
+                    {a.name} · {t("manage.answered", { count: a.answered })} ·{" "}
                     {t("manage.score", { score: a.score })}
                     {a.submitted_at ? ` · ${t("manage.submitted")}` : ""}
                   </p>

@@ -348,6 +348,11 @@ export type components = {
              */
             student_id: string;
             /**
+             * Name
+             * @description As on the board: first name and initial
+             */
+            name: string;
+            /**
              * Started At
              * Format: date-time
              */
