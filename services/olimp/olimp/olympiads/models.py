@@ -7,6 +7,7 @@ steps that are (`published_at`, `results_published_at`), see `service.state_of`.
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -73,6 +74,13 @@ class Olympiad(UUIDPrimaryKey, Timestamped, Base):
     requires_plan: Mapped[bool] = mapped_column(Boolean, default=False)
     registration_opens_at: Mapped[datetime]
     registration_closes_at: Mapped[datetime]
+    # Results (docs/olimp.md "Results"): who gets gold, silver and bronze in the last round, the
+    # coins each award earns, how long after a round its participants may appeal, and whether
+    # participants see their answers and the correct ones once results are published.
+    award_rule: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prizes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    appeal_minutes: Mapped[int] = mapped_column(Integer, default=1440)
+    review_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
     published_at: Mapped[datetime | None]
     results_published_at: Mapped[datetime | None]
 
@@ -94,6 +102,10 @@ class Round(UUIDPrimaryKey, Timestamped, Base):
     start_bonus: Mapped[int] = mapped_column(Integer, default=0)  # Kangaroo: so nobody ends < 0
     shuffle: Mapped[bool] = mapped_column(Boolean, default=True)
     freeze_minutes: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # A qualifying round: {"top": N} or {"percent": X}, and "per_region"; who advances may start
+    # the next round. None for the last round and for rounds everyone goes on from.
+    advance: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    ranked_at: Mapped[datetime | None]  # the last time the ranking job computed its results
 
 
 class Section(UUIDPrimaryKey, Base):

@@ -11,12 +11,15 @@ from olimp.olympiads import service
 from olimp.olympiads.dependencies import OlympiadDep, OrganizedDep, OrganizedRoundDep
 from olimp.olympiads.models import Olympiad, Question
 from olimp.olympiads.schemas import (
+    Advance,
+    AwardRule,
     BulkRegistration,
     BulkResult,
     ImportResult,
     ImportText,
     OlympiadCreate,
     OlympiadRead,
+    Prizes,
     QuestionCreate,
     QuestionRead,
     RegistrationCreate,
@@ -48,6 +51,11 @@ async def _read(db: SessionDep, olympiad: Olympiad) -> OlympiadRead:
         requires_plan=olympiad.requires_plan,
         registration_opens_at=olympiad.registration_opens_at,
         registration_closes_at=olympiad.registration_closes_at,
+        award_rule=AwardRule.model_validate(olympiad.award_rule or {}),
+        prizes=Prizes.model_validate(olympiad.prizes or {}),
+        appeal_minutes=olympiad.appeal_minutes,
+        review_allowed=olympiad.review_allowed,
+        results_published_at=olympiad.results_published_at,
         state=service.state_of(olympiad, rounds, now),
         server_time=now,
         registered=await service.registered_count(db, olympiad.id),
@@ -61,6 +69,7 @@ async def _read(db: SessionDep, olympiad: Olympiad) -> OlympiadRead:
                 start_bonus=r.start_bonus,
                 shuffle=r.shuffle,
                 freeze_minutes=r.freeze_minutes,
+                advance=Advance.model_validate(r.advance) if r.advance else None,
                 sections=[SectionRead.model_validate(s) for s in sections if s.round_id == r.id],
             )
             for r in rounds

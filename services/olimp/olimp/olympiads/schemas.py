@@ -1,6 +1,6 @@
 import uuid
 from datetime import datetime
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import AwareDatetime, Field, model_validator
 
@@ -22,6 +22,50 @@ class SectionIn(RequestModel):
     penalty: float = Field(default=0, ge=0, le=100, description="Lost for a wrong answer")
 
 
+class AwardRule(RequestModel):
+    """Who gets which award in the last round: by percent of participants (cumulative cut-offs,
+    rounded up: 10/15/25 of 10 people gives 1 gold, 2 silver, 2 bronze) or by fixed places.
+    Participants sharing a rank share its award."""
+
+    kind: Literal["percent", "places"] = "percent"
+    gold: float = Field(default=10, ge=0, le=100)
+    silver: float = Field(default=15, ge=0, le=100)
+    bronze: float = Field(default=25, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _fits(self) -> Self:
+        if self.kind == "percent" and self.gold + self.silver + self.bronze > 100:
+            raise ValueError("the awards cover more than 100 percent")
+        if self.kind == "places" and any(
+            v != int(v) for v in (self.gold, self.silver, self.bronze)
+        ):
+            raise ValueError("places are whole numbers")
+        return self
+
+
+class Prizes(RequestModel):
+    """Coins each award earns, paid once through the ledger when results are published."""
+
+    gold: int = Field(default=0, ge=0, le=10_000)
+    silver: int = Field(default=0, ge=0, le=10_000)
+    bronze: int = Field(default=0, ge=0, le=10_000)
+
+
+class Advance(RequestModel):
+    """Who of a qualifying round may start the next one: the top N or the top X percent (shared
+    ranks at the cut all advance), counted in each region when `per_region`."""
+
+    top: int | None = Field(default=None, ge=1, le=1_000_000)
+    percent: float | None = Field(default=None, gt=0, le=100)
+    per_region: bool = False
+
+    @model_validator(mode="after")
+    def _one(self) -> Self:
+        if (self.top is None) == (self.percent is None):
+            raise ValueError("give either top or percent")
+        return self
+
+
 class RoundIn(RequestModel):
     opens_at: AwareDatetime
     closes_at: AwareDatetime
@@ -29,6 +73,7 @@ class RoundIn(RequestModel):
     start_bonus: int = Field(default=0, ge=0, le=1000, description="Kangaroo's starting points")
     shuffle: bool = True
     freeze_minutes: int = Field(default=0, ge=0, le=600, description="Public board frozen")
+    advance: Advance | None = Field(default=None, description="A qualifying round's cut")
     sections: list[SectionIn] = Field(min_length=1, max_length=10)
 
     @model_validator(mode="after")
@@ -51,6 +96,14 @@ class OlympiadCreate(RequestModel):
     requires_plan: bool = False
     registration_opens_at: AwareDatetime
     registration_closes_at: AwareDatetime
+    award_rule: AwardRule = Field(default_factory=AwardRule)
+    prizes: Prizes = Field(default_factory=Prizes)
+    appeal_minutes: int = Field(
+        default=1440, ge=0, le=10_080, description="How long after a round appeals are taken"
+    )
+    review_allowed: bool = Field(
+        default=False, description="Participants see answers and keys once results are published"
+    )
     rounds: list[RoundIn] = Field(min_length=1, max_length=5)
 
     @model_validator(mode="after")
@@ -68,6 +121,8 @@ class OlympiadCreate(RequestModel):
         for earlier, later in zip(self.rounds, self.rounds[1:], strict=False):
             if later.opens_at < earlier.closes_at:
                 raise ValueError("a round opens after the one before it closes")
+        if self.rounds[-1].advance is not None:
+            raise ValueError("the last round feeds no other round")
         if self.registration_closes_at > self.rounds[0].closes_at:
             raise ValueError("registration closes before the first round ends")
         return self
@@ -90,6 +145,7 @@ class RoundRead(ResponseModel):
     start_bonus: int
     shuffle: bool
     freeze_minutes: int
+    advance: Advance | None
     sections: list[SectionRead]
 
 
@@ -109,6 +165,11 @@ class OlympiadRead(ResponseModel):
     requires_plan: bool
     registration_opens_at: datetime
     registration_closes_at: datetime
+    award_rule: AwardRule
+    prizes: Prizes
+    appeal_minutes: int
+    review_allowed: bool
+    results_published_at: datetime | None
     state: State
     server_time: datetime = Field(
         description="The server's clock when the state was read: a waiting room counts down on it"

@@ -92,6 +92,10 @@ async def create_olympiad(db: AsyncSession, user: TokenUser, data: OlympiadCreat
         requires_plan=data.requires_plan,
         registration_opens_at=data.registration_opens_at,
         registration_closes_at=data.registration_closes_at,
+        award_rule=data.award_rule.model_dump(),
+        prizes=data.prizes.model_dump(),
+        appeal_minutes=data.appeal_minutes,
+        review_allowed=data.review_allowed,
     )
     db.add(olympiad)
     await db.flush()
@@ -105,6 +109,7 @@ async def create_olympiad(db: AsyncSession, user: TokenUser, data: OlympiadCreat
             start_bonus=round_in.start_bonus,
             shuffle=round_in.shuffle,
             freeze_minutes=round_in.freeze_minutes,
+            advance=round_in.advance.model_dump() if round_in.advance else None,
         )
         db.add(round_)
         await db.flush()
@@ -322,11 +327,13 @@ async def _eligible(
             )
     if olympiad.requires_plan and not await has_feature(db, student.id, Feature.olimp):
         raise NotEligible("Taking part needs a plan with olympiads.", details={"reason": "plan"})
-    if (
-        olympiad.capacity is not None
-        and await registered_count(db, olympiad.id) >= olympiad.capacity
-    ):
-        raise OlympiadFull()
+    if olympiad.capacity is not None:
+        # Count under the olympiad's row lock, held to the commit: two registrations at once
+        # for the last seat otherwise both count one free seat and both take it (PostgreSQL;
+        # SQLite's one writer already serialises them).
+        await db.execute(select(Olympiad.id).where(Olympiad.id == olympiad.id).with_for_update())
+        if await registered_count(db, olympiad.id) >= olympiad.capacity:
+            raise OlympiadFull()
     return grade
 
 

@@ -8,6 +8,7 @@ in logs: the client's first message is `{"token": "<access token>"}`.
 
 import asyncio
 import uuid
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Query, WebSocket, status
@@ -26,6 +27,8 @@ from olimp.papers import service
 router = APIRouter(tags=["papers"])
 
 SIGN_IN_SECONDS = 10
+# A watcher gets at most one board per this long; every change within it is in the next one.
+COALESCE_SECONDS = 0.5
 # One board read at a time per process: a change wakes every watcher at once, and reading them
 # one by one keeps a burst of watchers from taking every database connection.
 _reading = asyncio.Lock()
@@ -81,11 +84,26 @@ async def watch_board(
             return board.model_dump_json()
 
     async def forward() -> None:
+        changed = asyncio.Event()
+
+        async def listen(changes: AsyncIterator[str]) -> None:
+            async for _ in changes:
+                changed.set()
+
         try:
             async with cache.subscribe(service.board_channel(round_id)) as changes:
-                await websocket.send_text(await current())
-                async for _ in changes:
+                listener = asyncio.create_task(listen(changes))
+                try:
                     await websocket.send_text(await current())
+                    while True:
+                        await changed.wait()
+                        changed.clear()
+                        await websocket.send_text(await current())
+                        # The changes of the next moment become one read, not one each: a
+                        # national round saves hundreds of answers a second (bench/RESULTS.md).
+                        await asyncio.sleep(COALESCE_SECONDS)
+                finally:
+                    listener.cancel()
         except AppError as error:
             await websocket.close(code=status.WS_1008_POLICY_VIOLATION, reason=error.code)
 

@@ -39,6 +39,8 @@ from olimp.papers.schemas import (
     SignalIn,
     SignalRead,
 )
+from olimp.results.exceptions import NotQualified
+from olimp.results.models import Result
 
 
 def board_channel(round_id: uuid.UUID) -> str:
@@ -91,6 +93,7 @@ async def start(
     now = utcnow()
     if olympiad.published_at is None or not round_.opens_at <= now < round_.closes_at:
         raise RoundNotOpen()
+    await _check_qualified(db, round_, user.id)
     end = min(now + timedelta(minutes=round_.duration_minutes), round_.closes_at)
     attempt = Attempt(
         round_id=round_.id,
@@ -114,6 +117,25 @@ async def start(
             raise
         return found
     return attempt
+
+
+async def _check_qualified(db: AsyncSession, round_: Round, student_id: uuid.UUID) -> None:
+    """Starting round n needs a qualifying result in round n-1 when that round was qualifying
+    (its results are computed by the ranking job once it closes)."""
+    previous = await db.scalar(
+        select(Round).where(
+            Round.olympiad_id == round_.olympiad_id, Round.number == round_.number - 1
+        )
+    )
+    if previous is None or previous.advance is None:
+        return
+    qualified = await db.scalar(
+        select(Result.qualified).where(
+            Result.round_id == previous.id, Result.student_id == student_id
+        )
+    )
+    if not qualified:
+        raise NotQualified()
 
 
 async def _check_device(db: AsyncSession, attempt: Attempt, user: TokenUser) -> None:
@@ -157,7 +179,7 @@ def paper_order(attempt: Attempt, round_: Round, found: Sequence[Question]) -> l
     return paper
 
 
-async def _questions(db: AsyncSession, round_id: uuid.UUID) -> list[Question]:
+async def round_questions(db: AsyncSession, round_id: uuid.UUID) -> list[Question]:
     return list(
         await db.scalars(
             select(Question)
@@ -177,7 +199,7 @@ async def attempt_read(db: AsyncSession, attempt: Attempt, round_: Round) -> Att
         deadline=attempt.deadline,
         submitted_at=attempt.submitted_at,
         seconds_left=seconds_left(attempt, utcnow()) if attempt.submitted_at is None else 0,
-        questions=paper_order(attempt, round_, await _questions(db, round_.id)),
+        questions=paper_order(attempt, round_, await round_questions(db, round_.id)),
         answers={str(a.question_id): SavedAnswer(**a.response) for a in answers if a.response},
     )
 

@@ -260,10 +260,197 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's final table (after publication; organizers see it provisionally) */
+        get: operations["results-read_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/results/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My results (or my child's, with student_id): rounds, award, certificate */
+        get: operations["results-read_my_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My paper with my answers and the correct ones (after publication, if allowed) */
+        get: operations["results-read_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/results/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the results: prizes and certificates follow (the organizer) */
+        post: operations["results-publish_results"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/attempts/{attempt_id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My appeals and the organizer's replies */
+        get: operations["results-list_my_appeals"];
+        put?: never;
+        /** Contest a question of my paper (after it closes, within the appeals window) */
+        post: operations["results-create_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every appeal of the round (the organizer) */
+        get: operations["results-list_appeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/appeals/{appeal_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept with the corrected key: the question is re-graded for everyone, re-ranked */
+        post: operations["results-accept_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/appeals/{appeal_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reply */
+        post: operations["results-reject_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a certificate by its code (public) */
+        get: operations["certificates-verify_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/certificates/{code}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate's PDF (public) */
+        get: operations["certificates-certificate_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /**
+         * Advance
+         * @description Who of a qualifying round may start the next one: the top N or the top X percent (shared
+         *     ranks at the cut all advance), counted in each region when `per_region`.
+         */
+        Advance: {
+            /** Top */
+            top?: number | null;
+            /** Percent */
+            percent?: number | null;
+            /**
+             * Per Region
+             * @default false
+             */
+            per_region?: boolean;
+        };
         /**
          * AnswerFields
          * @description One answer: `choice` for choice questions, `truth` for true/false, `text` for short
@@ -293,6 +480,88 @@ export type components = {
             /** Seconds Left */
             seconds_left: number;
         };
+        /**
+         * AppealAccept
+         * @description The corrected key, in the question's terms: option ids for choice questions, `truth`,
+         *     `accepted` answers, or a numeric `value` with its `tolerance`.
+         */
+        AppealAccept: {
+            /** Reply */
+            reply: string;
+            /** Correct */
+            correct?: string[] | null;
+            /** Truth */
+            truth?: boolean | null;
+            /** Accepted */
+            accepted?: string[] | null;
+            /** Value */
+            value?: number | null;
+            /**
+             * Tolerance
+             * @default 0
+             */
+            tolerance?: number;
+        };
+        /** AppealCreate */
+        AppealCreate: {
+            /**
+             * Question Id
+             * Format: uuid
+             */
+            question_id: string;
+            /** Text */
+            text: string;
+        };
+        /** AppealDecision */
+        AppealDecision: {
+            /** Reply */
+            reply: string;
+        };
+        /** AppealRead */
+        AppealRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Attempt Id
+             * Format: uuid
+             */
+            attempt_id: string;
+            /**
+             * Round Id
+             * Format: uuid
+             */
+            round_id: string;
+            /**
+             * Question Id
+             * Format: uuid
+             */
+            question_id: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Text */
+            text: string;
+            status: components["schemas"]["AppealStatus"];
+            /** Reply */
+            reply: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
+        };
+        /**
+         * AppealStatus
+         * @enum {string}
+         */
+        AppealStatus: "open" | "accepted" | "rejected";
         /**
          * AttemptRead
          * @description The participant's paper in their own order, their saved answers and the time left.
@@ -371,6 +640,40 @@ export type components = {
             /** Signals */
             signals: components["schemas"]["SignalRead"][];
         };
+        /**
+         * Award
+         * @enum {string}
+         */
+        Award: "gold" | "silver" | "bronze";
+        /**
+         * AwardRule
+         * @description Who gets which award in the last round: by percent of participants (cumulative cut-offs,
+         *     rounded up: 10/15/25 of 10 people gives 1 gold, 2 silver, 2 bronze) or by fixed places.
+         *     Participants sharing a rank share its award.
+         */
+        AwardRule: {
+            /**
+             * Kind
+             * @default percent
+             * @enum {string}
+             */
+            kind?: "percent" | "places";
+            /**
+             * Gold
+             * @default 10
+             */
+            gold?: number;
+            /**
+             * Silver
+             * @default 15
+             */
+            silver?: number;
+            /**
+             * Bronze
+             * @default 25
+             */
+            bronze?: number;
+        };
         /** Board */
         Board: {
             /**
@@ -417,6 +720,47 @@ export type components = {
             refused: {
                 [key: string]: string;
             };
+        };
+        /**
+         * CertificateKind
+         * @enum {string}
+         */
+        CertificateKind: "certificate" | "diploma";
+        /** CertificateRef */
+        CertificateRef: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["CertificateKind"];
+            award: components["schemas"]["Award"] | null;
+            /** Prize */
+            prize: number;
+        };
+        /**
+         * CertificateView
+         * @description What the public verification page shows: the certificate as it was printed.
+         */
+        CertificateView: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["CertificateKind"];
+            language: components["schemas"]["Language"];
+            /** Holder Name */
+            holder_name: string;
+            /** Title */
+            title: string;
+            /** Achievement */
+            achievement: string;
+            /** Issuer */
+            issuer: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Valid */
+            valid: boolean;
+            /** Revoked At */
+            revoked_at: string | null;
         };
         /**
          * ErrorBody
@@ -478,6 +822,42 @@ export type components = {
              */
             en?: string;
         };
+        /** MyResults */
+        MyResults: {
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Published */
+            published: boolean;
+            /** Review Allowed */
+            review_allowed: boolean;
+            /** Rounds */
+            rounds: components["schemas"]["MyRound"][];
+            certificate: components["schemas"]["CertificateRef"] | null;
+        };
+        /** MyRound */
+        MyRound: {
+            /**
+             * Round Id
+             * Format: uuid
+             */
+            round_id: string;
+            /** Number */
+            number: number;
+            /** Participants */
+            participants: number;
+            /** Qualified */
+            qualified: boolean;
+            /** Score */
+            score: number | null;
+            /** Rank */
+            rank: number | null;
+            /** Percentile */
+            percentile: number | null;
+            award: components["schemas"]["Award"] | null;
+        };
         /** OlympiadCreate */
         OlympiadCreate: {
             title: components["schemas"]["LocalizedText"];
@@ -512,6 +892,20 @@ export type components = {
              * Format: date-time
              */
             registration_closes_at: string;
+            award_rule?: components["schemas"]["AwardRule"];
+            prizes?: components["schemas"]["Prizes"];
+            /**
+             * Appeal Minutes
+             * @description How long after a round appeals are taken
+             * @default 1440
+             */
+            appeal_minutes?: number;
+            /**
+             * Review Allowed
+             * @description Participants see answers and keys once results are published
+             * @default false
+             */
+            review_allowed?: boolean;
             /** Rounds */
             rounds: components["schemas"]["RoundIn"][];
         };
@@ -560,6 +954,14 @@ export type components = {
              * Format: date-time
              */
             registration_closes_at: string;
+            award_rule: components["schemas"]["AwardRule"];
+            prizes: components["schemas"]["Prizes"];
+            /** Appeal Minutes */
+            appeal_minutes: number;
+            /** Review Allowed */
+            review_allowed: boolean;
+            /** Results Published At */
+            results_published_at: string | null;
             state: components["schemas"]["State"];
             /**
              * Server Time
@@ -581,6 +983,15 @@ export type components = {
              * @default false
              */
             correct?: boolean;
+        };
+        /** OptionRead */
+        OptionRead: {
+            /** Id */
+            id: string;
+            /** Text */
+            text: string;
+            /** Correct */
+            correct: boolean;
         };
         /** Page[OlympiadRead] */
         Page_OlympiadRead_: {
@@ -626,6 +1037,27 @@ export type components = {
              * Format: uuid
              */
             section_id: string;
+        };
+        /**
+         * Prizes
+         * @description Coins each award earns, paid once through the ledger when results are published.
+         */
+        Prizes: {
+            /**
+             * Gold
+             * @default 0
+             */
+            gold?: number;
+            /**
+             * Silver
+             * @default 0
+             */
+            silver?: number;
+            /**
+             * Bronze
+             * @default 0
+             */
+            bronze?: number;
         };
         /** QuestionCreate */
         QuestionCreate: {
@@ -794,6 +1226,79 @@ export type components = {
              */
             created_at: string;
         };
+        /** ResultRow */
+        ResultRow: {
+            /**
+             * Rank
+             * @description Within the filter asked for; shared on equal results
+             */
+            rank: number;
+            /** Overall Rank */
+            overall_rank: number;
+            /**
+             * Percentile
+             * @description Participants of the round with a lower result, in %
+             */
+            percentile: number;
+            /** Name */
+            name: string;
+            /** Grade */
+            grade: number;
+            region: components["schemas"]["Region"] | null;
+            /** District */
+            district: string;
+            /** School */
+            school: string;
+            /** Score */
+            score: number;
+            /** Seconds */
+            seconds: number;
+            award: components["schemas"]["Award"] | null;
+            /** Qualified */
+            qualified: boolean;
+            /** You */
+            you: boolean;
+        };
+        /** Results */
+        Results: {
+            /**
+             * Published
+             * @description False: provisional, seen by organizers only
+             */
+            published: boolean;
+            /** Ranked At */
+            ranked_at: string | null;
+            /** Participants */
+            participants: number;
+            /** Rows */
+            rows: components["schemas"]["ResultRow"][];
+        };
+        /** ReviewItem */
+        ReviewItem: {
+            question: components["schemas"]["PaperQuestion"];
+            answer: components["schemas"]["SavedAnswer"] | null;
+            /** Points */
+            points: number;
+            /** Correct Options */
+            correct_options: components["schemas"]["OptionRead"][];
+            key: components["schemas"]["ReviewKey"];
+            /** Explanation */
+            explanation: string;
+        };
+        /**
+         * ReviewKey
+         * @description The key of a question that is not a choice (a choice question's is `correct_options`).
+         */
+        ReviewKey: {
+            /** Truth */
+            truth: boolean | null;
+            /** Accepted Answers */
+            accepted_answers: string[];
+            /** Numeric Answer */
+            numeric_answer: number | null;
+            /** Tolerance */
+            tolerance: number;
+        };
         /** RoundIn */
         RoundIn: {
             /**
@@ -825,6 +1330,8 @@ export type components = {
              * @default 0
              */
             freeze_minutes?: number;
+            /** @description A qualifying round's cut */
+            advance?: components["schemas"]["Advance"] | null;
             /** Sections */
             sections: components["schemas"]["SectionIn"][];
         };
@@ -855,6 +1362,7 @@ export type components = {
             shuffle: boolean;
             /** Freeze Minutes */
             freeze_minutes: number;
+            advance: components["schemas"]["Advance"] | null;
             /** Sections */
             sections: components["schemas"]["SectionRead"][];
         };
@@ -1782,6 +2290,521 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Board"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-read_results": {
+        parameters: {
+            query?: {
+                region?: components["schemas"]["Region"] | null;
+                district?: string | null;
+                school?: string | null;
+                grade?: number | null;
+            };
+            header?: never;
+            path: {
+                olympiad_id: string;
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Results"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-read_my_results": {
+        parameters: {
+            query?: {
+                student_id?: string | null;
+            };
+            header?: never;
+            path: {
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyResults"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-read_review": {
+        parameters: {
+            query?: {
+                student_id?: string | null;
+            };
+            header?: never;
+            path: {
+                olympiad_id: string;
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItem"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-publish_results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyResults"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-list_my_appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-create_appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-list_appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round_id: string;
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-accept_appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+                round_id: string;
+                appeal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealAccept"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-reject_appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+                round_id: string;
+                appeal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "certificates-verify_certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the certificate */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "certificates-certificate_pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the certificate */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
                 };
             };
             /** @description Not Found */
