@@ -14,6 +14,7 @@ const Paper = lazy(() => import("./pages/Paper.tsx"));
 const BoardPage = lazy(() => import("./pages/BoardPage.tsx"));
 const NewOlympiad = lazy(() => import("./pages/NewOlympiad.tsx"));
 const Manage = lazy(() => import("./pages/Manage.tsx"));
+const Certificate = lazy(() => import("./pages/Certificate.tsx"));
 const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
@@ -35,6 +36,8 @@ export function App() {
               </Route>
             </Route>
           </Route>
+          {/* Public: a certificate's QR code opens it; the code is the secret (decision 54). */}
+          <Route path="certificates/:code" element={<Certificate />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -150,3 +150,24 @@ export const attemptQuery = (api: Api, olympiadId: string, roundId: string) =>
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+export type CertificateView = Schemas["CertificateView"];
+export type MyResults = Schemas["MyResults"];
+export type Appeal = Schemas["AppealRead"];
+
+export const resultKeys = {
+  mine: (id: string, studentId: string) => ["olimp", "olympiad", id, "results", studentId] as const,
+  myAppeals: (attemptId: string) => ["olimp", "attempt", attemptId, "appeals"] as const,
+  appeals: (roundId: string) => ["olimp", "round", roundId, "appeals"] as const,
+};
+
+export const myResultsQuery = (api: Api, id: string, studentId: string) =>
+  queryOptions({
+    queryKey: resultKeys.mine(id, studentId),
+    queryFn: () =>
+      call(
+        api.olimp.GET("/api/olimp/olympiads/{olympiad_id}/results/mine", {
+          params: { path: { olympiad_id: id }, query: { student_id: studentId } },
+        }),
+      ),
+  });

@@ -205,6 +205,15 @@ export default function Manage() {
     },
     onSettled: () => setConfirming(false),
   });
+  const publishResults = useMutation({
+    mutationFn: () =>
+      call(
+        api.olimp.POST("/api/olimp/olympiads/{olympiad_id}/results/publish", {
+          params: { path: { olympiad_id: olympiadId } },
+        }),
+      ),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.olympiad(olympiadId) }),
+  });
   return (
     <QueryState query={olympiad}>
       {({ data: o }) => (
@@ -224,6 +233,22 @@ export default function Manage() {
               {publish.error ? <Alert tone="error">{errorMessage(t, publish.error)}</Alert> : null}
               <Button size="xl" variant="sun" onClick={() => setConfirming(true)}>
                 📣 {t("manage.publish")}
+              </Button>
+            </Card>
+          ) : null}
+          {o.state === "finished" ? (
+            <Card className="flex flex-col gap-3">
+              <p>{t("manage.resultsHint")}</p>
+              {publishResults.error ? (
+                <Alert tone="error">{errorMessage(t, publishResults.error)}</Alert>
+              ) : null}
+              <Button
+                size="xl"
+                variant="sun"
+                loading={publishResults.isPending}
+                onClick={() => publishResults.mutate()}
+              >
+                🏅 {t("manage.publishResults")}
               </Button>
             </Card>
           ) : null}

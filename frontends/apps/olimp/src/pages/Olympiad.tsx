@@ -5,10 +5,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 import { Countdown } from "../components/Countdown.tsx";
+import { MyResults } from "../components/MyResults.tsx";
 import { Audience, StateBadge } from "../components/OlympiadCard.tsx";
 import { Register } from "../components/Register.tsx";
 import { currentRound, localized, serverNow } from "../lib/olympiad.ts";
 import {
+  childrenQuery,
   keys,
   type Olympiad,
   olympiadQuery,
@@ -89,6 +91,21 @@ export default function OlympiadPage() {
     enabled: isStudent,
   });
   const registered = registrations.data?.some((r) => r.student_id === me.user.id) ?? false;
+  const isParent = me.user.role === "parent";
+  const parentRegistrations = useQuery({
+    ...registrationsQuery(api, olympiadId),
+    enabled: isParent,
+  });
+  const children = useQuery({ ...childrenQuery(api), enabled: isParent });
+  // Whose results this page shows: my own (a student), each registered child's (a parent).
+  const resultsFor = isStudent
+    ? registered
+      ? [{ id: me.user.id, name: me.user.first_name }]
+      : []
+    : (parentRegistrations.data ?? []).map((r) => ({
+        id: r.student_id,
+        name: children.data?.find((c) => c.id === r.student_id)?.first_name ?? "",
+      }));
   return (
     <QueryState query={olympiad}>
       {(timed) => {
@@ -130,6 +147,11 @@ export default function OlympiadPage() {
               })}
             </p>
             <RoundPanel olympiad={timed} canSit={isStudent && registered} />
+            {o.state === "finished" || o.state === "results_published"
+              ? resultsFor.map((r) => (
+                  <MyResults key={r.id} olympiadId={o.id} studentId={r.id} name={r.name} />
+                ))
+              : null}
             <Register olympiad={timed} />
           </Page>
         );

@@ -8,6 +8,7 @@ import { Alert, Button, Card, cx, Dialog, EmptyState, linkClass, Page, QueryStat
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
+import { AppealForm } from "../components/Appeals.tsx";
 import { attemptServerTime, isOver, storedAnswers } from "../lib/paper.ts";
 import { type Attempt, attemptQuery, keys, type Timed } from "../lib/queries.ts";
 
@@ -338,6 +339,7 @@ function HandedIn(props: { attempt: Attempt; olympiadId: string }) {
           ← {t("paper.back")}
         </Link>
       </Card>
+      <AppealForm attempt={attempt} />
     </Page>
   );
 }
