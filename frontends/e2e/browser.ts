@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 const CANDIDATES = [
@@ -135,6 +135,11 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     );
     throw new Error(`Accessibility problems on ${screen}:\n${found.join("\n")}`);
   }
+}
+
+/** Waits until the first match is on screen. */
+export async function visible(locator: Locator, timeout = 20_000): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout });
 }
 
 /** Signs in on main through its API (the refresh cookie is what every app reads) and calls it. */

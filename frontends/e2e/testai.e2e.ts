@@ -5,18 +5,21 @@
  * the timer running and hands it in; the teacher sees the results. Screenshots go to
  * test-results/e2e/ (20-...).
  */
-import type { Locator } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectAccessible, onMain, type Person, person, screenshot, url } from "./browser.ts";
+import {
+  expectAccessible,
+  onMain,
+  type Person,
+  person,
+  screenshot,
+  url,
+  visible,
+} from "./browser.ts";
 
 const people: Person[] = [];
 afterAll(async () => {
   for (const someone of people) await someone.close();
 });
-
-async function visible(locator: Locator, timeout = 20_000): Promise<void> {
-  await locator.first().waitFor({ state: "visible", timeout });
-}
 
 const suffix = String(Date.now()).slice(-5);
 const title = `Kasrlar ${suffix}`;

@@ -1,6 +1,6 @@
 """Organizers create, fill and publish olympiads; the state follows the clock."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,6 +38,10 @@ async def test_the_state_follows_the_clock(login_as: LoginAs, db_session: AsyncS
         registration_closes_at=(now + timedelta(hours=1)).isoformat(),
     )
     assert later["state"] == "announced"
+    # The state comes with the server's clock it was read on: a device with a wrong clock still
+    # counts down to the start correctly.
+    server_time = datetime.fromisoformat(later["server_time"])
+    assert abs((server_time - utcnow()).total_seconds()) < 5
 
     olympiad = await build_olympiad(admin)
     url = f"{OLYMPIADS}/{olympiad['id']}"

@@ -174,6 +174,9 @@ async def test_kangaroo_points_penalties_and_the_starting_bonus(
     await child.put(f"{answers}/{five[1]['id']}", json={})  # blank: nothing lost
     summary = (await organizer.get(f"{_round_url(olympiad)}/attempts")).json()
     assert [(s["score"], s["answered"]) for s in summary] == [(10 + 3 - 0.75 - 1.25, 4)]
+    # The organizer knows whose attempt it is by the name the board shows.
+    board = (await organizer.get(f"{_round_url(olympiad)}/board")).json()
+    assert summary[0]["name"] == board["rows"][0]["name"] != ""
 
 
 async def test_orders_differ_between_participants_but_not_for_one(

@@ -125,6 +125,15 @@ export class Session {
   }
 
   /**
+   * The access token for what cannot go through `fetch` (a WebSocket's first message), renewed
+   * first when it has expired; null without a session.
+   */
+  async accessToken(): Promise<string | null> {
+    if (this.#token !== null && this.#now() >= this.#expiresAt) return this.refresh();
+    return this.#token;
+  }
+
+  /**
    * `fetch` for the API clients: adds the access token to this origin's `/api/` requests, and on a
    * 401 refreshes once and retries once. Other requests pass through untouched.
    */

@@ -183,6 +183,21 @@ describe("Session.fetch", () => {
   });
 });
 
+describe("Session.accessToken", () => {
+  it("gives the current token, a renewed one once it expired, and none without a session", async () => {
+    let now = 1_000_000;
+    const fake = server();
+    const session = new Session({ fetch: fake.fetch, origin: ORIGIN, now: () => now });
+    expect(await session.accessToken()).toBeNull();
+    session.accept(tokens("t0", 900));
+    expect(await session.accessToken()).toBe("t0");
+    expect(fake.refreshes).toBe(0);
+    now += 900_000;
+    expect(await session.accessToken()).toBe("t1");
+    expect(fake.refreshes).toBe(1);
+  });
+});
+
 describe("Session.refresh", () => {
   it("restores a session from the cookie, and reports none without one", async () => {
     const fake = server();

@@ -34,6 +34,7 @@ router = APIRouter(prefix="/olympiads", tags=["olympiads"])
 async def _read(db: SessionDep, olympiad: Olympiad) -> OlympiadRead:
     rounds = await service.rounds_of(db, olympiad.id)
     sections = await service.sections_of(db, [r.id for r in rounds])
+    now = utcnow()
     return OlympiadRead(
         id=olympiad.id,
         organizer_id=olympiad.organizer_id,
@@ -55,7 +56,8 @@ async def _read(db: SessionDep, olympiad: Olympiad) -> OlympiadRead:
         appeal_minutes=olympiad.appeal_minutes,
         review_allowed=olympiad.review_allowed,
         results_published_at=olympiad.results_published_at,
-        state=service.state_of(olympiad, rounds, utcnow()),
+        state=service.state_of(olympiad, rounds, now),
+        server_time=now,
         registered=await service.registered_count(db, olympiad.id),
         rounds=[
             RoundRead(

@@ -171,6 +171,9 @@ class OlympiadRead(ResponseModel):
     review_allowed: bool
     results_published_at: datetime | None
     state: State
+    server_time: datetime = Field(
+        description="The server's clock when the state was read: a waiting room counts down on it"
+    )
     registered: int
     rounds: list[RoundRead]
 

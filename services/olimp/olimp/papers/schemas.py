@@ -54,6 +54,7 @@ class AttemptSummary(ResponseModel):
 
     id: uuid.UUID
     student_id: uuid.UUID
+    name: str = Field(description="As on the board: first name and initial")
     started_at: datetime
     deadline: datetime
     submitted_at: datetime | None

@@ -332,10 +332,12 @@ async def summaries(db: AsyncSession, round_: Round) -> list[AttemptSummary]:
             )
         ).all()
     )
+    names = await queries.display_names(db, [a.student_id for a in attempts])
     return [
         AttemptSummary(
             id=a.id,
             student_id=a.student_id,
+            name=names.get(a.student_id, ""),
             started_at=a.started_at,
             deadline=a.deadline,
             submitted_at=a.submitted_at,

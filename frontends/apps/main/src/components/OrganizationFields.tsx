@@ -83,7 +83,7 @@ export function OrganizationFields(props: {
           <option value="">{t("organization.chooseRegion")}</option>
           {REGIONS.map((region) => (
             <option key={region} value={region}>
-              {t(`organization.regions.${region}`)}
+              {t(`common:regions.${region}`)}
             </option>
           ))}
         </Select>

@@ -45,7 +45,7 @@ export const APPS: AppEntry[] = [
     id: "olimp",
     emoji: "🏆",
     tone: "bg-emerald-100 text-emerald-900",
-    status: "soon",
+    status: "available",
     forChildren: true,
   },
   {

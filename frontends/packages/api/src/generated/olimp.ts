@@ -617,6 +617,11 @@ export type components = {
              */
             student_id: string;
             /**
+             * Name
+             * @description As on the board: first name and initial
+             */
+            name: string;
+            /**
              * Started At
              * Format: date-time
              */
@@ -958,6 +963,12 @@ export type components = {
             /** Results Published At */
             results_published_at: string | null;
             state: components["schemas"]["State"];
+            /**
+             * Server Time
+             * Format: date-time
+             * @description The server's clock when the state was read: a waiting room counts down on it
+             */
+            server_time: string;
             /** Registered */
             registered: number;
             /** Rounds */

@@ -206,7 +206,7 @@ export default function OrganizationHome() {
             {organization.region ? (
               <>
                 <dt className="font-bold">{t("organization.region")}</dt>
-                <dd>{t(`organization.regions.${organization.region}`)}</dd>
+                <dd>{t(`common:regions.${organization.region}`)}</dd>
               </>
             ) : null}
             {organization.district ? (

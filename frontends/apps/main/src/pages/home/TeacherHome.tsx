@@ -70,7 +70,7 @@ function JoinOrganization() {
                       <span className="block font-bold">{org.name}</span>
                       <span className="text-muted text-sm">
                         {t(`organization.kinds.${org.kind}`)}
-                        {org.region ? ` · ${t(`organization.regions.${org.region}`)}` : ""}
+                        {org.region ? ` · ${t(`common:regions.${org.region}`)}` : ""}
                         {org.district ? ` · ${org.district}` : ""}
                       </span>
                     </span>

@@ -1,4 +1,7 @@
 import { ApiError, call } from "@alif/api";
+import { AnswerSaver, type SaveState } from "@alif/app/autosave";
+import { isAnswered, QuestionInput, type Response } from "@alif/app/question-input";
+import { formatClock, useSecondsLeft, warningSeconds } from "@alif/app/timer";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import { Alert, Button, Card, cx, Dialog, Page, QueryState } from "@alif/ui";
@@ -6,20 +9,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { AttemptResult } from "../../components/AttemptResult.tsx";
-import { QuestionInput, type Response } from "../../components/QuestionInput.tsx";
-import { AnswerSaver, type SaveState } from "../../lib/autosave.ts";
 import { type Attempt, attemptQuery, keys } from "../../lib/queries.ts";
-import { formatClock, useSecondsLeft, warningSeconds } from "../../lib/timer.ts";
 
 /** Typing is saved after a short pause, not at every letter. */
 const TYPING_PAUSE_MS = 700;
-
-function isAnswered(value: Response | undefined): boolean {
-  if (!value) return false;
-  if (value.choice) return value.choice.length > 0;
-  if (value.truth !== undefined && value.truth !== null) return true;
-  return Boolean(value.text?.trim());
-}
 
 function fromStored(attempt: Attempt): Map<string, Response> {
   return new Map(
@@ -110,7 +103,7 @@ function Taking(props: { attempt: Attempt; receivedAt: number }) {
   );
   const [saver] = useState(
     () =>
-      new AnswerSaver(
+      new AnswerSaver<Response>(
         async (questionId, answer) => {
           try {
             await call(

@@ -1,4 +1,5 @@
 import { call } from "@alif/api";
+import { QuestionInput } from "@alif/app/question-input";
 import { useAuth } from "@alif/auth";
 import { errorMessage, useTranslation } from "@alif/i18n";
 import { Alert, Button, buttonClass, Card, cx, Page, QueryState } from "@alif/ui";
@@ -7,7 +8,6 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Assign } from "../../components/Assign.tsx";
 import { emptyQuestion, QuestionEditor } from "../../components/QuestionEditor.tsx";
-import { QuestionInput } from "../../components/QuestionInput.tsx";
 import { Settings } from "../../components/Settings.tsx";
 import {
   keys,

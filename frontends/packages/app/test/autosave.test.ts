@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { ApiError } from "@alif/api";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type Answer, AnswerSaver } from "../src/lib/autosave.ts";
+import { AnswerSaver, type Revised } from "../src/autosave.ts";
 
+type Answer = Revised<{ choice?: string[]; truth?: boolean; text?: string }>;
 type Sent = { questionId: string; answer: Answer };
 
 function deferred() {
@@ -21,7 +22,10 @@ describe("saving answers as they are given", () => {
 
   it("saves each answer with a higher revision than the one the server has", async () => {
     const sent: Sent[] = [];
-    const saver = new AnswerSaver(async (questionId, answer) => {
+    const saver = new AnswerSaver<{ choice?: string[]; truth?: boolean; text?: string }>(async (
+      questionId,
+      answer,
+    ) => {
       sent.push({ questionId, answer });
     }, () => {}, [{ question_id: "q1", revision: 4 }]);
     saver.save("q1", { choice: ["a"] });
@@ -32,7 +36,7 @@ describe("saving answers as they are given", () => {
 
   it("sends one save per question at a time, and then only the newest answer", async () => {
     const calls: { sent: Sent; done: ReturnType<typeof deferred> }[] = [];
-    const saver = new AnswerSaver(
+    const saver = new AnswerSaver<{ choice?: string[]; truth?: boolean; text?: string }>(
       (questionId, answer) => {
         const done = deferred();
         calls.push({ sent: { questionId, answer }, done });
@@ -56,7 +60,7 @@ describe("saving answers as they are given", () => {
   it("retries a save that did not reach the server until it does", async () => {
     let fail = 2;
     const sent: Answer[] = [];
-    const saver = new AnswerSaver(
+    const saver = new AnswerSaver<{ choice?: string[]; truth?: boolean; text?: string }>(
       async (_questionId, answer) => {
         sent.push(answer);
         if (fail-- > 0) throw ApiError.network(new TypeError("offline"));
@@ -76,7 +80,7 @@ describe("saving answers as they are given", () => {
   it("sends at once when the connection is back", async () => {
     let online = false;
     let sent = 0;
-    const saver = new AnswerSaver(
+    const saver = new AnswerSaver<{ choice?: string[]; truth?: boolean; text?: string }>(
       async () => {
         sent++;
         if (!online) throw ApiError.network(new TypeError("offline"));
@@ -95,7 +99,7 @@ describe("saving answers as they are given", () => {
   it("does not resend an answer the server refused, and says so", async () => {
     let sent = 0;
     const refused = new ApiError(409, "attempt_closed", "closed");
-    const saver = new AnswerSaver(
+    const saver = new AnswerSaver<{ choice?: string[]; truth?: boolean; text?: string }>(
       async () => {
         sent++;
         throw refused;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { formatClock, secondsLeft, warningSeconds } from "../src/lib/timer.ts";
+import { formatClock, secondsLeft, warningSeconds } from "../src/timer.ts";
 
 describe("the attempt's timer", () => {
   it("counts on the server's clock, whatever the device's clock says", () => {

@@ -1,8 +1,9 @@
-import { ApiError, type TestaiComponents } from "@alif/api";
+import { ApiError } from "@alif/api";
 
-export type Answer = TestaiComponents["schemas"]["AnswerIn"];
 export type SaveState = "saving" | "saved" | "retrying" | "failed";
-type Send = (questionId: string, answer: Answer) => Promise<void>;
+/** An answer as sent: what was given, and its revision (1, 2, ... per question on this page). */
+export type Revised<A> = A & { revision: number };
+type Send<A> = (questionId: string, answer: Revised<A>) => Promise<void>;
 
 /** Waits between retries of a save that did not reach the server (the last one repeats). */
 export const RETRY_DELAYS = [1000, 2000, 5000, 10000];
@@ -19,13 +20,13 @@ function isFinal(error: unknown): boolean {
 }
 
 /**
- * Saves each answer as it is given: one request per question at a time, the newest answer wins
+ * Saves each answer as it is given (a testai test, an olimp paper): one request per question at a time, the newest answer wins
  * (each save carries a higher revision, so an old save the network delivered late is ignored by
  * the server), and a save that did not arrive is retried until it does, sooner when the browser
  * says the connection is back.
  */
-export class AnswerSaver {
-  private readonly latest = new Map<string, Answer>();
+export class AnswerSaver<A extends object> {
+  private readonly latest = new Map<string, Revised<A>>();
   private readonly sending = new Set<string>();
   private readonly failures = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -35,7 +36,7 @@ export class AnswerSaver {
   private idle: (() => void)[] = [];
 
   constructor(
-    private readonly send: Send,
+    private readonly send: Send<A>,
     private readonly onChange: () => void,
     stored: { question_id: string; revision: number }[] = [],
   ) {
@@ -45,7 +46,7 @@ export class AnswerSaver {
     }
   }
 
-  save(questionId: string, answer: Omit<Answer, "revision">): void {
+  save(questionId: string, answer: A): void {
     const revision = (this.revisions.get(questionId) ?? 0) + 1;
     this.revisions.set(questionId, revision);
     this.latest.set(questionId, { ...answer, revision });

@@ -1,9 +1,22 @@
 import { useTranslation } from "@alif/i18n";
 import { cx, Field, Input } from "@alif/ui";
-import type { Answer } from "../lib/autosave.ts";
-import type { StudentQuestion } from "../lib/queries.ts";
 
-export type Response = Omit<Answer, "revision">;
+/** A student's answer to one question of the assessment kernel (testai's tests, olimp's papers). */
+export type Response = { choice?: string[] | null; truth?: boolean | null; text?: string | null };
+
+/** What the input needs of a question as a student sees it. */
+export type AnsweredQuestion = {
+  id: string;
+  type: string;
+  options: { id: string; text: string }[];
+};
+
+export function isAnswered(value: Response | undefined): boolean {
+  if (!value) return false;
+  if (value.choice) return value.choice.length > 0;
+  if (value.truth !== undefined && value.truth !== null) return true;
+  return Boolean(value.text?.trim());
+}
 
 const choiceClass = (chosen: boolean) =>
   cx(
@@ -13,7 +26,7 @@ const choiceClass = (chosen: boolean) =>
 
 /** How a student answers one question, for each question type of the API. */
 export function QuestionInput(props: {
-  question: StudentQuestion;
+  question: AnsweredQuestion;
   value: Response | undefined;
   onChange(value: Response): void;
   disabled?: boolean;
@@ -29,7 +42,7 @@ export function QuestionInput(props: {
       return (
         <fieldset className="flex flex-col gap-3" disabled={disabled}>
           <legend className="mb-2 text-muted">
-            {multiple ? t("take.chooseMany") : t("take.chooseOne")}
+            {multiple ? t("common:answer.chooseMany") : t("common:answer.chooseOne")}
           </legend>
           {question.options.map((option) => (
             <label key={option.id} className={choiceClass(chosen.has(option.id))}>
@@ -57,7 +70,7 @@ export function QuestionInput(props: {
     case "true_false":
       return (
         <fieldset className="grid grid-cols-2 gap-3" disabled={disabled}>
-          <legend className="sr-only">{t("take.chooseOne")}</legend>
+          <legend className="sr-only">{t("common:answer.chooseOne")}</legend>
           {[true, false].map((truth) => (
             <label key={String(truth)} className={choiceClass(value?.truth === truth)}>
               <input
@@ -67,14 +80,20 @@ export function QuestionInput(props: {
                 checked={value?.truth === truth}
                 onChange={() => onChange({ truth })}
               />
-              <span>{truth ? t("take.true") : t("take.false")}</span>
+              <span>{truth ? t("common:answer.true") : t("common:answer.false")}</span>
             </label>
           ))}
         </fieldset>
       );
     default:
       return (
-        <Field label={question.type === "numeric" ? t("take.yourNumber") : t("take.yourAnswer")}>
+        <Field
+          label={
+            question.type === "numeric"
+              ? t("common:answer.yourNumber")
+              : t("common:answer.yourAnswer")
+          }
+        >
           <Input
             className="min-h-14 text-xl"
             inputMode={question.type === "numeric" ? "decimal" : "text"}
