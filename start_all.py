@@ -313,6 +313,10 @@ def main() -> None:
         print(
             run_step("Adding demo accounts", [sys.executable, "-m", "alif_main", "seed-demo"], env)
         )
+        if any(s.name == "crm" for s in services):
+            print(
+                run_step("Adding the demo office", [sys.executable, "-m", "crm", "seed-demo"], env)
+            )
         if any(s.name == "lessions" for s in services):
             print(
                 run_step(

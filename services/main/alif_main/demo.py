@@ -24,12 +24,14 @@ from alif.kernel.models import (
     Region,
     Relation,
     StudentProfile,
+    StudyGroup,
     TeacherProfile,
     User,
 )
 from alif.subscriptions import Feature, PlanAudience, SubscriptionPlan
 from alif_main.auth.passwords import SecretHasher
 from alif_main.config import MainSettings
+from alif_main.groups.service import unique_join_code
 from alif_main.shop.models import ItemKind, ShopItem
 
 DEMO_PASSWORD = "alif24-demo"
@@ -44,6 +46,12 @@ GUIDE = f"""Demo accounts (password {DEMO_PASSWORD}):
   admin         +998900000009   admin UI at /api/main/admin
   plans         family_month (the 7-day trial), family_year, family_solo_month, school_month
   coins         each child starts with 100 coins for the shop"""
+
+CENTRE_GROUPS = [
+    ("Ingliz tili — Beginner", "ingliz tili"),
+    ("Matematika — 5-sinf", "matematika"),
+    ("IELTS 6.5", "ingliz tili"),
+]
 
 FAMILY_FEATURES = [
     Feature.olimp,
@@ -212,5 +220,17 @@ async def seed(settings: MainSettings) -> str:
                 decided_by_id=owner.id,
             )
         )
+        # The centre's classes, led by its teacher: crm's demo office gives them rooms, schedules
+        # and students (`python -m crm seed-demo`).
+        for name, subject in CENTRE_GROUPS:
+            db.add(
+                StudyGroup(
+                    organization_id=organization.id,
+                    teacher_id=teacher.id,
+                    name=name,
+                    subject=subject,
+                    join_code=await unique_join_code(db),
+                )
+            )
         await seed_coins(db, admin, children)
     return "Demo data added.\n" + GUIDE
