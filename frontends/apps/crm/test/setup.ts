@@ -4,7 +4,7 @@ import { afterEach } from "vitest";
 
 // The first page of a file compiles its lazy chunks while the test waits: on a busy machine that
 // takes longer than the default second.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10000 });
 
 afterEach(() => {
   cleanup();
