@@ -6,6 +6,9 @@ from alif.app import create_app
 from crm.config import CrmSettings
 from crm.groups.router import router as groups_router
 from crm.leads.router import router as leads_router
+from crm.lessons.router import router as lessons_router
+from crm.money.router import router as money_router
+from crm.sms.router import router as sms_router
 from crm.staff.router import router as staff_router
 from crm.students.router import router as students_router
 
@@ -14,8 +17,17 @@ def create_crm_app(settings: CrmSettings) -> FastAPI:
     return create_app(
         settings,
         title="ALIF24 crm",
-        description="A learning centre's office: staff roles, the lead pipeline, student cards",
-        routers=[staff_router, leads_router, students_router, groups_router],
+        description="A learning centre's office: staff roles, leads, students, groups, lessons, "
+        "attendance and tuition",
+        routers=[
+            staff_router,
+            leads_router,
+            students_router,
+            groups_router,
+            lessons_router,
+            money_router,
+            sms_router,
+        ],
     )
 
 

@@ -158,3 +158,90 @@ async def test_a_transfer_moves_the_student_and_the_discount(
     assert (moved.json()["starts_on"], moved.json()["discount_amount"]) == ("2026-11-01", 5_000_000)
     old = (await director.get(f"{source}/enrolments")).json()
     assert old[0]["ends_on"] == "2026-10-31"
+
+
+async def test_a_discount_changes_and_an_enrolment_freezes_for_a_period(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    director = await login_as(Role.organization)
+    centre = await make_centre(db_session, director.user)
+    office = f"/api/crm/organizations/{centre.id}"
+    group = await _group(
+        director,
+        office,
+        (await make_study_group(db_session, director.user, organization=centre)).id,
+        capacity=5,
+        weekday=0,
+    )
+    student = (await director.post(f"{office}/students", json={"first_name": "Ali"})).json()
+    enrolment = (
+        await director.post(
+            f"{group}/enrolments", json={"student_id": student["id"], "starts_on": "2026-09-01"}
+        )
+    ).json()
+    url = f"{group}/enrolments/{enrolment['id']}"
+
+    fixed = await director.put(
+        f"{url}/discount", json={"discount_amount": 5_000_000, "discount_reason": "Yetim"}
+    )
+    assert (fixed.json()["discount_amount"], fixed.json()["discount_reason"]) == (
+        5_000_000,
+        "Yetim",
+    )
+    both = await director.put(
+        f"{url}/discount",
+        json={"discount_percent": 10, "discount_amount": 1, "discount_reason": "x"},
+    )
+    assert both.status_code == 422
+    removed = await director.put(f"{url}/discount", json={})
+    assert (removed.json()["discount_amount"], removed.json()["discount_percent"]) == (0, 0)
+
+    frozen = await director.post(
+        f"{url}/freezes",
+        json={"starts_on": "2026-10-05", "ends_on": "2026-10-18", "reason": "Kasal"},
+    )
+    assert frozen.status_code == 201
+    (freeze,) = frozen.json()["freezes"]
+    assert (freeze["starts_on"], freeze["ends_on"]) == ("2026-10-05", "2026-10-18")
+    overlapping = await director.post(
+        f"{url}/freezes",
+        json={"starts_on": "2026-10-18", "ends_on": "2026-10-25", "reason": "Safar"},
+    )
+    assert overlapping.json()["error"]["code"] == "freeze_overlaps"
+    before_joining = await director.post(
+        f"{url}/freezes",
+        json={"starts_on": "2026-08-20", "ends_on": "2026-09-05", "reason": "Safar"},
+    )
+    assert before_joining.json()["error"]["code"] == "outside_enrolment"
+    listed = (await director.get(f"{group}/enrolments")).json()
+    assert [f["id"] for f in listed[0]["freezes"]] == [freeze["id"]]
+    lifted = await director.delete(f"{url}/freezes/{freeze['id']}")
+    assert lifted.json()["freezes"] == []
+    again = await director.delete(f"{url}/freezes/{freeze['id']}")
+    assert again.json()["error"]["code"] == "freeze_not_found"
+
+
+async def test_a_group_charges_by_the_month_or_by_the_lesson(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    director = await login_as(Role.organization)
+    centre = await make_centre(db_session, director.user)
+    office = f"/api/crm/organizations/{centre.id}"
+    study_group = await make_study_group(db_session, director.user, organization=centre)
+    created = await director.post(
+        f"{office}/groups",
+        json={
+            "study_group_id": str(study_group.id),
+            "starts_on": "2026-09-01",
+            "billing": "per_lesson",
+            "monthly_price": 0,
+            "lesson_price": 5_000_000,
+            "capacity": 5,
+        },
+    )
+    assert (created.json()["billing"], created.json()["lesson_price"]) == ("per_lesson", 5_000_000)
+    monthly = await director.put(
+        f"{office}/groups/{created.json()['id']}",
+        json={"starts_on": "2026-09-01", "monthly_price": 40_000_000, "capacity": 5},
+    )
+    assert (monthly.json()["billing"], monthly.json()["monthly_price"]) == ("monthly", 40_000_000)

@@ -32,7 +32,7 @@ async def test_the_owner_is_the_director_and_takes_on_staff_by_phone(
     assert (staff["user_id"], staff["role"]) == (str(teacher.id), "teacher")
 
     mine = (await teacher.get(f"{ORGS}/{centre.id}/me")).json()
-    assert (mine["role"], mine["permissions"]) == ("teacher", ["view_groups"])
+    assert (mine["role"], mine["permissions"]) == ("teacher", ["mark_attendance", "view_groups"])
     assert [o["organization_name"] for o in (await teacher.get(ORGS)).json()] == ["Ziyo markazi"]
 
     again = await director.post(

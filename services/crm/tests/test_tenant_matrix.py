@@ -40,6 +40,41 @@ BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
         "starts_on": "2026-09-02",
     },
     ("POST", "/groups/{group_id}/enrolments/{enrolment_id}/leave"): {"on": "2026-09-30"},
+    ("PUT", "/groups/{group_id}/enrolments/{enrolment_id}/discount"): {
+        "discount_percent": 50,
+        "discount_reason": "x",
+    },
+    ("POST", "/groups/{group_id}/enrolments/{enrolment_id}/freezes"): {
+        "starts_on": "2026-09-10",
+        "ends_on": "2026-09-20",
+        "reason": "x",
+    },
+    ("DELETE", "/groups/{group_id}/enrolments/{enrolment_id}/freezes/{freeze_id}"): None,
+    ("POST", "/charges/run"): {"month": "2026-09"},
+    ("POST", "/students/{student_id}/payments"): {"amount": 100, "method": "cash"},
+    ("POST", "/payments/{payment_id}/refund"): {"amount": 1, "reason": "x"},
+    ("PUT", "/teachers/{teacher_id}/rate"): {"share_percent": 10},
+    ("POST", "/sms/absence"): {"lesson_id": "{lesson_id}"},
+    ("POST", "/sms/debt"): {"student_ids": ["{student_id}"]},
+    ("POST", "/sms/{batch_id}/confirm"): {"text": "x", "student_ids": ["{student_id}"]},
+    ("POST", "/holidays"): {"on": "2026-09-08", "name": "x"},
+    ("POST", "/lessons/generate"): {"starts_on": "2026-09-01", "ends_on": "2026-10-31"},
+    ("POST", "/lessons"): {
+        "group_id": "{group_id}",
+        "on": "2026-09-09",
+        "starts_at": "18:00",
+        "ends_at": "19:00",
+        "students": [{"student_id": "{student_id}"}],
+    },
+    ("POST", "/lessons/{lesson_id}/move"): {
+        "on": "2026-09-09",
+        "starts_at": "18:00",
+        "ends_at": "19:00",
+    },
+    ("POST", "/lessons/{lesson_id}/cancel"): {"reason": "x"},
+    ("PUT", "/lessons/{lesson_id}/attendance"): {
+        "marks": [{"student_id": "{student_id}", "mark": "absent"}]
+    },
     ("POST", "/groups/{group_id}/enrolments/{enrolment_id}/transfer"): {
         "to_group_id": "{group_id}",
         "on": "2026-10-01",
@@ -58,11 +93,15 @@ def _organization_routes(app: FastAPI) -> list[tuple[str, str]]:
     )
 
 
-def _with_ids(body: dict[str, Any] | None, ids: dict[str, str]) -> dict[str, Any] | None:
+def _with_ids(body: Any, ids: dict[str, str]) -> Any:
     """The body with A's ids in it (a spare study group of A's, for attaching a group)."""
-    if body is None:
-        return None
-    return {k: v.format(**ids) if isinstance(v, str) else v for k, v in body.items()}
+    if isinstance(body, str):
+        return body.format(**ids)
+    if isinstance(body, list):
+        return [_with_ids(item, ids) for item in body]
+    if isinstance(body, dict):
+        return {k: _with_ids(v, ids) for k, v in body.items()}
+    return body
 
 
 async def _call(actor: Actor, method: str, path: str, body: dict[str, Any] | None) -> int:
@@ -103,8 +142,35 @@ async def _centre_a(login_as: LoginAs, db: AsyncSession) -> tuple[Actor, dict[st
             json={"student_id": student["id"], "starts_on": "2026-09-01"},
         )
     ).json()
+    freeze = (
+        await director.post(
+            f"{base}/groups/{group['id']}/enrolments/{enrolment['id']}/freezes",
+            json={"starts_on": "2026-11-01", "ends_on": "2026-11-10", "reason": "Kasal"},
+        )
+    ).json()["freezes"][0]
+    await director.post(
+        f"{base}/lessons/generate", json={"starts_on": "2026-09-01", "ends_on": "2026-09-30"}
+    )
+    lesson = (
+        await director.get(
+            f"{base}/lessons", params={"starts_on": "2026-09-01", "ends_on": "2026-09-01"}
+        )
+    ).json()[0]
+    await director.post(f"{base}/charges/run", json={"month": "2026-09"})
+    payment = (
+        await director.post(
+            f"{base}/students/{student['id']}/payments", json={"amount": 50, "method": "card"}
+        )
+    ).json()
+    await director.patch(f"{base}/students/{student['id']}", json={"parent_phone": "+998901112233"})
+    batch = (await director.post(f"{base}/sms/debt", json={"student_ids": [student["id"]]})).json()
     ids = {
         "organization_id": str(centre.id),
+        "batch_id": batch["id"],
+        "payment_id": payment["id"],
+        "teacher_id": str(worker.user.id),
+        "lesson_id": lesson["id"],
+        "freeze_id": freeze["id"],
         "lead_id": lead["id"],
         "stage_id": lead["stage_id"],
         "student_id": student["id"],
@@ -127,6 +193,18 @@ async def _snapshot(director: Actor, ids: dict[str, str]) -> list[Any]:
         (await director.get(f"{base}/groups")).json(),
         (await director.get(f"{base}/rooms")).json(),
         (await director.get(f"{base}/groups/{ids['group_id']}/enrolments")).json(),
+        (await director.get(f"{base}/holidays")).json(),
+        (await director.get(f"{base}/sms/{ids['batch_id']}")).json(),
+        (await director.get(f"{base}/students/{ids['student_id']}/money")).json(),
+        (await director.get(f"{base}/money/entries")).json(),
+        (await director.get(f"{base}/reports/reconciliation")).json(),
+        (await director.get(f"{base}/reports/teachers-pay", params={"month": "2026-09"})).json(),
+        (await director.get(f"{base}/lessons/{ids['lesson_id']}")).json(),
+        (
+            await director.get(
+                f"{base}/lessons", params={"starts_on": "2026-09-01", "ends_on": "2026-10-11"}
+            )
+        ).json(),
     ]
 
 

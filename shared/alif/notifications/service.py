@@ -89,6 +89,17 @@ async def notify(
     return await session.get(Notification, notification_id)
 
 
+async def queue_sms(session: AsyncSession, phone: str, text: str, *, key: str) -> SmsMessage:
+    """An SMS to a phone that may have no account (a parent on a centre's card), sent by main's
+    worker under the same quiet hours and daily cap. The caller makes `key` unique per message;
+    the caller's own state (a confirmed batch) keeps it from being queued twice."""
+    sms = SmsMessage(phone=phone, text=text)
+    session.add(sms)
+    await session.flush()
+    await enqueue(session, SEND_SMS, {"sms_id": str(sms.id)}, key=f"sms:{key}")
+    return sms
+
+
 async def list_notifications(
     session: AsyncSession, user_id: uuid.UUID, page: PageParams, *, unread: bool
 ) -> Found[Notification]:

@@ -1,4 +1,5 @@
-"""Who is in a group from when: enrol from a date (with a discount), leave, transfer. The
+"""Who is in a group from when: enrol from a date (with a discount), change the discount, freeze
+for a period, leave, transfer. The
 organization is locked while places are counted, so two enrolments cannot take the last place."""
 
 import uuid
@@ -11,12 +12,15 @@ from alif.kernel import queries as kernel
 from crm.groups.exceptions import (
     AlreadyEnrolled,
     EnrolmentNotFound,
+    FreezeNotFound,
+    FreezeOverlaps,
     GroupFull,
     LeavesBeforeJoining,
+    OutsideEnrolment,
     OutsideGroupDates,
 )
-from crm.groups.models import Enrolment, Group
-from crm.groups.schemas import Discount
+from crm.groups.models import Enrolment, Freeze, Group
+from crm.groups.schemas import Discount, FreezeCreate
 from crm.students import service as students
 
 
@@ -101,3 +105,64 @@ async def transfer(
             discount_reason=enrolment.discount_reason,
         ),
     )
+
+
+async def set_discount(db: AsyncSession, enrolment: Enrolment, discount: Discount) -> Enrolment:
+    """The discount from now on: months already charged keep theirs until charges are run again
+    for them (each run posts only the difference, so the audit log shows the change)."""
+    enrolment.discount_percent = discount.discount_percent
+    enrolment.discount_amount = discount.discount_amount
+    enrolment.discount_reason = discount.discount_reason
+    await db.flush()
+    return enrolment
+
+
+async def freezes_of(
+    db: AsyncSession, enrolment_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[Freeze]]:
+    found: dict[uuid.UUID, list[Freeze]] = {enrolment_id: [] for enrolment_id in enrolment_ids}
+    rows = await db.scalars(
+        select(Freeze).where(Freeze.enrolment_id.in_(enrolment_ids)).order_by(Freeze.starts_on)
+    )
+    for freeze in rows:
+        found[freeze.enrolment_id].append(freeze)
+    return found
+
+
+async def freeze(
+    db: AsyncSession, enrolment: Enrolment, data: FreezeCreate, by: uuid.UUID
+) -> Freeze:
+    if data.starts_on < enrolment.starts_on or (
+        enrolment.ends_on is not None and data.ends_on > enrolment.ends_on
+    ):
+        raise OutsideEnrolment()
+    group = await db.get(Group, enrolment.group_id)
+    assert group is not None  # the enrolment's foreign key
+    await kernel.lock_organization(db, group.organization_id)
+    overlapping = await db.scalar(
+        select(Freeze.id).where(
+            Freeze.enrolment_id == enrolment.id,
+            Freeze.starts_on <= data.ends_on,
+            Freeze.ends_on >= data.starts_on,
+        )
+    )
+    if overlapping is not None:
+        raise FreezeOverlaps()
+    row = Freeze(
+        enrolment_id=enrolment.id,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        reason=data.reason,
+        created_by_id=by,
+    )
+    db.add(row)
+    await db.flush()
+    return row
+
+
+async def unfreeze(db: AsyncSession, enrolment: Enrolment, freeze_id: uuid.UUID) -> None:
+    row = await db.get(Freeze, freeze_id)
+    if row is None or row.enrolment_id != enrolment.id:
+        raise FreezeNotFound()
+    await db.delete(row)
+    await db.flush()

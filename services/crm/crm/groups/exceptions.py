@@ -43,3 +43,15 @@ class OutsideGroupDates(Unprocessable):
 
 class LeavesBeforeJoining(Unprocessable):
     message = "A student cannot leave a group before the day they joined it."
+
+
+class FreezeNotFound(NotFound):
+    message = "This freeze was not found."
+
+
+class FreezeOverlaps(Conflict):
+    message = "The enrolment is already frozen on some of these days."
+
+
+class OutsideEnrolment(Unprocessable):
+    message = "The days are outside the student's time in the group."

@@ -1,5 +1,6 @@
 import uuid
 from datetime import date, time
+from enum import StrEnum
 
 from sqlalchemy import (
     CheckConstraint,
@@ -13,7 +14,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alif.db import Base, Timestamped, UUIDPrimaryKey
+from alif.db import Base, Timestamped, UUIDPrimaryKey, enum_type
+
+
+class Billing(StrEnum):
+    """How a group's tuition is charged: a monthly price (prorated), or a price per lesson held."""
+
+    monthly = "monthly"
+    per_lesson = "per_lesson"
 
 
 class Room(UUIDPrimaryKey, Timestamped, Base):
@@ -36,6 +44,7 @@ class Group(UUIDPrimaryKey, Timestamped, Base):
     __tablename__ = "crm_group"
     __table_args__ = (
         CheckConstraint("monthly_price >= 0", name="price_not_negative"),
+        CheckConstraint("lesson_price >= 0", name="lesson_price_not_negative"),
         CheckConstraint("capacity > 0", name="capacity_positive"),
     )
 
@@ -50,7 +59,11 @@ class Group(UUIDPrimaryKey, Timestamped, Base):
     )
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
+    billing: Mapped[Billing] = mapped_column(
+        enum_type(Billing), default=Billing.monthly, server_default=Billing.monthly.value
+    )
     monthly_price: Mapped[int] = mapped_column(Integer)  # tiyin
+    lesson_price: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # tiyin
     capacity: Mapped[int] = mapped_column(SmallInteger)
 
 
@@ -89,3 +102,21 @@ class Enrolment(UUIDPrimaryKey, Timestamped, Base):
     discount_percent: Mapped[int] = mapped_column(SmallInteger, default=0)
     discount_amount: Mapped[int] = mapped_column(Integer, default=0)  # tiyin a month
     discount_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Freeze(UUIDPrimaryKey, Timestamped, Base):
+    """A period an enrolment is paused: the student keeps the place, pays nothing for these days
+    and is not on the lessons' lists."""
+
+    __tablename__ = "crm_enrolment_freeze"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="ends_after_it_starts"),)
+
+    enrolment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_enrolment.id", ondelete="CASCADE"), index=True
+    )
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)  # the last frozen day
+    reason: Mapped[str] = mapped_column(String(200))
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )

@@ -1,16 +1,22 @@
+import uuid
 from datetime import date
 
 from fastapi import APIRouter, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.db import SessionDep
 from alif.errors import error_responses
 from crm.groups import enrolments, service
 from crm.groups.dependencies import EnrolmentDep, ManagedGroup, ViewableGroup
+from crm.groups.models import Enrolment
 from crm.groups.schemas import (
+    Discount,
     EnrolmentCreate,
     EnrolmentLeave,
     EnrolmentRead,
     EnrolmentTransfer,
+    FreezeCreate,
+    FreezeRead,
     GroupCreate,
     GroupRead,
     GroupSettings,
@@ -34,10 +40,27 @@ def _read(view: GroupView) -> GroupRead:
         room_id=view.group.room_id,
         starts_on=view.group.starts_on,
         ends_on=view.group.ends_on,
+        billing=view.group.billing,
         monthly_price=view.group.monthly_price,
+        lesson_price=view.group.lesson_price,
         capacity=view.group.capacity,
         schedule=[SlotRead.model_validate(slot) for slot in view.slots],
     )
+
+
+async def _enrolment_reads(db: AsyncSession, rows: list[Enrolment]) -> list[EnrolmentRead]:
+    freezes = await enrolments.freezes_of(db, [row.id for row in rows])
+    return [
+        EnrolmentRead.model_validate(row).model_copy(
+            update={"freezes": [FreezeRead.model_validate(f) for f in freezes[row.id]]}
+        )
+        for row in rows
+    ]
+
+
+async def _enrolment_read(db: AsyncSession, row: Enrolment) -> EnrolmentRead:
+    (read,) = await _enrolment_reads(db, [row])
+    return read
 
 
 @router.get("/rooms", responses=error_responses(403, 404), summary="The organization's rooms")
@@ -100,8 +123,7 @@ async def change_group(data: GroupSettings, view: ManagedGroup, db: SessionDep) 
     summary="Who is and was in the group, from when",
 )
 async def list_enrolments(view: ViewableGroup, db: SessionDep) -> list[EnrolmentRead]:
-    rows = await enrolments.list_enrolments(db, view.group)
-    return [EnrolmentRead.model_validate(row) for row in rows]
+    return await _enrolment_reads(db, await enrolments.list_enrolments(db, view.group))
 
 
 @router.post(
@@ -121,7 +143,7 @@ async def enrol(data: EnrolmentCreate, view: ManagedGroup, db: SessionDep) -> En
     summary="A student leaves the group after a given day",
 )
 async def leave(data: EnrolmentLeave, enrolment: EnrolmentDep, db: SessionDep) -> EnrolmentRead:
-    return EnrolmentRead.model_validate(await enrolments.leave(db, enrolment, data.on))
+    return await _enrolment_read(db, await enrolments.leave(db, enrolment, data.on))
 
 
 @router.post(
@@ -139,3 +161,35 @@ async def transfer(
     target = await service.get_group(db, office, data.to_group_id)
     moved = await enrolments.transfer(db, enrolment, target.group, data.on)
     return EnrolmentRead.model_validate(moved)
+
+
+@router.put(
+    "/groups/{group_id}/enrolments/{enrolment_id}/discount",
+    responses=error_responses(403, 404, 422),
+    summary="Change an enrolment's discount (a percent or an amount a month, and why; zero: none)",
+)
+async def set_discount(data: Discount, enrolment: EnrolmentDep, db: SessionDep) -> EnrolmentRead:
+    return await _enrolment_read(db, await enrolments.set_discount(db, enrolment, data))
+
+
+@router.post(
+    "/groups/{group_id}/enrolments/{enrolment_id}/freezes",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 409, 422),
+    summary="Freeze an enrolment for a period: no charge and no lessons for those days",
+)
+async def freeze(
+    data: FreezeCreate, enrolment: EnrolmentDep, office: GroupManager, db: SessionDep
+) -> EnrolmentRead:
+    await enrolments.freeze(db, enrolment, data, office.user_id)
+    return await _enrolment_read(db, enrolment)
+
+
+@router.delete(
+    "/groups/{group_id}/enrolments/{enrolment_id}/freezes/{freeze_id}",
+    responses=error_responses(403, 404),
+    summary="Lift a freeze (charges follow when they are run again for its months)",
+)
+async def unfreeze(freeze_id: uuid.UUID, enrolment: EnrolmentDep, db: SessionDep) -> EnrolmentRead:
+    await enrolments.unfreeze(db, enrolment, freeze_id)
+    return await _enrolment_read(db, enrolment)

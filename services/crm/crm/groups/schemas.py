@@ -5,6 +5,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from alif.schemas import INT32_MAX, RequestModel, ResponseModel
+from crm.groups.models import Billing
 
 
 class RoomCreate(RequestModel):
@@ -42,7 +43,13 @@ class GroupSettings(RequestModel):
     room_id: uuid.UUID | None = None
     starts_on: date
     ends_on: date | None = None
+    billing: Billing = Field(
+        default=Billing.monthly,
+        description="monthly: the monthly price, prorated by lessons; per_lesson: the lesson "
+        "price for each lesson held",
+    )
     monthly_price: int = Field(ge=0, le=INT32_MAX, description="Tiyin a month")
+    lesson_price: int = Field(default=0, ge=0, le=INT32_MAX, description="Tiyin a lesson")
     capacity: int = Field(ge=1, le=500)
     schedule: list[Slot] = Field(default_factory=list, max_length=14)
 
@@ -68,7 +75,9 @@ class GroupRead(ResponseModel):
     room_id: uuid.UUID | None
     starts_on: date
     ends_on: date | None
+    billing: Billing
     monthly_price: int
+    lesson_price: int
     capacity: int
     schedule: list[SlotRead]
 
@@ -112,6 +121,25 @@ class EnrolmentTransfer(RequestModel):
     on: date = Field(description="The first day in the new group")
 
 
+class FreezeCreate(RequestModel):
+    starts_on: date
+    ends_on: date = Field(description="The last frozen day")
+    reason: str = Field(min_length=1, max_length=200)
+
+    @model_validator(mode="after")
+    def ends_after_it_starts(self) -> Self:
+        if self.ends_on < self.starts_on:
+            raise ValueError("A freeze ends after it starts")
+        return self
+
+
+class FreezeRead(ResponseModel):
+    id: uuid.UUID
+    starts_on: date
+    ends_on: date
+    reason: str
+
+
 class EnrolmentRead(ResponseModel):
     id: uuid.UUID
     group_id: uuid.UUID
@@ -121,3 +149,4 @@ class EnrolmentRead(ResponseModel):
     discount_percent: int
     discount_amount: int
     discount_reason: str
+    freezes: list[FreezeRead] = Field(default_factory=list)

@@ -72,7 +72,9 @@ async def _study_group(
     return found[0]
 
 
-async def _slots(db: AsyncSession, group_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[GroupSlot]]:
+async def slots_of(
+    db: AsyncSession, group_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[GroupSlot]]:
     slots: dict[uuid.UUID, list[GroupSlot]] = {group_id: [] for group_id in group_ids}
     rows = await db.scalars(
         select(GroupSlot)
@@ -107,7 +109,7 @@ async def _collisions(
     study_groups = {
         g.id: g for g in await kernel.get_groups(db, [o.study_group_id for o in others])
     }
-    slots = await _slots(db, [other.id for other in others])
+    slots = await slots_of(db, [other.id for other in others])
     found: list[Collision] = []
     for other in others:
         theirs = study_groups[other.study_group_id]
@@ -172,7 +174,9 @@ async def add_group(db: AsyncSession, office: Office, data: GroupCreate) -> Grou
         room_id=data.room_id,
         starts_on=data.starts_on,
         ends_on=data.ends_on,
+        billing=data.billing,
         monthly_price=data.monthly_price,
+        lesson_price=data.lesson_price,
         capacity=data.capacity,
     )
     await add_unique(db, group, taken=GroupExists())
@@ -189,7 +193,9 @@ async def change_group(db: AsyncSession, view: GroupView, data: GroupSettings) -
     group.room_id = data.room_id
     group.starts_on = data.starts_on
     group.ends_on = data.ends_on
+    group.billing = data.billing
     group.monthly_price = data.monthly_price
+    group.lesson_price = data.lesson_price
     group.capacity = data.capacity
     await db.execute(delete(GroupSlot).where(GroupSlot.group_id == group.id))
     slots = _slot_rows(group.id, data.schedule)
@@ -202,7 +208,7 @@ async def _views(db: AsyncSession, groups: list[Group]) -> list[GroupView]:
     study_groups = {
         g.id: g for g in await kernel.get_groups(db, [g.study_group_id for g in groups])
     }
-    slots = await _slots(db, [group.id for group in groups])
+    slots = await slots_of(db, [group.id for group in groups])
     return [GroupView(g, study_groups[g.study_group_id], slots[g.id]) for g in groups]
 
 

@@ -36,6 +36,14 @@ StudentViewer = Annotated[Office, Depends(allowed(Permission.view_students))]
 StudentManager = Annotated[Office, Depends(allowed(Permission.manage_students))]
 GroupViewer = Annotated[Office, Depends(allowed(Permission.view_groups))]
 GroupManager = Annotated[Office, Depends(allowed(Permission.manage_groups))]
+LessonManager = Annotated[Office, Depends(allowed(Permission.manage_lessons))]
+AttendanceMarker = Annotated[Office, Depends(allowed(Permission.mark_attendance))]
+MoneyViewer = Annotated[Office, Depends(allowed(Permission.view_money))]
+Cashier = Annotated[Office, Depends(allowed(Permission.take_payments))]
+BillingManager = Annotated[Office, Depends(allowed(Permission.manage_billing))]
+Refunder = Annotated[Office, Depends(allowed(Permission.refund_payments))]
+MoneyReader = Annotated[Office, Depends(allowed(Permission.money_reports))]
+SmsSender = Annotated[Office, Depends(allowed(Permission.send_sms))]
 
 
 async def valid_staff(staff_id: uuid.UUID, office: StaffManager, db: SessionDep) -> Staff:

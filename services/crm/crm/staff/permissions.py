@@ -15,6 +15,14 @@ class Permission(StrEnum):
     manage_students = "manage_students"
     view_groups = "view_groups"  # a teacher: only the groups they teach
     manage_groups = "manage_groups"
+    manage_lessons = "manage_lessons"  # holidays, generating, cancelling, moving, make-ups
+    mark_attendance = "mark_attendance"  # a teacher: only in the groups they teach
+    view_money = "view_money"  # balances, a student's entries, debtors, receipts
+    take_payments = "take_payments"
+    manage_billing = "manage_billing"  # running the month's charges
+    refund_payments = "refund_payments"
+    money_reports = "money_reports"  # audit log, reconciliation, teachers' pay, dashboard
+    send_sms = "send_sms"
 
 
 PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
@@ -27,11 +35,25 @@ PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.manage_students,
             Permission.view_groups,
             Permission.manage_groups,
+            Permission.manage_lessons,
+            Permission.mark_attendance,
+            Permission.view_money,
+            Permission.send_sms,
         }
     ),
-    # A teacher works with their own groups; a cashier finds the student who pays.
-    StaffRole.teacher: frozenset({Permission.view_groups}),
-    StaffRole.cashier: frozenset({Permission.view_students, Permission.view_groups}),
+    # A teacher works with their own groups; a cashier finds the student who pays and takes the
+    # money. Refunds and the money reports stay with the director.
+    StaffRole.teacher: frozenset({Permission.view_groups, Permission.mark_attendance}),
+    StaffRole.cashier: frozenset(
+        {
+            Permission.view_students,
+            Permission.view_groups,
+            Permission.view_money,
+            Permission.take_payments,
+            Permission.manage_billing,
+            Permission.send_sms,
+        }
+    ),
 }
 
 

@@ -1,7 +1,7 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alif.db import Base, Timestamped, UUIDPrimaryKey
@@ -28,3 +28,6 @@ class Student(UUIDPrimaryKey, Timestamped, Base):
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
+    # What the student owes in tiyin (negative: paid ahead). Kept with every money entry in the
+    # same transaction; the reconciliation report checks it against the entries.
+    debt: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")

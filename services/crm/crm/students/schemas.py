@@ -51,4 +51,5 @@ class StudentRead(ResponseModel):
     parent_name: str
     parent_phone: str | None
     notes: str
+    debt: int = Field(description="Tiyin owed (negative: paid ahead)")
     created_at: datetime
