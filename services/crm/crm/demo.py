@@ -4,12 +4,14 @@ schedules, student cards enrolled in them, and a lead pipeline with leads at eve
 
 Development only: it refuses any other environment. It needs main's demo accounts and classes
 (`python -m alif_main seed-demo` first) and adds nothing when the office has rooms already.
-The office's lessons, attendance and money are added by their own part of the seed.
+Lessons are generated from the schedules up to two weeks ahead, last month's and this month's
+tuition is charged, and most families have paid last month: the debtors list has people on it.
 """
 
 from datetime import date, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.config import Environment
 from alif.db import standalone_session
@@ -22,9 +24,14 @@ from crm.groups.schemas import Discount, GroupCreate, Slot
 from crm.leads import service as leads
 from crm.leads.models import ActivityKind, LeadSource, LostReason
 from crm.leads.schemas import ActivityCreate, LeadChange, LeadConvert, LeadCreate
+from crm.lessons import service as lessons
+from crm.money import charges
+from crm.money import service as money
+from crm.money.models import Method
 from crm.staff.models import Staff, StaffRole
 from crm.staff.permissions import Office
 from crm.students import service as students
+from crm.students.models import Student
 from crm.students.schemas import StudentFields
 
 OWNER_PHONE = "+998900000003"  # main's demo learning centre
@@ -132,6 +139,39 @@ def _slot(weekday: int, start: str, end: str) -> Slot:
     )
 
 
+# Who has paid last month's tuition (in soʻm), and how; the rest owe it.
+PAID = {
+    "Sardor": (450_000, Method.cash),
+    "Madina": (450_000, Method.card),
+    "Bekzod": (380_000, Method.cash),
+    "Zarina": (700_000, Method.card),
+    "Kamola": (350_000, Method.cash),
+}
+
+
+async def _lessons_and_money(db: AsyncSession, office: Office, start: date, today: date) -> None:
+    await lessons.generate(db, office.organization_id, start, today + timedelta(days=14), None)
+    this_month = today.replace(day=1)
+    for month in (start, this_month):
+        await charges.run_month(db, office.organization_id, month, today, office.user_id)
+    cards = {
+        s.first_name: s
+        for s in await db.scalars(
+            select(Student).where(Student.organization_id == office.organization_id)
+        )
+    }
+    for first, (amount, method) in PAID.items():
+        await money.pay(
+            db,
+            office.organization_id,
+            cards[first].id,
+            amount * 100,
+            method,
+            note="Oʻtgan oy uchun",
+            by=office.user_id,
+        )
+
+
 async def seed(settings: CrmSettings) -> str:
     if settings.environment is not Environment.development:
         raise SystemExit("Demo data is only for development.")
@@ -231,6 +271,7 @@ async def seed(settings: CrmSettings) -> str:
             won,
             LeadConvert(first_name="Shoira", last_name="Qosimova", parent_phone="+998901112242"),
         )
+        await _lessons_and_money(db, office, start, today)
         lost = await leads.add_lead(
             db,
             office,

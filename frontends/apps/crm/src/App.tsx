@@ -17,6 +17,10 @@ const Groups = lazy(() => import("./pages/Groups.tsx"));
 const GroupPage = lazy(() => import("./pages/GroupPage.tsx"));
 const Rooms = lazy(() => import("./pages/Rooms.tsx"));
 const StaffPage = lazy(() => import("./pages/Staff.tsx"));
+const Lessons = lazy(() => import("./pages/Lessons.tsx"));
+const LessonPage = lazy(() => import("./pages/LessonPage.tsx"));
+const Debtors = lazy(() => import("./pages/Debtors.tsx"));
+const SmsConfirm = lazy(() => import("./pages/SmsConfirm.tsx"));
 const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
@@ -36,6 +40,10 @@ export function App() {
                 <Route path="groups/:groupId" element={<GroupPage />} />
                 <Route path="rooms" element={<Rooms />} />
                 <Route path="staff" element={<StaffPage />} />
+                <Route path="lessons" element={<Lessons />} />
+                <Route path="lessons/:lessonId" element={<LessonPage />} />
+                <Route path="debtors" element={<Debtors />} />
+                <Route path="sms/:batchId" element={<SmsConfirm />} />
               </Route>
             </Route>
           </Route>

@@ -37,6 +37,7 @@ describe("the forms' bodies", () => {
       parent_name: "",
       parent_phone: "+998907654321",
       notes: "",
+      debt: 0,
       created_at: "2026-12-01T10:00:00Z",
     });
     const after = { ...before, phone: "  ", notes: " chap qoʻlda yozadi " };

@@ -58,7 +58,10 @@ describe("the office", () => {
   });
 
   it("shows a teacher only the sections a teacher may open", async () => {
-    const api = officeApi("teacher", ["view_groups"]).on(`GET ${BASE}/groups`, []);
+    const api = officeApi("teacher", ["view_groups", "mark_attendance"]).on(
+      `GET ${BASE}/groups`,
+      [],
+    );
     await renderApp(`/o/${ORG}`, api);
     await waitFor(() => expect(path()).toBe(`/o/${ORG}/groups`));
     const nav = await screen.findByRole("navigation", { name: "Ofis boʻlimlari" });
@@ -66,7 +69,7 @@ describe("the office", () => {
       within(nav)
         .getAllByRole("link")
         .map((a) => a.textContent),
-    ).toEqual(["👥Guruhlar"]);
+    ).toEqual(["👥Guruhlar", "🗓️Darslar"]);
   });
 });
 
@@ -178,6 +181,7 @@ describe("turning a lead into a student", () => {
         parent_name: "",
         parent_phone: "+998901234567",
         notes: "",
+        debt: 0,
         created_at: "2026-12-07T10:00:00Z",
       })
       .on(`POST ${BASE}/groups/g1/enrolments`, (request: Request) =>
@@ -192,6 +196,7 @@ describe("turning a lead into a student", () => {
         parent_name: "",
         parent_phone: "+998901234567",
         notes: "",
+        debt: 0,
         created_at: "2026-12-07T10:00:00Z",
       });
     await renderApp(`/o/${ORG}/leads/l1`, api);

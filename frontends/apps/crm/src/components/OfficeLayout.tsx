@@ -12,6 +12,8 @@ const SECTIONS: { path: string; permission: Permission; icon: string }[] = [
   { path: "leads", permission: "manage_leads", icon: "🎯" },
   { path: "students", permission: "view_students", icon: "🎒" },
   { path: "groups", permission: "view_groups", icon: "👥" },
+  { path: "lessons", permission: "view_groups", icon: "🗓️" },
+  { path: "debtors", permission: "view_money", icon: "💰" },
   { path: "rooms", permission: "manage_groups", icon: "🚪" },
   { path: "staff", permission: "view_staff", icon: "🧑‍💼" },
 ];

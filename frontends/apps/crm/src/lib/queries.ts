@@ -234,3 +234,112 @@ export function studentName(student: Pick<Student, "first_name" | "last_name">):
 export function hhmm(time: string): string {
   return time.slice(0, 5);
 }
+
+export type Lesson = Schemas["LessonRead"];
+export type LessonDetail = Schemas["LessonDetail"];
+export type Mark = Schemas["Mark"];
+export type Method = Schemas["Method"];
+export type Entry = Schemas["EntryRead"];
+export type Receipt = Schemas["Receipt"];
+export type Debtor = Schemas["Debtor"];
+export type Batch = Schemas["BatchRead"];
+
+export const MARKS: Mark[] = ["present", "absent", "late", "excused"];
+
+export const moneyKeys = {
+  lessons: (org: string) => ["crm", org, "lessons"] as const,
+  week: (org: string, from: string, filters: Record<string, string>) =>
+    ["crm", org, "lessons", from, filters] as const,
+  lesson: (org: string, id: string) => ["crm", org, "lessons", "one", id] as const,
+  money: (org: string) => ["crm", org, "money"] as const,
+  studentMoney: (org: string, id: string) => ["crm", org, "money", "student", id] as const,
+  receipt: (org: string, id: string) => ["crm", org, "money", "receipt", id] as const,
+  debtors: (org: string, filters: Record<string, string>) =>
+    ["crm", org, "money", "debtors", filters] as const,
+  batch: (org: string, id: string) => ["crm", org, "sms", id] as const,
+};
+
+/** The lessons of a period (the API takes up to six weeks), by group, teacher or room. */
+export const lessonsQuery = (
+  api: Api,
+  id: string,
+  from: string,
+  to: string,
+  filters: Record<string, string>,
+) =>
+  queryOptions({
+    queryKey: moneyKeys.week(id, `${from}/${to}`, filters),
+    queryFn: () =>
+      call(
+        api.crm.GET("/api/crm/organizations/{organization_id}/lessons", {
+          params: { path: org(id), query: { starts_on: from, ends_on: to, ...filters } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const lessonQuery = (api: Api, id: string, lessonId: string) =>
+  queryOptions({
+    queryKey: moneyKeys.lesson(id, lessonId),
+    queryFn: () =>
+      call(
+        api.crm.GET("/api/crm/organizations/{organization_id}/lessons/{lesson_id}", {
+          params: { path: { ...org(id), lesson_id: lessonId } },
+        }),
+      ),
+  });
+
+export const studentMoneyQuery = (api: Api, id: string, studentId: string) =>
+  queryOptions({
+    queryKey: moneyKeys.studentMoney(id, studentId),
+    queryFn: () =>
+      call(
+        api.crm.GET("/api/crm/organizations/{organization_id}/students/{student_id}/money", {
+          params: { path: { ...org(id), student_id: studentId } },
+        }),
+      ),
+  });
+
+export const receiptQuery = (api: Api, id: string, paymentId: string) =>
+  queryOptions({
+    queryKey: moneyKeys.receipt(id, paymentId),
+    queryFn: () =>
+      call(
+        api.crm.GET("/api/crm/organizations/{organization_id}/payments/{payment_id}/receipt", {
+          params: { path: { ...org(id), payment_id: paymentId } },
+        }),
+      ),
+  });
+
+export const debtorsQuery = (api: Api, id: string, filters: Record<string, string>) =>
+  queryOptions({
+    queryKey: moneyKeys.debtors(id, filters),
+    queryFn: () =>
+      call(
+        api.crm.GET("/api/crm/organizations/{organization_id}/debtors", {
+          params: {
+            path: org(id),
+            query: {
+              ...(filters.group_id ? { group_id: filters.group_id } : {}),
+              ...(filters.teacher_id ? { teacher_id: filters.teacher_id } : {}),
+              ...(filters.min_days_overdue
+                ? { min_days_overdue: Number(filters.min_days_overdue) }
+                : {}),
+              ...(filters.min_amount ? { min_amount: Number(filters.min_amount) * 100 } : {}),
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const batchQuery = (api: Api, id: string, batchId: string) =>
+  queryOptions({
+    queryKey: moneyKeys.batch(id, batchId),
+    queryFn: () =>
+      call(
+        api.crm.GET("/api/crm/organizations/{organization_id}/sms/{batch_id}", {
+          params: { path: { ...org(id), batch_id: batchId } },
+        }),
+      ),
+  });

@@ -12,6 +12,7 @@ import {
   studentChanges,
   studentDraft,
 } from "../components/StudentForm.tsx";
+import { StudentMoney } from "../components/StudentMoney.tsx";
 import { useOffice } from "../lib/office.ts";
 import { keys, type Student, studentName, studentQuery } from "../lib/queries.ts";
 
@@ -108,6 +109,7 @@ export default function StudentPage() {
               </>
             )}
           </Card>
+          {office.can("view_money") ? <StudentMoney studentId={data.id} /> : null}
         </Page>
       )}
     </QueryState>

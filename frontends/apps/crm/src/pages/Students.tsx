@@ -1,6 +1,6 @@
 import { call } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { formatDate, useTranslation } from "@alif/i18n";
+import { formatDate, formatSoum, useTranslation } from "@alif/i18n";
 import { formError } from "@alif/i18n/forms";
 import { Alert, Button, Dialog, Field, Input, Page, QueryState } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -106,6 +106,19 @@ export default function Students() {
           cell: ({ row }) =>
             [row.original.parent_name, row.original.parent_phone].filter(Boolean).join(" · ") ||
             "—",
+        },
+        {
+          id: "debt",
+          header: () => t("debtors.debt"),
+          enableSorting: false,
+          cell: ({ row }) =>
+            row.original.debt > 0 ? (
+              <span className="font-bold text-red-800">
+                {formatSoum(row.original.debt, i18n.language)}
+              </span>
+            ) : (
+              "—"
+            ),
         },
         {
           id: "created_at",
