@@ -29,7 +29,7 @@ declare module "vitest" {
 export const ROOT = resolve(import.meta.dirname, "../..");
 const ARTIFACTS = join(ROOT, "frontends", "test-results", "e2e");
 const START_TIMEOUT_MS = 180_000;
-const APPS = ["main", "games"];
+const APPS = ["main", "games", "crm"];
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {

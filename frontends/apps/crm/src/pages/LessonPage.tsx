@@ -90,7 +90,7 @@ function Sheet(props: { lesson: LessonDetail }) {
               <Card className="flex flex-col gap-2 p-3">
                 <fieldset className="flex flex-col gap-2">
                   <legend className="font-bold text-lg">{name}</legend>
-                  <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+                  <div className="grid grid-cols-4 gap-1.5 sm:gap-2">
                     {MARKS.map((mark) => (
                       <label key={mark} className="relative">
                         <input
@@ -103,7 +103,7 @@ function Sheet(props: { lesson: LessonDetail }) {
                         />
                         <span
                           className={cx(
-                            "flex min-h-12 cursor-pointer items-center justify-center rounded-xl bg-slate-100 px-2 font-bold ring-brand-500 peer-focus-visible:ring-4",
+                            "flex min-h-12 cursor-pointer items-center justify-center rounded-xl bg-slate-100 px-1 text-center font-bold text-sm ring-brand-500 peer-focus-visible:ring-4 sm:text-base",
                             TONE[mark],
                           )}
                         >
@@ -127,7 +127,9 @@ function Sheet(props: { lesson: LessonDetail }) {
           disabled={!dirty || complete.length === 0}
           onClick={() => save.mutate()}
         >
-          {dirty ? t("attendance.save") : t("attendance.upToDate")}
+          {!dirty && props.lesson.roster.every((r) => r.mark)
+            ? t("attendance.upToDate")
+            : t("attendance.save")}
         </Button>
         {absent > 0 && !dirty && office.can("send_sms") ? (
           <Button
