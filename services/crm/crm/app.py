@@ -1,9 +1,12 @@
-"""The crm service: a learning centre's office — its staff, leads and students (docs/crm.md)."""
+"""The crm service: a learning centre's office — staff, leads, students, groups, lessons and
+money (docs/crm.md)."""
 
 from fastapi import FastAPI
 
 from alif.app import create_app
 from crm.config import CrmSettings
+from crm.dashboard.router import router as dashboard_router
+from crm.files.router import router as files_router
 from crm.groups.router import router as groups_router
 from crm.leads.router import router as leads_router
 from crm.lessons.router import router as lessons_router
@@ -27,6 +30,8 @@ def create_crm_app(settings: CrmSettings) -> FastAPI:
             lessons_router,
             money_router,
             sms_router,
+            dashboard_router,
+            files_router,
         ],
     )
 

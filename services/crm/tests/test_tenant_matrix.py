@@ -57,6 +57,9 @@ BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("POST", "/sms/absence"): {"lesson_id": "{lesson_id}"},
     ("POST", "/sms/debt"): {"student_ids": ["{student_id}"]},
     ("POST", "/sms/{batch_id}/confirm"): {"text": "x", "student_ids": ["{student_id}"]},
+    # Uploads: an outsider is refused before any file is read.
+    ("POST", "/imports/students"): None,
+    ("POST", "/imports/leads"): None,
     ("POST", "/holidays"): {"on": "2026-09-08", "name": "x"},
     ("POST", "/lessons/generate"): {"starts_on": "2026-09-01", "ends_on": "2026-10-31"},
     ("POST", "/lessons"): {

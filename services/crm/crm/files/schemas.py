@@ -1,0 +1,5 @@
+from alif.schemas import ResponseModel
+
+
+class Imported(ResponseModel):
+    created: int

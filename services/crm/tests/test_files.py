@@ -1,0 +1,115 @@
+"""Excel import of a messy file (headers in any language, blank rows, phones typed any way): a
+report of every bad row and nothing half-imported; Excel export of the lists."""
+
+import io
+from datetime import datetime
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from alif.auth import Role
+from alif.testing import Actor, LoginAs
+from crm.staff.models import StaffRole
+from crm.testing import hire, make_centre
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _book(rows: list[list[Any]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+async def _upload(actor: Actor, url: str, data: bytes) -> Any:
+    return await actor.client.post(
+        url, headers=actor.headers, files={"file": ("import.xlsx", data, XLSX)}
+    )
+
+
+MESSY = [
+    ["  ISM ", "Familiya", "Telefon", "Tug'ilgan sana", "Ota-ona telefoni", "Boshqa ustun"],
+    ["Ali", "Valiyev", "90 123 45 67", datetime(2015, 3, 1), "+998 (93) 555-44-33", "x"],
+    [None, None, None, None, None, None],
+    ["Gulnoza", "Karimova", None, "2016-09-12", "998935554434", None],
+    ["", "Familiyasiz", "12345", "ertaga", None, None],
+    ["Oʻgʻiloy", None, None, None, None, None],
+]
+
+
+async def test_a_messy_student_file_is_imported_whole_or_not_at_all(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    director = await login_as(Role.organization)
+    centre = await make_centre(db_session, director.user)
+    office = f"/api/crm/organizations/{centre.id}"
+
+    refused = await _upload(director, f"{office}/imports/students", _book(MESSY))
+    assert refused.status_code == 422
+    error = refused.json()["error"]
+    assert error["code"] == "import_invalid"
+    assert error["details"]["checked"] == 4  # the blank row is skipped
+    (bad,) = error["details"]["rows"]
+    assert bad["row"] == 5
+    assert {e["field"] for e in bad["errors"]} == {"first_name", "phone", "birth_date"}
+    listed = (await director.get(f"{office}/students")).json()
+    assert listed["items"] == []  # nothing half-imported
+
+    fixed = [row for i, row in enumerate(MESSY) if i != 4]
+    imported = await _upload(director, f"{office}/imports/students", _book(fixed))
+    assert imported.status_code == 201, imported.json()
+    assert imported.json() == {"created": 3}
+    cards = {s["first_name"]: s for s in (await director.get(f"{office}/students")).json()["items"]}
+    assert set(cards) == {"Ali", "Gulnoza", "Oʻgʻiloy"}
+    assert (cards["Ali"]["phone"], cards["Ali"]["parent_phone"]) == (
+        "+998901234567",
+        "+998935554433",
+    )
+    assert cards["Gulnoza"]["birth_date"] == "2016-09-12"
+
+    not_excel = await _upload(director, f"{office}/imports/students", b"ism,familiya\nAli,V")
+    assert not_excel.json()["error"]["code"] == "not_an_excel_file"
+
+    exported = await director.get(f"{office}/exports/students.xlsx")
+    assert exported.headers["content-type"] == XLSX
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("first_name", "last_name", "phone")
+    assert sorted(r[0] for r in rows[1:]) == ["Ali", "Gulnoza", "Oʻgʻiloy"]
+
+
+async def test_leads_import_reports_each_bad_row_and_roles_are_checked(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    director = await login_as(Role.organization)
+    centre = await make_centre(db_session, director.user)
+    office = f"/api/crm/organizations/{centre.id}"
+    cashier = await login_as(Role.teacher)
+    await hire(db_session, centre, cashier.user, StaffRole.cashier)
+    rows = [
+        ["Имя", "Телефон", "Источник", "Предмет"],
+        ["Ali", "+998901234567", "instagram", "Ingliz tili"],
+        ["Vali", "+998901234568", "tiktok", None],
+    ]
+    refused = await _upload(director, f"{office}/imports/leads", _book(rows))
+    assert [r["row"] for r in refused.json()["error"]["details"]["rows"]] == [3]
+    assert (await director.get(f"{office}/leads")).json()["items"] == []
+    rows[2][2] = "telegram"
+    assert (await _upload(director, f"{office}/imports/leads", _book(rows))).json() == {
+        "created": 2
+    }
+    assert (await _upload(cashier, f"{office}/imports/leads", _book(rows))).status_code == 403
+    assert (await _upload(cashier, f"{office}/imports/students", _book(rows))).status_code == 403
+    exported = await director.get(f"{office}/exports/leads.xlsx")
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    assert sheet is not None
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["Ali", "Vali"]
+    assert (await cashier.get(f"{office}/exports/debtors.xlsx")).status_code == 200
+    assert (await cashier.get(f"{office}/exports/leads.xlsx")).status_code == 403
