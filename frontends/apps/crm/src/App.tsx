@@ -21,6 +21,8 @@ const Lessons = lazy(() => import("./pages/Lessons.tsx"));
 const LessonPage = lazy(() => import("./pages/LessonPage.tsx"));
 const Debtors = lazy(() => import("./pages/Debtors.tsx"));
 const SmsConfirm = lazy(() => import("./pages/SmsConfirm.tsx"));
+const Dashboard = lazy(() => import("./pages/Dashboard.tsx"));
+const Files = lazy(() => import("./pages/Files.tsx"));
 const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
@@ -44,6 +46,8 @@ export function App() {
                 <Route path="lessons/:lessonId" element={<LessonPage />} />
                 <Route path="debtors" element={<Debtors />} />
                 <Route path="sms/:batchId" element={<SmsConfirm />} />
+                <Route path="dashboard" element={<Dashboard />} />
+                <Route path="files" element={<Files />} />
               </Route>
             </Route>
           </Route>
