@@ -156,7 +156,8 @@ describe("the centre's office from a lead to a paid month", () => {
 
     await d.getByRole("link", { name: leadName }).click();
     const owes = await d.getByText(/^Qarzi: /).textContent();
-    const debt = (owes ?? "").replace(/[^\d]/g, "");
+    // "Qarzi: 380 769.23 soʻm": a month started mid-way is prorated to the tiyin.
+    const debt = (owes ?? "").replace(/[^\d.,]/g, "").replace(",", ".");
     expect(Number(debt)).toBeGreaterThan(0);
     await d.getByLabel("Summa, soʻm").fill(debt);
     await d.getByRole("button", { name: "Toʻlovni qabul qilish" }).click();
