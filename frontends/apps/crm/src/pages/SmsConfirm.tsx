@@ -62,7 +62,11 @@ function Draft(props: { batch: Batch }) {
                   onChange={() => toggle(r.student_id)}
                   className="size-6 accent-brand-700"
                 />
-                <span className="flex-1 font-bold">{r.phone}</span>
+                <span className="flex flex-1 flex-col py-1">
+                  <span className="font-bold">{r.phone}</span>
+                  {/* What this parent will read: the text with the child's name and sum in it. */}
+                  <span className="text-muted text-sm">{r.text}</span>
+                </span>
               </label>
             </li>
           ))}
