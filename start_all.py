@@ -32,6 +32,7 @@ READY_TIMEOUT = 60.0
 # its module's `seed-demo` command, and the step's title.
 DEMO_SEEDS = [
     ("main", "alif_main", "Adding demo accounts"),
+    ("crm", "crm", "Adding the demo office"),
     ("lessions", "lessions", "Adding demo courses"),
     ("testai", "testai", "Adding demo tests"),
     ("games", "games", "Adding a week of demo games"),

@@ -34,6 +34,7 @@ from alif.subscriptions import Feature, PlanAudience, SubscriptionPlan
 from alif_main.auth.passwords import SecretHasher
 from alif_main.config import MainSettings
 from alif_main.shop import service as shop
+from alif_main.groups.service import unique_join_code
 from alif_main.shop.models import ItemKind, ShopItem
 
 DEMO_PASSWORD = "alif24-demo"
@@ -49,6 +50,12 @@ GUIDE = f"""Demo accounts (password {DEMO_PASSWORD}):
   admin         +998900000009   admin UI at /api/main/admin
   plans         family_month (the 7-day trial), family_year, family_solo_month, school_month
   coins         100 coins a week ago; ali bought an owl, laylo a frame; games add the week"""
+
+CENTRE_GROUPS = [
+    ("Ingliz tili — Beginner", "ingliz tili"),
+    ("Matematika — 5-sinf", "matematika"),
+    ("IELTS 6.5", "ingliz tili"),
+]
 
 FAMILY_FEATURES = [
     Feature.olimp,
@@ -276,5 +283,17 @@ async def seed(settings: MainSettings) -> str:
             )
         )
         await seed_class(db, teacher, owner, organization, children, pin_hash)
+        # The centre's classes, led by its teacher: crm's demo office gives them rooms, schedules
+        # and students (`python -m crm seed-demo`).
+        for name, subject in CENTRE_GROUPS:
+            db.add(
+                StudyGroup(
+                    organization_id=organization.id,
+                    teacher_id=teacher.id,
+                    name=name,
+                    subject=subject,
+                    join_code=await unique_join_code(db),
+                )
+            )
         await seed_coins(db, admin, children)
     return "Demo data added.\n" + GUIDE

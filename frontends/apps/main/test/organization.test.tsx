@@ -44,6 +44,11 @@ describe("an organization's teachers", () => {
         seats_left: null,
       });
     await renderApp("/home", api);
+    // The centre's office is one press away from its home.
+    expect(await screen.findByRole("link", { name: /Markaz ofisi \(CRM\)/ })).toHaveAttribute(
+      "href",
+      expect.stringMatching(/^http:\/\/crm\.[^/]+\/$/),
+    );
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Tashkilotdan chiqarish" }));
     const dialog = screen.getByRole("dialog");

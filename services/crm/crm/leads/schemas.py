@@ -51,6 +51,9 @@ class LeadChange(RequestModel):
     next_step_on: date | None = None
 
 
+LeadSort = Literal["created_at", "-created_at", "name", "-name", "next_step_on", "-next_step_on"]
+
+
 class LeadFilter(PageParams):
     status: LeadStatus | None = None
     stage_id: uuid.UUID | None = None
@@ -58,6 +61,7 @@ class LeadFilter(PageParams):
     phone: Phone | None = None
     q: str | None = Field(default=None, max_length=80, description="Part of the name")
     next_step_by: date | None = Field(default=None, description="Next step due on or before")
+    sort: LeadSort = Field(default="-created_at", description="A column; - first for descending")
 
 
 class LeadRead(ResponseModel):

@@ -181,7 +181,14 @@ async def list_leads(
         query = query.where(contains(Lead.name, found.q))
     if found.next_step_by is not None:
         query = query.where(Lead.next_step_on <= found.next_step_by)
-    return await find_page(db, query, found, Lead.created_at.desc(), Lead.id)
+    column = {
+        "created_at": Lead.created_at,
+        "name": Lead.name,
+        "next_step_on": Lead.next_step_on,
+    }[found.sort.removeprefix("-")]
+    # Leads without a next step go last either way: the office reads the due ones first.
+    order = column.desc() if found.sort.startswith("-") else column.asc()
+    return await find_page(db, query, found, column.is_(None), order, Lead.id)
 
 
 async def duplicates_of(db: AsyncSession, lead: Lead) -> tuple[list[Lead], list[Student]]:

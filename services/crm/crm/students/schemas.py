@@ -1,5 +1,6 @@
 import uuid
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import Field
 
@@ -32,9 +33,13 @@ class StudentChange(RequestModel):
     notes: str | None = Field(default=None, max_length=4000)
 
 
+StudentSort = Literal["name", "-name", "created_at", "-created_at"]
+
+
 class StudentFilter(PageParams):
     q: str | None = Field(default=None, max_length=80, description="Part of a name")
     phone: Phone | None = Field(default=None, description="The student's or a parent's phone")
+    sort: StudentSort = Field(default="name", description="A column; - first for descending")
 
 
 class StudentRead(ResponseModel):

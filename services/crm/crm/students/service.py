@@ -1,10 +1,12 @@
 """Student cards of one organization; another organization's card is not found."""
 
 import uuid
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from alif.db import find_page
 from alif.schemas import Found
@@ -76,7 +78,14 @@ async def list_students(
         )
     if found.phone:
         query = query.where(or_(Student.phone == found.phone, Student.parent_phone == found.phone))
-    return await find_page(db, query, found, Student.last_name, Student.first_name, Student.id)
+    columns: list[InstrumentedAttribute[Any]] = (
+        [Student.created_at]
+        if found.sort.removeprefix("-") == "created_at"
+        else [Student.last_name, Student.first_name]
+    )
+    descending = found.sort.startswith("-")
+    order = [c.desc() if descending else c.asc() for c in columns]
+    return await find_page(db, query, found, *order, Student.id)
 
 
 async def get_student(

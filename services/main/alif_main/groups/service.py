@@ -80,7 +80,7 @@ def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-async def _unique_code(db: AsyncSession) -> str:
+async def unique_join_code(db: AsyncSession) -> str:
     # A collision is astronomically rare; the unique constraint is the final word anyway.
     while True:
         code = _new_code()
@@ -157,7 +157,7 @@ async def create_group(db: AsyncSession, actor: TokenUser, data: GroupCreate) ->
         name=data.name,
         subject=data.subject,
         grade=data.grade,
-        join_code=await _unique_code(db),
+        join_code=await unique_join_code(db),
     )
     db.add(group)
     await db.flush()
@@ -211,7 +211,7 @@ async def set_archived(db: AsyncSession, found: Group, *, archived: bool) -> Gro
 
 async def new_join_code(db: AsyncSession, found: Group) -> Group:
     """The old code stops working at once (it leaked, say)."""
-    found.group.join_code = await _unique_code(db)
+    found.group.join_code = await unique_join_code(db)
     await db.flush()
     return found
 

@@ -52,7 +52,7 @@ export const APPS: AppEntry[] = [
     id: "crm",
     emoji: "🏫",
     tone: "bg-slate-200 text-slate-900",
-    status: "soon",
+    status: "available",
     forChildren: false,
   },
 ];

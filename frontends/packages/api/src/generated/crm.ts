@@ -2774,6 +2774,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Next step due on or before */
                 next_step_by?: string | null;
+                /** @description A column; - first for descending */
+                sort?: "created_at" | "-created_at" | "name" | "-name" | "next_step_on" | "-next_step_on";
             };
             header?: never;
             path: {
@@ -3226,6 +3228,8 @@ export interface operations {
                 q?: string | null;
                 /** @description The student's or a parent's phone */
                 phone?: string | null;
+                /** @description A column; - first for descending */
+                sort?: "name" | "-name" | "created_at" | "-created_at";
             };
             header?: never;
             path: {

@@ -1,5 +1,5 @@
 import { call, type MainSchema } from "@alif/api";
-import { useAuth, useMe } from "@alif/auth";
+import { appOrigin, useAuth, useMe } from "@alif/auth";
 import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
 import {
   Alert,
@@ -166,6 +166,13 @@ export default function OrganizationHome() {
     <Page
       title={organization?.name ?? me.user.first_name}
       subtitle={<StatusBadge status={me.user.status} />}
+      actions={
+        pending ? null : (
+          <a href={`${appOrigin("crm")}/`} className={buttonClass("primary")}>
+            <span aria-hidden="true">🏫</span> {t("org.openOffice")}
+          </a>
+        )
+      }
     >
       {pending ? (
         <Alert tone="warning" title={t("org.pendingTitle")}>
