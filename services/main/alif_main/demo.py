@@ -33,8 +33,8 @@ from alif.kernel.models import (
 from alif.subscriptions import Feature, PlanAudience, SubscriptionPlan
 from alif_main.auth.passwords import SecretHasher
 from alif_main.config import MainSettings
-from alif_main.shop import service as shop
 from alif_main.groups.service import unique_join_code
+from alif_main.shop import service as shop
 from alif_main.shop.models import ItemKind, ShopItem
 
 DEMO_PASSWORD = "alif24-demo"

@@ -125,8 +125,9 @@ export class Session {
   }
 
   /**
-   * The access token for what cannot go through `fetch` (a WebSocket's first message), renewed
-   * first when it has expired; null without a session.
+   * The access token for what cannot go through `fetch`: a WebSocket's first message, an upload
+   * whose progress is shown (XMLHttpRequest). Renewed first when it has expired; null without a
+   * session.
    */
   async accessToken(): Promise<string | null> {
     if (this.#token !== null && this.#now() >= this.#expiresAt) return this.refresh();
@@ -157,16 +158,6 @@ export class Session {
     if (token === null) return response;
     return this.#send(retry, token);
   };
-
-  /**
-   * The access token for a request the API clients cannot make: an upload whose progress is shown
-   * goes through XMLHttpRequest, which `fetch` does not replace. A token known to be expired is
-   * renewed first; null without a session.
-   */
-  async accessToken(): Promise<string | null> {
-    if (this.#token !== null && this.#now() >= this.#expiresAt) return this.refresh();
-    return this.#token;
-  }
 
   #send(request: Request, token: string | null): Promise<Response> {
     if (token === null) return this.#network(request);

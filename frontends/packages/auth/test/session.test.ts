@@ -155,7 +155,7 @@ describe("Session.fetch", () => {
     expect(fake.calls.map((c) => c.path)).toEqual(["/api/main/auth/refresh", "/api/main/me"]);
   });
 
-  it("hands out its token for an upload, renewed when it has expired", async () => {
+  it("hands out its token (an upload, a WebSocket), renewed when it has expired", async () => {
     let now = 1_000_000;
     const fake = server();
     const session = new Session({ fetch: fake.fetch, origin: ORIGIN, now: () => now });
@@ -180,21 +180,6 @@ describe("Session.fetch", () => {
       code: "network_error",
     });
     expect(session.isSignedIn).toBe(true);
-  });
-});
-
-describe("Session.accessToken", () => {
-  it("gives the current token, a renewed one once it expired, and none without a session", async () => {
-    let now = 1_000_000;
-    const fake = server();
-    const session = new Session({ fetch: fake.fetch, origin: ORIGIN, now: () => now });
-    expect(await session.accessToken()).toBeNull();
-    session.accept(tokens("t0", 900));
-    expect(await session.accessToken()).toBe("t0");
-    expect(fake.refreshes).toBe(0);
-    now += 900_000;
-    expect(await session.accessToken()).toBe("t1");
-    expect(fake.refreshes).toBe(1);
   });
 });
 
