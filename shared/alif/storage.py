@@ -156,7 +156,8 @@ class LocalStorage:
         except ValueError as error:
             raise MediaLinkInvalid() from error
         good = self._signature(key, expires, download_name)
-        if expires < self.clock() or not hmac.compare_digest(good, signature):
+        # Bytes: compare_digest refuses a str with non-ASCII characters, and a link may carry any.
+        if expires < self.clock() or not hmac.compare_digest(good.encode(), signature.encode()):
             raise MediaLinkInvalid()
         headers = {
             "X-Accel-Redirect": f"{LOCAL_INTERNAL_PREFIX}{key}",
