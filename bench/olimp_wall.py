@@ -4,7 +4,7 @@
     REDIS_URL=redis://127.0.0.1:6379/5 \\
     uv run python bench/olimp_wall.py --participants 3000 --watchers 200 --workers 2
 
-What it does (decision 55):
+What it does (decision 52):
 
 1. Creates a fresh PostgreSQL database next to DATABASE_URL's, migrates it, and seeds one
    published olympiad whose round is open now: 30 single-choice questions in three sections,

@@ -1,4 +1,4 @@
-"""Where uploaded files live: one interface, two places (decision 50).
+"""Where uploaded files live: one interface, two places (decision 48).
 
 - **A bucket** (any S3-compatible server: MinIO in docker compose, AWS S3...) when `S3_BUCKET` is
   set. Browsers fetch a file by a presigned URL that expires; nothing passes through Python.

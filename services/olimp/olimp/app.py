@@ -19,7 +19,7 @@ def create_olimp_app(settings: OlimpSettings) -> FastAPI:
         "results, appeals and certificates",
         routers=[olympiads_router, papers_router, results_router],
         # The live board signs its watchers in with their first message (papers/live.py); a
-        # certificate's code is its own proof (decision 54).
+        # certificate's code is its own proof (decision 51).
         public_routers=[live_router, certificates_router(settings)],
     )
 

@@ -3,7 +3,7 @@ code linking to the public verification page, and the verification route.
 
 Each service keeps its own table (mix `CertificateRecord` into a model, add what links the
 certificate to its olympiad or course and holder) and mounts `verification_router(...)` among its
-public routers. Why a random stored code and not a signed one: decision 54.
+public routers. Why a random stored code and not a signed one: decision 51.
 """
 
 from alif.certificates.codes import new_code, normalise_code

@@ -45,7 +45,7 @@ def verification_url(public_url: str, code: str) -> str:
 
 def verification_router(model: type[CertificateRecord], public_url: str) -> APIRouter:
     """`GET /certificates/{code}` (what was printed, and whether it still stands) and
-    `GET /certificates/{code}/pdf`, both public: the code is the secret (decision 54)."""
+    `GET /certificates/{code}/pdf`, both public: the code is the secret (decision 51)."""
     router = APIRouter(prefix="/certificates", tags=["certificates"])
 
     @router.get(

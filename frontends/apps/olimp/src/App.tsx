@@ -36,7 +36,7 @@ export function App() {
               </Route>
             </Route>
           </Route>
-          {/* Public: a certificate's QR code opens it; the code is the secret (decision 54). */}
+          {/* Public: a certificate's QR code opens it; the code is the secret (decision 51). */}
           <Route path="certificates/:code" element={<Certificate />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -9,7 +9,7 @@ from alif.db import Base, Timestamped, UUIDPrimaryKey
 
 class CourseCertificate(CertificateRecord, UUIDPrimaryKey, Timestamped, Base):
     """The certificate for a course's first completion: one per learner and course (`key`),
-    written with the completion; what was printed is kept as printed (decision 54)."""
+    written with the completion; what was printed is kept as printed (decision 51)."""
 
     __tablename__ = "lessions_certificate"
 

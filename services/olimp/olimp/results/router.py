@@ -179,5 +179,5 @@ async def reject_appeal(
 
 
 def certificates_router(settings: OlimpSettings) -> APIRouter:
-    """Public: `GET /certificates/{code}` and `/certificates/{code}/pdf` (decision 54)."""
+    """Public: `GET /certificates/{code}` and `/certificates/{code}/pdf` (decision 51)."""
     return verification_router(Certificate, settings.olimp_public_url)
