@@ -1,8 +1,8 @@
+import { AppLayout } from "@alif/app/layout";
 import { RequireSignIn } from "@alif/auth/guard";
 import { Loading } from "@alif/ui";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
-import { Layout } from "./components/Layout.tsx";
 
 // The data cache and each screen load with the first signed-in page, not with the shell; the
 // board's drag library and the table library load only with the screens that use them.
@@ -29,7 +29,7 @@ export function App() {
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
-        <Route element={<Layout />}>
+        <Route element={<AppLayout icon="🏫" />}>
           <Route element={<RequireSignIn />}>
             <Route element={<SignedInArea />}>
               <Route index element={<Offices />} />

@@ -1,8 +1,8 @@
+import { AppLayout } from "@alif/app/layout";
 import { RequireRole, RequireSignIn } from "@alif/auth/guard";
 import { Loading } from "@alif/ui";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
-import { Layout } from "./components/Layout.tsx";
 import { TEACHERS } from "./lib/roles.ts";
 
 // The data cache and each page load with the first signed-in screen, not with the shell; the
@@ -23,7 +23,7 @@ export function App() {
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
-        <Route element={<Layout />}>
+        <Route element={<AppLayout icon="📚" />}>
           <Route element={<RequireSignIn loginPath="/login/child" />}>
             <Route element={<SignedInArea />}>
               <Route index element={<Home />} />

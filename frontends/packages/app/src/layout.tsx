@@ -4,7 +4,7 @@ import { Avatar, ErrorBoundary, LanguageSwitch, Loading, Shell } from "@alif/ui"
 import { Suspense } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 
-function Brand() {
+function Brand({ icon }: { icon: string }) {
   const { t } = useTranslation();
   return (
     <Link
@@ -15,7 +15,7 @@ function Brand() {
         aria-hidden="true"
         className="grid size-10 place-items-center rounded-xl bg-sun-400 text-2xl"
       >
-        📚
+        {icon}
       </span>
       <span>{t("brand")}</span>
     </Link>
@@ -39,13 +39,17 @@ function Me() {
   );
 }
 
-export function Layout() {
+/**
+ * The frame of an app's signed-in and public pages: its brand (the app's icon and its `brand`
+ * text), the language switch and my picture, and each page behind an error boundary.
+ */
+export function AppLayout({ icon }: { icon: string }) {
   const { pathname } = useLocation();
   const auth = useAuth();
   useAccountLanguage(auth.state.status === "signedIn" ? auth.state.me.user.language : null);
   return (
     <Shell
-      brand={<Brand />}
+      brand={<Brand icon={icon} />}
       actions={
         <div className="flex items-center gap-2">
           <LanguageSwitch />
