@@ -266,3 +266,16 @@ def storage_of(settings: StorageSettings, route: str) -> Storage:
         route=route,
         link_seconds=settings.media_link_seconds,
     )
+
+
+# Settings objects are frozen but not hashable: keyed by identity (and route), the object kept
+# alive with its storage so that its id is never reused by another.
+_storages: dict[tuple[int, str], tuple[StorageSettings, Storage]] = {}
+
+
+def storage_for(settings: StorageSettings, route: str) -> Storage:
+    """`storage_of`, made once per settings object (a bucket's clients are not cheap)."""
+    found = _storages.get((id(settings), route))
+    if found is None or found[0] is not settings:
+        found = _storages[(id(settings), route)] = (settings, storage_of(settings, route))
+    return found[1]
