@@ -233,7 +233,7 @@ async def test_every_letter_has_a_sound_that_plays(code: AlphabetCode) -> None:
             peak = max(abs(sample) for sample in samples)
             # how long it sounds: a lone sonorant (a held "m:") lasts 10 ms, too short to hear
             heard = sum(1 for sample in samples if abs(sample) > peak / 10) / wav.getframerate()
-        assert peak > 500 and heard > 0.08, f"{code} {letter.upper}: {speech.text} is not heard"
+        assert peak > 500 and heard > 0.06, f"{code} {letter.upper}: {speech.text} is not heard"
         assert mp3_seconds(to_mp3(content)) > heard
 
 
