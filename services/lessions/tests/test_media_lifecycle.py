@@ -125,7 +125,7 @@ async def test_a_course_cover_is_an_uploaded_picture_with_copies(
     other_teacher = await login_as(Role.teacher)
     student = await login_as(Role.student)
     course = await build_course(teacher, lesson())
-    cover_route = f"{API}/courses/{course['id']}/cover"
+    cover_route = f"{API}/uploads/courses/{course['id']}/cover"
 
     def picture(content: bytes) -> dict[str, Any]:
         return {"file": ("muqova.png", content, "application/octet-stream")}
@@ -178,7 +178,7 @@ async def test_with_a_bucket_stray_files_are_collected_there_too(
     teacher = await login_as(Role.teacher)
     course = await build_course(teacher, lesson())
     cover = await teacher.put(
-        f"{API}/courses/{course['id']}/cover",
+        f"{API}/uploads/courses/{course['id']}/cover",
         files={"file": ("muqova.png", png(), "application/octet-stream")},
     )
     assert cover.json()["cover"]["url"].startswith(f"{s3_endpoint}/{BUCKET}/lessions/")

@@ -91,10 +91,10 @@ async def delete_upload(
 
 
 @router.put(
-    "/courses/{course_id}/cover",
+    "/uploads/courses/{course_id}/cover",
     responses=error_responses(404, 413, 415, 422),
-    summary="Upload a picture as my course's cover (PNG, JPEG, GIF or WebP; smaller copies are "
-    "made); it replaces the cover address",
+    summary="Upload a picture as my course's cover (PNG, JPEG, GIF or WebP up to 10 MB; smaller "
+    "copies are made); it replaces the cover address. Under /uploads/: the gateway's upload limit",
 )
 async def upload_cover(
     course: AuthoredCourseDep,
@@ -106,7 +106,7 @@ async def upload_cover(
 
 
 @router.delete(
-    "/courses/{course_id}/cover",
+    "/uploads/courses/{course_id}/cover",
     responses=error_responses(404),
     summary="Take my course's cover away (an uploaded picture or an address)",
 )

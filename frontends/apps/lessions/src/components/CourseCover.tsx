@@ -24,7 +24,7 @@ export function CourseCover(props: { course: CourseDetail }) {
   const remove = useMutation({
     mutationFn: () =>
       call(
-        api.lessions.DELETE("/api/lessions/courses/{course_id}/cover", {
+        api.lessions.DELETE("/api/lessions/uploads/courses/{course_id}/cover", {
           params: { path: { course_id: course.id } },
         }),
       ),
@@ -53,7 +53,7 @@ export function CourseCover(props: { course: CourseDetail }) {
             form.set("file", file);
             return uploadWithProgress<Course>(
               session,
-              `/api/lessions/courses/${course.id}/cover`,
+              `/api/lessions/uploads/courses/${course.id}/cover`,
               form,
               onProgress,
               undefined,

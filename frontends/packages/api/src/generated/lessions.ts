@@ -329,7 +329,7 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/api/lessions/courses/{course_id}/cover": {
+    "/api/lessions/uploads/courses/{course_id}/cover": {
         parameters: {
             query?: never;
             header?: never;
@@ -337,7 +337,7 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** Upload a picture as my course's cover (PNG, JPEG, GIF or WebP; smaller copies are made); it replaces the cover address */
+        /** Upload a picture as my course's cover (PNG, JPEG, GIF or WebP up to 10 MB; smaller copies are made); it replaces the cover address. Under /uploads/: the gateway's upload limit */
         put: operations["media-upload_cover"];
         post?: never;
         /** Take my course's cover away (an uploaded picture or an address) */
