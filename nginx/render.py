@@ -457,7 +457,8 @@ def production_target(
     domain = _check_domain(domain)
     origins = _media_origins(media_url)
     media_host = f"media.{domain}"
-    proxy = MediaProxy(media_host, media_upstream) if origins == (f"https://{media_host}",) else None
+    served = origins == (f"https://{media_host}",)  # else a provider's bucket: nothing to serve
+    proxy = MediaProxy(media_host, media_upstream) if served else None
     return Target(
         name="production",
         domain=domain,
