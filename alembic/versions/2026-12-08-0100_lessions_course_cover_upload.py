@@ -1,7 +1,7 @@
 """lessions: a course's cover may be an uploaded picture
 
 Revision ID: 3c1e7a9b5d20
-Revises: 6f5a3d6df2bf
+Revises: a5ce22fd8e05
 Created: 2026-12-08 01:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "3c1e7a9b5d20"
-down_revision: str | None = "6f5a3d6df2bf"
+down_revision: str | None = "a5ce22fd8e05"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -21,10 +21,9 @@ from lessions.config import LessionsSettings
 from lessions.jobs import jobs
 from lessions.media import service as media
 from lessions.testing import API, build_course, lesson, text
-from tests.media_files import PDF, png
-from tests.test_media import s3_endpoint  # noqa: F401  (the fixture: moto's S3 server)
+from tests.media_files import PDF, S3_TEST_BUCKET, png
 
-BUCKET = "alif-test-media"
+BUCKET = S3_TEST_BUCKET
 
 
 async def run_jobs(app: FastAPI) -> None:
@@ -164,7 +163,7 @@ async def test_a_course_cover_is_an_uploaded_picture_with_copies(
 
 async def test_with_a_bucket_stray_files_are_collected_there_too(
     login_as: LoginAs,
-    s3_endpoint: str,  # noqa: F811
+    s3_endpoint: str,
     change_settings: Callable[..., LessionsSettings],
     db_session: AsyncSession,
     tmp_path: Path,

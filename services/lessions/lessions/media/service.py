@@ -24,7 +24,8 @@ from alif.assessment.exceptions import FileTooLarge
 from alif.auth import TokenUser
 from alif.jobs import enqueue
 from alif.media import SIZE_LIMITS, MediaKind, MediaType, check, picture_variants
-from alif.storage import Storage, storage_of
+from alif.storage import Storage
+from alif.storage import storage_for as shared_storage_for
 from lessions.config import LessionsSettings
 from lessions.courses.models import Course, Lesson, LessonVersion
 from lessions.media.exceptions import (
@@ -41,17 +42,11 @@ DELETE_FILES_JOB = "lessions.delete_files"
 # A file younger than this may belong to an upload whose row is not committed yet.
 COLLECT_GRACE = timedelta(days=1)
 _CHUNK = 1024 * 1024
-# Settings objects are frozen but not hashable: keyed by identity, the object kept alive with
-# its storage so that its id is never reused by another.
-_storages: dict[int, tuple[LessionsSettings, Storage]] = {}
 
 
 def storage_for(settings: LessionsSettings) -> Storage:
-    """One storage (and its S3 clients) per settings object."""
-    found = _storages.get(id(settings))
-    if found is None or found[0] is not settings:
-        found = _storages[id(settings)] = (settings, storage_of(settings, MEDIA_ROUTE))
-    return found[1]
+    """lessions' one storage (and its S3 clients) for these settings."""
+    return shared_storage_for(settings, MEDIA_ROUTE)
 
 
 def _stem(course_id: uuid.UUID, upload_id: uuid.UUID) -> str:
