@@ -24,6 +24,8 @@ from alif.assessment.schemas import AnswerKey
 from alif.assessment.types import CHOICE_TYPES, QuestionType
 from alif.auth import Role, TokenUser
 from alif.certificates import CertificateKind, new_code
+from alif.certificates.exceptions import CertificateNotFound
+from alif.certificates.service import find_by_code
 from alif.db import utcnow
 from alif.jobs import enqueue
 from alif.kernel import queries
@@ -684,3 +686,29 @@ async def finalise(db: AsyncSession, olympiad_id: uuid.UUID, now: datetime) -> F
             paid += 0 if reward.replayed else 1
     await db.flush()
     return Finalised(certificates=len(last_round), prizes_paid=paid)
+
+
+# --- certificates ------------------------------------------------------------------------------
+
+
+async def certificates_of(db: AsyncSession, olympiad: Olympiad) -> list[Certificate]:
+    """Every certificate the olympiad issued, the best places first (the organizer's list)."""
+    found = list(
+        await db.scalars(select(Certificate).where(Certificate.olympiad_id == olympiad.id))
+    )
+    found.sort(key=lambda c: (c.rank is None, c.rank or 0, c.holder_name))
+    return found
+
+
+async def revoke_certificate(db: AsyncSession, olympiad: Olympiad, code: str) -> Certificate:
+    """Withdraw a certificate of this olympiad (a result found to be dishonest, a wrong name):
+    its page and anyone checking its code then read "revoked" with the date. Revoking it again
+    keeps the first date. A prize paid with it stays paid: taking coins back is the ledger's
+    refund, an act of its own."""
+    certificate = await find_by_code(db, Certificate, code)
+    if certificate.olympiad_id != olympiad.id:
+        raise CertificateNotFound
+    if certificate.revoked_at is None:
+        certificate.revoked_at = utcnow()
+        await db.flush()
+    return certificate

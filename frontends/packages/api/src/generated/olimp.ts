@@ -397,6 +397,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/olimp/olympiads/{olympiad_id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every certificate the olympiad issued (the organizer) */
+        get: operations["results-list_certificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/certificates/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate: its verification page then says so (again: no change) */
+        post: operations["results-revoke_certificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/olimp/certificates/{code}": {
         parameters: {
             query?: never;
@@ -734,6 +768,36 @@ export type components = {
             award: components["schemas"]["Award"] | null;
             /** Prize */
             prize: number;
+        };
+        /**
+         * CertificateRow
+         * @description A certificate as the organizer lists it, with whether it still stands.
+         */
+        CertificateRow: {
+            /** Code */
+            code: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            kind: components["schemas"]["CertificateKind"];
+            /** Holder Name */
+            holder_name: string;
+            /** Achievement */
+            achievement: string;
+            award: components["schemas"]["Award"] | null;
+            /** Rank */
+            rank: number | null;
+            /** Prize */
+            prize: number;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Revoked At */
+            revoked_at: string | null;
         };
         /**
          * CertificateView
@@ -2735,6 +2799,87 @@ export interface operations {
                 };
             };
             /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-list_certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateRow"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-revoke_certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateRow"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
             422: {
                 headers: {
                     [name: string]: unknown;
