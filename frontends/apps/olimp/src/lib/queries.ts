@@ -171,3 +171,46 @@ export const myResultsQuery = (api: Api, id: string, studentId: string) =>
         }),
       ),
   });
+
+export type Results = Schemas["Results"];
+export type CertificateRow = Schemas["CertificateRow"];
+export type AppealAccept = Schemas["AppealAccept"];
+
+export const deskKeys = {
+  results: (roundId: string) => ["olimp", "round", roundId, "results"] as const,
+  certificates: (id: string) => ["olimp", "olympiad", id, "certificates"] as const,
+};
+
+/** The organizer's table: provisional until published, ranked by the job after the round. */
+export const resultsQuery = (api: Api, olympiadId: string, roundId: string) =>
+  queryOptions({
+    queryKey: deskKeys.results(roundId),
+    queryFn: () =>
+      call(
+        api.olimp.GET("/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/results", {
+          params: { path: { olympiad_id: olympiadId, round_id: roundId } },
+        }),
+      ),
+  });
+
+export const appealsQuery = (api: Api, olympiadId: string, roundId: string) =>
+  queryOptions({
+    queryKey: resultKeys.appeals(roundId),
+    queryFn: () =>
+      call(
+        api.olimp.GET("/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/appeals", {
+          params: { path: { olympiad_id: olympiadId, round_id: roundId } },
+        }),
+      ),
+  });
+
+export const certificatesQuery = (api: Api, olympiadId: string) =>
+  queryOptions({
+    queryKey: deskKeys.certificates(olympiadId),
+    queryFn: () =>
+      call(
+        api.olimp.GET("/api/olimp/olympiads/{olympiad_id}/certificates", {
+          params: { path: { olympiad_id: olympiadId } },
+        }),
+      ),
+  });
