@@ -11,6 +11,7 @@ needs main's demo accounts, and adds only the olympiads that are not there yet.
 """
 
 import random
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
@@ -221,13 +222,13 @@ async def _add(db: AsyncSession, settings: OlimpSettings, cast: Cast, spec: Olym
     await olympiads.publish(db, olympiad)
     if spec.schedule == "open":
         return  # the demo children may register themselves (their parent does)
-    await _register(db, olympiad, cast)
+    registered = await _register(db, olympiad, cast)
     if spec.schedule == "running":
         # Their classmates sat it in the last half hour; the demo children have not started.
-        for student in cast.classmates:
+        for student in [s for s in cast.classmates if s.id in registered]:
             await _sit(db, settings, olympiad, round_, student, started_ago=timedelta(minutes=25))
         return
-    for student in [*cast.children, *cast.classmates]:
+    for student in [s for s in [*cast.children, *cast.classmates] if s.id in registered]:
         await _sit(db, settings, olympiad, round_, student, started_ago=timedelta(0))
     await _appeal(db, olympiad, round_, cast)
     # Sat six days ago in the morning, results published four days ago.
@@ -243,10 +244,12 @@ async def _add(db: AsyncSession, settings: OlimpSettings, cast: Cast, spec: Olym
         await move_coins_to(db, transaction.id, published)
 
 
-async def _register(db: AsyncSession, olympiad: Olympiad, cast: Cast) -> None:
-    """The parent registers the demo children as the centre's, the centre its own students."""
+async def _register(db: AsyncSession, olympiad: Olympiad, cast: Cast) -> set[uuid.UUID]:
+    """The parent registers the demo children as the centre's, the centre its own students (a
+    student the olympiad is not for, by grade, is refused and left out). Who is registered."""
+    registered: set[uuid.UUID] = set()
     for child in cast.children:
-        await olympiads.register(
+        done = await olympiads.register(
             db,
             olympiad,
             acting_as(cast.parent),
@@ -257,10 +260,13 @@ async def _register(db: AsyncSession, olympiad: Olympiad, cast: Cast) -> None:
                 school=cast.centre.name,
             ),
         )
+        registered.add(done.student_id)
     if cast.classmates:
-        await olympiads.register_students(
+        added, _ = await olympiads.register_students(
             db, olympiad, acting_as(cast.centre_owner), [s.id for s in cast.classmates]
         )
+        registered.update(r.student_id for r in added)
+    return registered
 
 
 async def _sit(
