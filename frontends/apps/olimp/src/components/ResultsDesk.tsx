@@ -88,7 +88,7 @@ function ResultsTable(props: { results: Results }) {
               <td className="hidden p-3 text-right tabular-nums sm:table-cell">
                 {minutes(row.seconds)}
               </td>
-              <td className="p-3">
+              <td className="whitespace-nowrap p-3">
                 {row.award ? `${MEDALS[row.award]} ${t(`results.awards.${row.award}`)}` : ""}
                 {row.qualified ? `✓ ${t("desk.qualified")}` : ""}
               </td>
@@ -141,8 +141,11 @@ export function ResultsDesk(props: { olympiad: Olympiad; round: Round; last: boo
             <>
               <p className={cx("font-semibold", table.published ? "text-emerald-800" : "")}>
                 {table.published ? t("desk.published") : t("desk.provisional")} ·{" "}
-                {t("desk.participants", { count: table.participants })} ·{" "}
-                {t("desk.rankedAt", { date: formatDate(table.ranked_at, i18n.language, true) })}
+                {t("desk.participants", { count: table.participants })}
+                {/* While provisional, when it was last computed (appeals re-rank it). */}
+                {table.published
+                  ? ""
+                  : ` · ${t("desk.rankedAt", { date: formatDate(table.ranked_at, i18n.language, true) })}`}
               </p>
               <ResultsTable results={table} />
             </>
@@ -197,8 +200,8 @@ function CertificateItem(props: { olympiadId: string; certificate: CertificateRo
     onSettled: () => setConfirming(false),
   });
   return (
-    <li className="flex flex-wrap items-center justify-between gap-3 py-3">
-      <div>
+    <li className="flex items-start gap-3 py-3">
+      <div className="min-w-0 flex-1">
         <p className="font-bold">
           {c.award ? `${MEDALS[c.award]} ` : ""}
           {c.holder_name}
@@ -215,12 +218,13 @@ function CertificateItem(props: { olympiadId: string; certificate: CertificateRo
         </Link>
       </div>
       {c.revoked_at ? (
-        <p className="font-bold text-red-800">
+        <p className="shrink-0 font-bold text-red-800">
           {t("desk.revokedOn", { date: formatDate(c.revoked_at, i18n.language) })}
         </p>
       ) : (
         <Button
           variant="secondary"
+          className="shrink-0"
           onClick={() => setConfirming(true)}
           aria-label={t("desk.revokeFor", { name: c.holder_name })}
         >

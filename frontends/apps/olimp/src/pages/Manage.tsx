@@ -43,6 +43,10 @@ function keyText(question: Question, t: (key: string) => string): string {
   if (typeof key.truth === "boolean")
     return key.truth ? t("common:answer.true") : t("common:answer.false");
   if (Array.isArray(key.accepted)) return (key.accepted as string[]).join(" / ");
+  if (typeof key.value === "number") {
+    const tolerance = typeof key.tolerance === "number" ? key.tolerance : 0;
+    return tolerance > 0 ? `${key.value} ± ${tolerance}` : String(key.value);
+  }
   return Object.values(key).map(String).join(", ");
 }
 
