@@ -107,6 +107,7 @@ describe("the organizer's results, appeals and certificates", () => {
     await renderApp("/olympiads/o1/manage", api);
     const desk = await screen.findByTestId("results-desk");
     expect(await within(desk).findByText(/Dastlabki natijalar/)).toBeInTheDocument();
+    expect(within(desk).getByText("Teng ballda: kamroq vaqt sarflagan yuqorida")).toBeVisible();
     const rows = within(desk).getAllByRole("row");
     expect(rows[1]).toHaveTextContent(/Laylo K\..*12.*Oltin/);
     expect(rows[2]).toHaveTextContent(/Ali K\..*9.*Kumush/);
@@ -193,5 +194,23 @@ describe("the organizer's results, appeals and certificates", () => {
     expect(
       api.called("POST", "/api/olimp/olympiads/o1/certificates/ABCD-EFGH-JKLM/revoke"),
     ).toHaveLength(1);
+  });
+});
+
+describe("the organizer's form", () => {
+  it("sends the tie-break chosen: more points in the hardest section, then less time", async () => {
+    const api = organizerApi("draft").on("POST /api/olimp/olympiads", () =>
+      Response.json(olympiad({ state: "draft", tie_breaks: ["hardest", "time"] }), { status: 201 }),
+    );
+    await renderApp("/new", api);
+    await userEvent.type(await screen.findByLabelText(/Nomi \(oʻzbekcha\)/), "Kenguru");
+    await userEvent.selectOptions(
+      screen.getByLabelText("Teng ball boʻlsa"),
+      "eng qiyin boʻlimda koʻproq ball olgan, soʻng kamroq vaqt sarflagan yuqorida",
+    );
+    await userEvent.click(screen.getByRole("button", { name: /Yaratish/ }));
+    await waitFor(() => expect(api.called("POST", "/api/olimp/olympiads")).toHaveLength(1));
+    const body = api.called("POST", "/api/olimp/olympiads")[0]?.body as Record<string, unknown>;
+    expect(body.tie_breaks).toEqual(["hardest", "time"]);
   });
 });

@@ -42,6 +42,7 @@ from olimp.olympiads.schemas import (
     RegistrationCreate,
     RoundIn,
     SectionIn,
+    TieBreak,
 )
 from olimp.papers import service as papers
 from olimp.papers.models import Answer, Attempt, Signal
@@ -75,6 +76,7 @@ class OlympiadSpec(BaseModel):
     start_bonus: int = 0
     freeze_minutes: int = 0
     review_allowed: bool = False
+    tie_breaks: list[TieBreak] = ["time"]
     prizes: Prizes
     sections: list[SectionSpec] = Field(min_length=1)
 
@@ -198,6 +200,7 @@ async def _add(db: AsyncSession, settings: OlimpSettings, cast: Cast, spec: Olym
             registration_closes_at=when.registration_closes_at,
             prizes=spec.prizes,
             review_allowed=spec.review_allowed,
+            tie_breaks=spec.tie_breaks,
             rounds=[
                 RoundIn(
                     opens_at=when.opens_at,

@@ -24,6 +24,7 @@ import {
   type Results,
   type Round,
   resultsQuery,
+  tieRule,
 } from "../lib/queries.ts";
 
 const MEDALS = { gold: "🥇", silver: "🥈", bronze: "🥉" } as const;
@@ -133,6 +134,9 @@ export function ResultsDesk(props: { olympiad: Olympiad; round: Round; last: boo
           ? `${t("desk.results")} · ${t("round.numbered", { n: round.number })}`
           : t("desk.results")}
       </CardTitle>
+      <p className="text-muted text-sm">
+        {t("desk.tieBreak", { rule: t(`tieBreaks.${tieRule(olympiad.tie_breaks)}`) })}
+      </p>
       <QueryState query={results}>
         {(table) =>
           table.ranked_at === null ? (

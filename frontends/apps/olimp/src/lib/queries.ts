@@ -44,6 +44,17 @@ export const REGIONS: Region[] = [
 ];
 export const GRADES = Array.from({ length: 11 }, (_, i) => i + 1);
 
+/** How equal scores are ordered, as the organizer's form offers it (the API takes a list). */
+export type TieRule = "time" | "hardest";
+export const TIE_RULES: TieRule[] = ["time", "hardest"];
+export const TIE_BREAKS: Record<TieRule, OlympiadCreate["tie_breaks"]> = {
+  time: ["time"],
+  hardest: ["hardest", "time"],
+};
+/** The form's rule for an olympiad's tie-breaks (the one it starts with). */
+export const tieRule = (tieBreaks: Olympiad["tie_breaks"]): TieRule =>
+  tieBreaks[0] === "hardest" ? "hardest" : "time";
+
 /** A response and when it arrived on this device: the server's clock moves on from there. */
 export type Timed<T> = { data: T; receivedAt: number };
 

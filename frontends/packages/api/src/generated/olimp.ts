@@ -970,6 +970,11 @@ export type components = {
              * @default false
              */
             review_allowed?: boolean;
+            /**
+             * Tie Breaks
+             * @description Equal scores are ranked by these, in order: `time` (less time to reach the score), `hardest` (more points in the section worth the most); equal on all of them share a rank
+             */
+            tie_breaks?: ("time" | "hardest")[];
             /** Rounds */
             rounds: components["schemas"]["RoundIn"][];
         };
@@ -1024,6 +1029,8 @@ export type components = {
             appeal_minutes: number;
             /** Review Allowed */
             review_allowed: boolean;
+            /** Tie Breaks */
+            tie_breaks: ("time" | "hardest")[];
             /** Results Published At */
             results_published_at: string | null;
             state: components["schemas"]["State"];
