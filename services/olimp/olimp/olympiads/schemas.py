@@ -12,6 +12,11 @@ from olimp.olympiads.models import Scope, State, Subject
 TieBreak = Literal["time", "hardest"]
 
 
+def _time_first() -> list[TieBreak]:
+    """What every olympiad ranked by before tie-breaks could be chosen: less time."""
+    return ["time"]
+
+
 class LocalizedText(RequestModel):
     uz: str = Field(min_length=1, max_length=4000)
     ru: str = Field(default="", max_length=4000)
@@ -107,7 +112,7 @@ class OlympiadCreate(RequestModel):
         default=False, description="Participants see answers and keys once results are published"
     )
     tie_breaks: list[TieBreak] = Field(
-        default_factory=lambda: ["time"],
+        default_factory=_time_first,
         max_length=2,
         description="Equal scores are ranked by these, in order: `time` (less time to reach "
         "the score), `hardest` (more points in the section worth the most); equal on all of "
