@@ -90,7 +90,15 @@ function ResultsTable(props: { results: Results }) {
                 {minutes(row.seconds)}
               </td>
               <td className="whitespace-nowrap p-3">
-                {row.award ? `${MEDALS[row.award]} ${t(`results.awards.${row.award}`)}` : ""}
+                {row.award ? (
+                  <>
+                    <span aria-hidden="true">{MEDALS[row.award]}</span>{" "}
+                    {/* On a phone the medal is enough to see; the word stays for screen readers. */}
+                    <span className="sr-only sm:not-sr-only">
+                      {t(`results.awards.${row.award}`)}
+                    </span>
+                  </>
+                ) : null}
                 {row.qualified ? `✓ ${t("desk.qualified")}` : ""}
               </td>
             </tr>
@@ -220,12 +228,13 @@ function CertificateItem(props: { olympiadId: string; certificate: CertificateRo
         >
           {c.code}
         </Link>
+        {c.revoked_at ? (
+          <p className="font-bold text-red-800">
+            {t("desk.revokedOn", { date: formatDate(c.revoked_at, i18n.language) })}
+          </p>
+        ) : null}
       </div>
-      {c.revoked_at ? (
-        <p className="shrink-0 font-bold text-red-800">
-          {t("desk.revokedOn", { date: formatDate(c.revoked_at, i18n.language) })}
-        </p>
-      ) : (
+      {c.revoked_at ? null : (
         <Button
           variant="secondary"
           className="shrink-0"
