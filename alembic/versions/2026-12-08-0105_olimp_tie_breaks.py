@@ -1,7 +1,7 @@
 """olimp: configurable tie-breaks (less time, more points in the hardest section)
 
 Revision ID: 7b2e9c4d1a60
-Revises: 6f5a3d6df2bf
+Revises: 3c1e7a9b5d20
 Created: 2026-12-08 01:05:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "7b2e9c4d1a60"
-down_revision: str | None = "6f5a3d6df2bf"
+down_revision: str | None = "3c1e7a9b5d20"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
