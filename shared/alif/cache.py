@@ -73,6 +73,21 @@ class Cache(Protocol):
 
     async def zcard(self, key: str) -> int: ...
 
+    # Hashes: fields (strings) of one key; `hsetnx` is the atomic "first one wins" (one answer
+    # per player per question in a live game, whichever worker receives it).
+
+    async def hset(self, key: str, values: Mapping[str, str]) -> None: ...
+
+    async def hsetnx(self, key: str, field: str, value: str) -> bool:
+        """Set the field only if it is not set yet; True when this call set it."""
+        ...
+
+    async def hget(self, key: str, field: str) -> str | None: ...
+
+    async def hgetall(self, key: str) -> dict[str, str]: ...
+
+    async def hlen(self, key: str) -> int: ...
+
     # Messages: at most once, to whoever is subscribed at the moment (none are kept).
 
     async def publish(self, channel: str, message: str) -> None: ...
@@ -94,6 +109,7 @@ class InMemoryCache:
     def __init__(self) -> None:
         self._values: dict[str, tuple[str, float | None]] = {}
         self._sorted: dict[str, tuple[dict[str, float], float | None]] = {}
+        self._hashes: dict[str, tuple[dict[str, str], float | None]] = {}
         self._channels: dict[str, set[asyncio.Queue[str]]] = {}
 
     def _live(self, key: str) -> tuple[str, float | None] | None:
@@ -134,9 +150,14 @@ class InMemoryCache:
         for key in keys:
             self._values.pop(key, None)
             self._sorted.pop(key, None)
+            self._hashes.pop(key, None)
 
     async def exists(self, key: str) -> bool:
-        return self._live_sorted(key) is not None or self._live(key) is not None
+        return (
+            self._live_sorted(key) is not None
+            or self._live(key) is not None
+            or self._live_hash(key) is not None
+        )
 
     async def incr(self, key: str, ttl: int) -> int:
         item = self._string(key)
@@ -159,6 +180,10 @@ class InMemoryCache:
 
     async def expire(self, key: str, ttl: int) -> None:
         at = time.monotonic() + ttl
+        fields = self._live_hash(key)
+        if fields is not None:
+            self._hashes[key] = (fields, at)
+            return
         members = self._live_sorted(key)
         if members is not None:
             self._sorted[key] = (members, at)
@@ -173,6 +198,7 @@ class InMemoryCache:
     async def clear(self) -> None:
         self._values.clear()
         self._sorted.clear()
+        self._hashes.clear()
 
     async def close(self) -> None:
         await self.clear()
@@ -214,6 +240,42 @@ class InMemoryCache:
 
     async def zcard(self, key: str) -> int:
         return len(self._members(key))
+
+    def _live_hash(self, key: str) -> dict[str, str] | None:
+        item = self._hashes.get(key)
+        if item is not None and item[1] is not None and item[1] <= time.monotonic():
+            del self._hashes[key]
+            return None
+        return item[0] if item else None
+
+    def _fields(self, key: str) -> dict[str, str]:
+        if self._live(key) is not None or self._live_sorted(key) is not None:
+            raise WrongType(key)
+        fields = self._live_hash(key)
+        if fields is None:
+            fields = {}
+            self._hashes[key] = (fields, None)
+        return fields
+
+    async def hset(self, key: str, values: Mapping[str, str]) -> None:
+        if values:
+            self._fields(key).update(values)
+
+    async def hsetnx(self, key: str, field: str, value: str) -> bool:
+        fields = self._fields(key)
+        if field in fields:
+            return False
+        fields[field] = value
+        return True
+
+    async def hget(self, key: str, field: str) -> str | None:
+        return (self._live_hash(key) or {}).get(field)
+
+    async def hgetall(self, key: str) -> dict[str, str]:
+        return dict(self._live_hash(key) or {})
+
+    async def hlen(self, key: str) -> int:
+        return len(self._live_hash(key) or {})
 
     async def publish(self, channel: str, message: str) -> None:
         for queue in self._channels.get(channel, ()):
@@ -311,6 +373,24 @@ class RedisCache:
 
     async def zcard(self, key: str) -> int:
         return int(await self._redis.zcard(self._key(key)))
+
+    async def hset(self, key: str, values: Mapping[str, str]) -> None:
+        if values:
+            await self._redis.hset(self._key(key), mapping=dict(values))  # type: ignore[misc]
+
+    async def hsetnx(self, key: str, field: str, value: str) -> bool:
+        return bool(await self._redis.hsetnx(self._key(key), field, value))  # type: ignore[misc]
+
+    async def hget(self, key: str, field: str) -> str | None:
+        value = await self._redis.hget(self._key(key), field)  # type: ignore[misc]
+        return None if value is None else str(value)
+
+    async def hgetall(self, key: str) -> dict[str, str]:
+        values = await self._redis.hgetall(self._key(key))  # type: ignore[misc]
+        return {str(k): str(v) for k, v in values.items()}
+
+    async def hlen(self, key: str) -> int:
+        return int(await self._redis.hlen(self._key(key)))  # type: ignore[misc]
 
     async def publish(self, channel: str, message: str) -> None:
         await self._redis.publish(self._key(channel), message)

@@ -153,3 +153,19 @@ async def test_every_subscriber_hears_each_message_of_its_channel(backend: Cache
         assert await anext(second) == "changed"
         assert await anext(other) == "elsewhere"
     await backend.publish("board:1", "nobody listens")  # not an error, and not kept
+
+
+async def test_a_hash_field_is_set_once_by_whoever_comes_first(backend: Cache) -> None:
+    # Two workers receive the same player's answer: exactly one of them stores it.
+    first, second = await asyncio.gather(
+        backend.hsetnx("answers", "ali", "A"), backend.hsetnx("answers", "ali", "B")
+    )
+    assert sorted([first, second]) == [False, True]
+    assert await backend.hget("answers", "ali") in ("A", "B")
+    await backend.hset("answers", {"laylo": "C", "vali": "D"})
+    assert await backend.hlen("answers") == 3
+    assert (await backend.hgetall("answers"))["laylo"] == "C"
+    await backend.expire("answers", 1)
+    await asyncio.sleep(1.1)
+    assert await backend.hgetall("answers") == {}
+    assert await backend.hget("answers", "ali") is None
