@@ -8,6 +8,7 @@ Created: 2026-12-08 00:30:51.496291
 from collections.abc import Sequence
 
 import sqlalchemy as sa
+
 from alembic import op
 
 revision: str = "a4a39cdda6fd"

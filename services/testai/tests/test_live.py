@@ -4,9 +4,9 @@ host's powers, reconnecting, two workers over one cache, and the results saved a
 import asyncio
 import json
 import uuid
-from datetime import UTC, datetime
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
