@@ -16,7 +16,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Protocol, cast
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from alif.config import CommonSettings
 from alif.errors import TooManyRequests
@@ -99,6 +99,11 @@ class Cache(Protocol):
 
 # A subscriber that falls this far behind misses messages rather than growing without bound.
 SUBSCRIBER_BACKLOG = 100
+# Redis connections one process keeps for commands. A burst of requests (300 phones joining a
+# live game at once) waits up to REDIS_POOL_WAIT seconds for a free one instead of failing with
+# redis-py's "Too many connections" (its default pool refuses the 101st at once).
+REDIS_POOL = 64
+REDIS_POOL_WAIT = 10
 
 
 class WrongType(TypeError):
@@ -302,7 +307,14 @@ class InMemoryCache:
 
 class RedisCache:
     def __init__(self, url: str, prefix: str) -> None:
-        self._redis = Redis.from_url(url, decode_responses=True, socket_timeout=2)
+        pool = BlockingConnectionPool.from_url(
+            url,
+            decode_responses=True,
+            socket_timeout=2,
+            max_connections=REDIS_POOL,
+            timeout=REDIS_POOL_WAIT,
+        )
+        self._redis = Redis(connection_pool=pool)
         # Subscribers wait for messages as long as they watch: no read timeout on their sockets.
         self._listener = Redis.from_url(url, decode_responses=True)
         self._prefix = f"{prefix}:"

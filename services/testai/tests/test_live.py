@@ -191,7 +191,7 @@ async def test_an_answer_after_the_close_is_refused_and_a_second_is_ignored(
     assert (await answer(games, game, first, 0, right=False)).accepted
     again = await answer(games, game, first, 0, right=True)
     assert (again.accepted, again.reason) == (False, "already_answered")
-    clock.now += 9.5  # past the server's close, whatever the phone's clock says
+    clock.now += 9.6  # past the close and its half-second grace, whatever the phone's clock says
     refused = await answer(games, game, late, 0, right=True)
     assert (refused.accepted, refused.reason) == (False, "question_closed")
     assert await games.close_question(code, 0)
@@ -199,6 +199,30 @@ async def test_an_answer_after_the_close_is_refused_and_a_second_is_ignored(
     totals = await games.totals(code)
     assert totals[first].score == 0  # the first (wrong) answer stood
     assert totals[late].score == 0
+
+
+async def test_every_accepted_answer_is_scored_even_as_the_question_closes(
+    login_as: LoginAs, games: LiveGames, clock: Clock
+) -> None:
+    teacher = await login_as(Role.teacher)
+    game = await host_game(teacher, nicknames_allowed=True)
+    code = game["code"]
+    players = [(await games.join_nickname(code, f"Bola {n}")).player.id for n in range(30)]
+    await games.command(code, user_of(teacher), "start")
+    clock.now += 5
+    # The close and the class's answers at the same moment, interleaved at every await.
+    outcomes = await asyncio.gather(
+        *(answer(games, game, p, 0, right=True) for p in players[:15]),
+        games.close_question(code, 0),
+        *(answer(games, game, p, 0, right=True) for p in players[15:]),
+    )
+    await games.idle()
+    accepted = {
+        p for p, o in zip(players, outcomes[:15] + outcomes[16:], strict=True) if o.accepted
+    }
+    totals = await games.totals(code)
+    assert {p for p in players if totals[p].score > 0} == accepted
+    assert accepted  # the answers that came before the close were taken
 
 
 async def test_a_paused_question_keeps_its_time_and_takes_no_answers(

@@ -17,7 +17,7 @@ from fastapi import WebSocket, status
 
 from testai.live.exceptions import GameNotFound
 from testai.live.schemas import Removed
-from testai.live.service import Event, LiveGames, Phase
+from testai.live.service import ANSWER_GRACE, Event, LiveGames, Phase
 
 logger = structlog.get_logger("testai.live")
 
@@ -139,11 +139,16 @@ class Hub:
         room = self.rooms.get(code)
         if room is None:
             room = self.rooms[code] = Room(self.games, code)
-            await asyncio.wait_for(room.ready.wait(), timeout=10)
-            # A worker that joins a running game arms the open question's close too.
-            state = await self.games.state(code)
+            try:
+                await asyncio.wait_for(room.ready.wait(), timeout=10)
+                # A worker that joins a running game arms the open question's close too.
+                state = await self.games.state(code)
+            except BaseException:
+                del self.rooms[code]
+                await room.stop()
+                raise
             if state.phase is Phase.question and state.paused_left is None:
-                room.arm(state.closes_at, state.index)
+                room.arm(state.closes_at + ANSWER_GRACE, state.index)
         else:
             await asyncio.wait_for(room.ready.wait(), timeout=10)
         room.connections.add(connection)

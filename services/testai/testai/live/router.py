@@ -184,7 +184,7 @@ async def play_live(websocket: WebSocket) -> None:
                 break
             if raw is None:
                 break
-            await _handle(games, hello.code, connection, user, raw)
+            await _handle(games, hello.code, connection, user, raw, games.clock())
     except (RuntimeError, OSError):  # the socket went away while we were sending or reading
         pass
     finally:
@@ -196,7 +196,12 @@ async def play_live(websocket: WebSocket) -> None:
 
 
 async def _handle(
-    games: LiveGames, code: str, connection: Connection, user: TokenUser | None, raw: str
+    games: LiveGames,
+    code: str,
+    connection: Connection,
+    user: TokenUser | None,
+    raw: str,
+    received_at: float,
 ) -> None:
     try:
         message = client_message.validate_json(raw)
@@ -214,7 +219,9 @@ async def _handle(
             case AnswerMessage():
                 if connection.role != "player" or connection.player_id is None:
                     raise NotAPlayer()
-                answered = await games.answer(code, connection.player_id, message)
+                answered = await games.answer(
+                    code, connection.player_id, message, received_at=received_at
+                )
                 connection.send(answered.model_dump_json())
             case HostCommand() | Kick():
                 if connection.role != "host" or user is None:

@@ -98,10 +98,13 @@ TOP = 5
 FULL_POINTS = 1000
 STREAK_STEP = 100
 STREAK_CAP = 500
-# Between marking a question closed and reading its answers: an answer that passed the checks
-# just before the mark is written by then, so an accepted answer is always scored.
-SETTLE_SECONDS = 0.25
+# An answer the server received up to this long after the close still counts (it was sent in
+# time and waited for a busy server); the close itself happens after it.
+ANSWER_GRACE = 0.5
+# The closer waits for answers already past the "still open?" check, at most this long.
+IN_FLIGHT_WAIT = 5.0
 CODE_TRIES = 30
+LOBBY_EVERY = 0.2
 _shuffler = random.SystemRandom()
 
 
@@ -192,6 +195,12 @@ class Keys:
 
     def answers(self, index: int) -> str:
         return f"{self._base}:answers:{index}"
+
+    def started(self, index: int) -> str:
+        return f"{self._base}:started:{index}"
+
+    def finished(self, index: int) -> str:
+        return f"{self._base}:finished:{index}"
 
 
 # --- scoring -----------------------------------------------------------------------------
@@ -294,6 +303,7 @@ class LiveGames:
         self.clock = clock
         self._questions: dict[str, list[StoredQuestion]] = {}  # a game's questions never change
         self._background: set[asyncio.Task[bool]] = set()
+        self._lobby_due: set[str] = set()
 
     async def idle(self) -> None:
         """Wait for the closes this process started in the background (tests, shutdown)."""
@@ -480,6 +490,23 @@ class LiveGames:
         return player
 
     async def _publish_lobby(self, code: str) -> None:
+        """The host's list of players, at most every LOBBY_EVERY seconds per process: a class
+        joining at once is a few lists, not one per child (each list is every player)."""
+        if code in self._lobby_due:
+            return
+        self._lobby_due.add(code)
+
+        async def later() -> bool:
+            await asyncio.sleep(LOBBY_EVERY)
+            self._lobby_due.discard(code)
+            await self._send_lobby(code)
+            return True
+
+        task = asyncio.get_running_loop().create_task(later())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _send_lobby(self, code: str) -> None:
         players = await self.players(code)
         lobby = Lobby(players=[PlayerView(id=p.id, name=p.name) for p in players.values()])
         await self._publish(code, Event(host=lobby.model_dump_json()))
@@ -558,20 +585,41 @@ class LiveGames:
 
     # answering
 
-    async def answer(self, code: str, player_id: str, message: AnswerMessage) -> Answered:
-        """Accept the player's first answer to the open question, on the server's clock."""
-        now = self.clock()
+    async def answer(
+        self,
+        code: str,
+        player_id: str,
+        message: AnswerMessage,
+        received_at: float | None = None,
+    ) -> Answered:
+        """Accept the player's first answer to the open question, on the server's clock
+        (`received_at`: when the socket delivered it, before any queue of this process)."""
+        now = self.clock() if received_at is None else received_at
         keys = Keys(code)
         state = await self.state(code)
+        if state.phase is not Phase.question or message.index != state.index:
+            return Answered(index=message.index, accepted=False, reason="question_closed")
+        # In flight from here to the end: the closer waits until every answer that started
+        # before its close mark has finished, so an accepted answer is always scored.
+        await self.cache.incr(keys.started(state.index), GAME_TTL)
+        try:
+            return await self._answer(keys, state, player_id, message, now)
+        finally:
+            await self.cache.incr(keys.finished(state.index), GAME_TTL)
+
+    async def _answer(
+        self, keys: Keys, state: GameState, player_id: str, message: AnswerMessage, now: float
+    ) -> Answered:
+        code = state.code
 
         def refused(reason: str) -> Answered:
             return Answered(index=message.index, accepted=False, reason=reason)
 
-        if state.phase is not Phase.question or message.index != state.index:
+        if await self.cache.hget(keys.closed, str(state.index)):
             return refused("question_closed")
         if state.paused_left is not None:
             return refused("game_paused")
-        if now > state.closes_at or await self.cache.hget(keys.closed, str(state.index)):
+        if now > state.closes_at + ANSWER_GRACE:
             return refused("question_closed")
         if await self.cache.hget(keys.removed, player_id) is not None:
             return refused("player_removed")
@@ -582,13 +630,16 @@ class LiveGames:
             return refused("answer_does_not_fit")
         if not response:
             return refused("answer_does_not_fit")
-        stored = StoredAnswer(response=dict(response), elapsed=max(0.0, now - state.opened_at))
+        elapsed = min(max(0.0, now - state.opened_at), float(state.settings.seconds_per_question))
+        stored = StoredAnswer(response=dict(response), elapsed=elapsed)
         answers_key = keys.answers(state.index)
         if not await self.cache.hsetnx(answers_key, player_id, stored.model_dump_json()):
             return refused("already_answered")
-        await self.cache.expire(answers_key, GAME_TTL)
         answered = await self.cache.hlen(answers_key)
-        playing = len(await self.players(code))
+        if answered == 1:
+            await self.cache.expire(answers_key, GAME_TTL)
+        # Counted, not read: this runs for every answer of the class.
+        playing = await self.cache.hlen(keys.players) - await self.cache.hlen(keys.removed)
         count = AnswerCount(index=state.index, answered=answered, players=playing)
         await self._publish(code, Event(host=count.model_dump_json()))
         if answered >= playing:
@@ -651,7 +702,8 @@ class LiveGames:
         await self._save(state)
         opened = (await self._question_open(state)).model_dump_json()
         await self._publish(
-            state.code, Event(host=opened, players=opened, arm=state.closes_at, index=index)
+            state.code,
+            Event(host=opened, players=opened, arm=state.closes_at + ANSWER_GRACE, index=index),
         )
         logger.info("live_question_opened", game_id=state.game_id, index=index)
 
@@ -674,7 +726,7 @@ class LiveGames:
                 Event(
                     host=changed,
                     players=changed,
-                    arm=None if pause else state.closes_at,
+                    arm=None if pause else state.closes_at + ANSWER_GRACE,
                     index=state.index,
                 ),
             )
@@ -687,16 +739,31 @@ class LiveGames:
         state = await self.state(code)
         if state.phase is not Phase.question or state.index != index:
             return False
-        if not await self.cache.hsetnx(Keys(code).closed, str(index), "1"):
+        keys = Keys(code)
+        if not await self.cache.hsetnx(keys.closed, str(index), "1"):
             return False
-        await self.cache.expire(Keys(code).closed, GAME_TTL)
-        await asyncio.sleep(SETTLE_SECONDS)
+        await self.cache.expire(keys.closed, GAME_TTL)
+        await self._in_flight_done(keys, index)
         async with self._locked(code):
             state = await self.state(code)
             if state.phase is not Phase.question or state.index != index:
                 return False
             await self._reveal(state)
         return True
+
+    async def _in_flight_done(self, keys: Keys, index: int) -> None:
+        """Wait until every answer that began before the close mark has been written or refused.
+        Both counters only grow and `finished` never passes `started`, so once `finished`
+        reaches the `started` read after the mark, all of those are done; any later one sees
+        the mark and is refused."""
+        waited = 0.0
+        started = int(await self.cache.get(keys.started(index)) or 0)
+        while int(await self.cache.get(keys.finished(index)) or 0) < started:
+            if waited >= IN_FLIGHT_WAIT:  # a worker died mid-answer: do not wait for ever
+                logger.warning("live_answers_still_in_flight", code=keys.channel, index=index)
+                return
+            await asyncio.sleep(0.01)
+            waited += 0.01
 
     async def _reveal(self, state: GameState) -> None:
         code = state.code
@@ -780,7 +847,7 @@ class LiveGames:
         if state.phase is Phase.question and not await self.close_question(code, state.index):
             # Another worker is closing it: its answers count before the podium.
             for _ in range(40):
-                await asyncio.sleep(SETTLE_SECONDS / 4)
+                await asyncio.sleep(0.05)
                 if (await self.state(code)).phase is not Phase.question:
                     break
         if not await self.cache.hsetnx(Keys(code).closed, "end", "1"):
