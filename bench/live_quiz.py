@@ -56,6 +56,7 @@ class Round:
     accepted: int = 0
     refused: dict[str, int] = field(default_factory=dict)
     scored: int | None = None
+    late: list[float] = field(default_factory=list)  # the load generator's own lateness
 
 
 @dataclass
@@ -157,7 +158,9 @@ async def play(
                 rounds[index].received[number] = now
                 # The answer in the last second before the close, by the server's countdown.
                 left = message["timer"]["remaining_ms"] / 1000
-                await asyncio.sleep(max(0.0, left - 1.0 + random.uniform(0.0, 0.9)))
+                delay = max(0.0, left - 1.0 + random.uniform(0.0, 0.9))
+                await asyncio.sleep(delay)
+                rounds[index].late.append(time.perf_counter() - now - delay)
                 option = message["question"]["options"][number % 4]["id"]
                 await socket_.send(
                     json.dumps({"type": "answer", "index": index, "choice": [option]})
@@ -307,9 +310,9 @@ def main() -> None:
     )
     print(
         "| question | phones reached | p50 ms | p99 ms | last phone ms "
-        "| answers accepted | refused | scored | lost |"
+        "| answers accepted | refused | scored | lost | sender late p99 ms |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     pooled: list[float] = []
     for index, round_ in enumerate(run.rounds):
         lags = [at - round_.sent_at for at in round_.received.values()]
@@ -319,7 +322,8 @@ def main() -> None:
         print(
             f"| {index + 1} | {len(lags)} | {statistics.median(lags) * 1000:.0f} "
             f"| {percentile(lags, 0.99) * 1000:.0f} | {max(lags) * 1000:.0f} "
-            f"| {round_.accepted} | {refused} | {scored} | {round_.accepted - scored} |"
+            f"| {round_.accepted} | {refused} | {scored} | {round_.accepted - scored} "
+            f"| {percentile(round_.late, 0.99) * 1000:.0f} |"
         )
     print(
         f"\nall questions: p50 {statistics.median(pooled) * 1000:.0f} ms, "

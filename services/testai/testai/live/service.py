@@ -105,6 +105,7 @@ ANSWER_GRACE = 0.5
 IN_FLIGHT_WAIT = 5.0
 CODE_TRIES = 30
 LOBBY_EVERY = 0.2
+COUNT_EVERY = 0.1
 _shuffler = random.SystemRandom()
 
 
@@ -304,6 +305,7 @@ class LiveGames:
         self._questions: dict[str, list[StoredQuestion]] = {}  # a game's questions never change
         self._background: set[asyncio.Task[bool]] = set()
         self._lobby_due: set[str] = set()
+        self._counting: dict[str, int] = {}
 
     async def idle(self) -> None:
         """Wait for the closes this process started in the background (tests, shutdown)."""
@@ -635,19 +637,29 @@ class LiveGames:
         answers_key = keys.answers(state.index)
         if not await self.cache.hsetnx(answers_key, player_id, stored.model_dump_json()):
             return refused("already_answered")
-        answered = await self.cache.hlen(answers_key)
-        if answered == 1:
-            await self.cache.expire(answers_key, GAME_TTL)
-        # Counted, not read: this runs for every answer of the class.
-        playing = await self.cache.hlen(keys.players) - await self.cache.hlen(keys.removed)
-        count = AnswerCount(index=state.index, answered=answered, players=playing)
-        await self._publish(code, Event(host=count.model_dump_json()))
-        if answered >= playing:
-            # Everyone has answered: no one waits for the clock (as in Kahoot).
-            task = asyncio.get_running_loop().create_task(self.close_question(code, state.index))
+        if self._counting.get(code) != state.index:
+            # The host's count, and the early close when everyone has answered, once per
+            # COUNT_EVERY per process rather than once per answer: a class answers in a burst.
+            self._counting[code] = state.index
+            task = asyncio.get_running_loop().create_task(self._count(code, state.index))
             self._background.add(task)
             task.add_done_callback(self._background.discard)
         return Answered(index=state.index, accepted=True)
+
+    async def _count(self, code: str, index: int) -> bool:
+        await asyncio.sleep(COUNT_EVERY)
+        self._counting.pop(code, None)
+        keys = Keys(code)
+        answers_key = keys.answers(index)
+        answered = await self.cache.hlen(answers_key)
+        await self.cache.expire(answers_key, GAME_TTL)
+        playing = await self.cache.hlen(keys.players) - await self.cache.hlen(keys.removed)
+        count = AnswerCount(index=index, answered=answered, players=playing)
+        await self._publish(code, Event(host=count.model_dump_json()))
+        if answered >= playing:
+            # Everyone has answered: no one waits for the clock (as in Kahoot).
+            return await self.close_question(code, index)
+        return False
 
     # the host's commands
 
