@@ -14,7 +14,7 @@ import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from redis.asyncio import BlockingConnectionPool, Redis
 
@@ -80,6 +80,14 @@ class Cache(Protocol):
 
     async def hsetnx(self, key: str, field: str, value: str) -> bool:
         """Set the field only if it is not set yet; True when this call set it."""
+        ...
+
+    async def hsetnx_unless(
+        self, key: str, field: str, value: str, guards: Sequence[tuple[str, str]] = ()
+    ) -> int:
+        """In one atomic step: set the field only if it is not set yet and none of the `guards`
+        (a key and a field of another hash) is set. 0: set; -1: the field was set already;
+        n >= 1: the n-th guard is set (a question closed before the answer arrived)."""
         ...
 
     async def hget(self, key: str, field: str) -> str | None: ...
@@ -273,6 +281,15 @@ class InMemoryCache:
         fields[field] = value
         return True
 
+    async def hsetnx_unless(
+        self, key: str, field: str, value: str, guards: Sequence[tuple[str, str]] = ()
+    ) -> int:
+        # No await inside: atomic within the one process this backend serves.
+        for number, (guard_key, guard_field) in enumerate(guards, start=1):
+            if guard_field in (self._live_hash(guard_key) or {}):
+                return number
+        return 0 if await self.hsetnx(key, field, value) else -1
+
     async def hget(self, key: str, field: str) -> str | None:
         return (self._live_hash(key) or {}).get(field)
 
@@ -305,6 +322,16 @@ class InMemoryCache:
                 self._channels.pop(channel, None)
 
 
+# KEYS: the hash, then each guard's hash; ARGV: the field, the value, then each guard's field.
+_HSETNX_UNLESS = """
+for i = 2, #KEYS do
+  if redis.call('HEXISTS', KEYS[i], ARGV[i + 1]) == 1 then return i - 1 end
+end
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then return 0 end
+return -1
+"""
+
+
 class RedisCache:
     def __init__(self, url: str, prefix: str) -> None:
         pool = BlockingConnectionPool.from_url(
@@ -315,6 +342,7 @@ class RedisCache:
             timeout=REDIS_POOL_WAIT,
         )
         self._redis = Redis(connection_pool=pool)
+        self._hsetnx_unless = self._redis.register_script(_HSETNX_UNLESS)
         # Subscribers wait for messages as long as they watch: no read timeout on their sockets.
         self._listener = Redis.from_url(url, decode_responses=True)
         self._prefix = f"{prefix}:"
@@ -388,21 +416,29 @@ class RedisCache:
 
     async def hset(self, key: str, values: Mapping[str, str]) -> None:
         if values:
-            await self._redis.hset(self._key(key), mapping=dict(values))  # type: ignore[misc]
+            # redis-py's mapping type is invariant in its key: a dict of str is refused.
+            await self._redis.hset(self._key(key), mapping=cast(Any, dict(values)))
 
     async def hsetnx(self, key: str, field: str, value: str) -> bool:
-        return bool(await self._redis.hsetnx(self._key(key), field, value))  # type: ignore[misc]
+        return bool(await self._redis.hsetnx(self._key(key), field, value))
+
+    async def hsetnx_unless(
+        self, key: str, field: str, value: str, guards: Sequence[tuple[str, str]] = ()
+    ) -> int:
+        keys = [self._key(key), *(self._key(k) for k, _ in guards)]
+        result = await self._hsetnx_unless(keys=keys, args=[field, value, *(f for _, f in guards)])
+        return int(result)
 
     async def hget(self, key: str, field: str) -> str | None:
-        value = await self._redis.hget(self._key(key), field)  # type: ignore[misc]
+        value = await self._redis.hget(self._key(key), field)
         return None if value is None else str(value)
 
     async def hgetall(self, key: str) -> dict[str, str]:
-        values = await self._redis.hgetall(self._key(key))  # type: ignore[misc]
+        values = await self._redis.hgetall(self._key(key))
         return {str(k): str(v) for k, v in values.items()}
 
     async def hlen(self, key: str) -> int:
-        return int(await self._redis.hlen(self._key(key)))  # type: ignore[misc]
+        return int(await self._redis.hlen(self._key(key)))
 
     async def publish(self, channel: str, message: str) -> None:
         await self._redis.publish(self._key(channel), message)

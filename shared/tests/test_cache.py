@@ -169,3 +169,15 @@ async def test_a_hash_field_is_set_once_by_whoever_comes_first(backend: Cache) -
     await asyncio.sleep(1.1)
     assert await backend.hgetall("answers") == {}
     assert await backend.hget("answers", "ali") is None
+
+
+async def test_a_guarded_field_is_set_only_while_no_guard_is_set(backend: Cache) -> None:
+    # An answer is stored only while its question is not closed and its player not removed.
+    guards = [("closed", "q1"), ("removed", "ali")]
+    assert await backend.hsetnx_unless("answers", "vali", "A", guards) == 0
+    assert await backend.hsetnx_unless("answers", "vali", "B", guards) == -1
+    await backend.hset("removed", {"ali": "1"})
+    assert await backend.hsetnx_unless("answers", "ali", "C", guards) == 2
+    await backend.hset("closed", {"q1": "1"})
+    assert await backend.hsetnx_unless("answers", "laylo", "D", guards) == 1
+    assert await backend.hgetall("answers") == {"vali": "A"}

@@ -101,8 +101,6 @@ STREAK_CAP = 500
 # An answer the server received up to this long after the close still counts (it was sent in
 # time and waited for a busy server); the close itself happens after it.
 ANSWER_GRACE = 0.5
-# The closer waits for answers already past the "still open?" check, at most this long.
-IN_FLIGHT_WAIT = 5.0
 CODE_TRIES = 30
 LOBBY_EVERY = 0.2
 COUNT_EVERY = 0.1
@@ -196,12 +194,6 @@ class Keys:
 
     def answers(self, index: int) -> str:
         return f"{self._base}:answers:{index}"
-
-    def started(self, index: int) -> str:
-        return f"{self._base}:started:{index}"
-
-    def finished(self, index: int) -> str:
-        return f"{self._base}:finished:{index}"
 
 
 # --- scoring -----------------------------------------------------------------------------
@@ -599,32 +591,16 @@ class LiveGames:
         now = self.clock() if received_at is None else received_at
         keys = Keys(code)
         state = await self.state(code)
-        if state.phase is not Phase.question or message.index != state.index:
-            return Answered(index=message.index, accepted=False, reason="question_closed")
-        # In flight from here to the end: the closer waits until every answer that started
-        # before its close mark has finished, so an accepted answer is always scored.
-        await self.cache.incr(keys.started(state.index), GAME_TTL)
-        try:
-            return await self._answer(keys, state, player_id, message, now)
-        finally:
-            await self.cache.incr(keys.finished(state.index), GAME_TTL)
-
-    async def _answer(
-        self, keys: Keys, state: GameState, player_id: str, message: AnswerMessage, now: float
-    ) -> Answered:
-        code = state.code
 
         def refused(reason: str) -> Answered:
             return Answered(index=message.index, accepted=False, reason=reason)
 
-        if await self.cache.hget(keys.closed, str(state.index)):
+        if state.phase is not Phase.question or message.index != state.index:
             return refused("question_closed")
         if state.paused_left is not None:
             return refused("game_paused")
         if now > state.closes_at + ANSWER_GRACE:
             return refused("question_closed")
-        if await self.cache.hget(keys.removed, player_id) is not None:
-            return refused("player_removed")
         question = (await self.questions(code))[state.index]
         try:
             response = assessment.response(_transient(question), message)
@@ -634,9 +610,19 @@ class LiveGames:
             return refused("answer_does_not_fit")
         elapsed = min(max(0.0, now - state.opened_at), float(state.settings.seconds_per_question))
         stored = StoredAnswer(response=dict(response), elapsed=elapsed)
-        answers_key = keys.answers(state.index)
-        if not await self.cache.hsetnx(answers_key, player_id, stored.model_dump_json()):
-            return refused("already_answered")
+        # Stored in one atomic step with the checks that the question is not closed and the
+        # player not removed: an answer either lands before the close mark (and is scored) or
+        # is refused; nothing is acknowledged and then missed.
+        stored_as = await self.cache.hsetnx_unless(
+            keys.answers(state.index),
+            player_id,
+            stored.model_dump_json(),
+            [(keys.closed, str(state.index)), (keys.removed, player_id)],
+        )
+        if stored_as != 0:
+            return refused(
+                {-1: "already_answered", 1: "question_closed"}.get(stored_as, "player_removed")
+            )
         if self._counting.get(code) != state.index:
             # The host's count, and the early close when everyone has answered, once per
             # COUNT_EVERY per process rather than once per answer: a class answers in a burst.
@@ -755,27 +741,12 @@ class LiveGames:
         if not await self.cache.hsetnx(keys.closed, str(index), "1"):
             return False
         await self.cache.expire(keys.closed, GAME_TTL)
-        await self._in_flight_done(keys, index)
         async with self._locked(code):
             state = await self.state(code)
             if state.phase is not Phase.question or state.index != index:
                 return False
             await self._reveal(state)
         return True
-
-    async def _in_flight_done(self, keys: Keys, index: int) -> None:
-        """Wait until every answer that began before the close mark has been written or refused.
-        Both counters only grow and `finished` never passes `started`, so once `finished`
-        reaches the `started` read after the mark, all of those are done; any later one sees
-        the mark and is refused."""
-        waited = 0.0
-        started = int(await self.cache.get(keys.started(index)) or 0)
-        while int(await self.cache.get(keys.finished(index)) or 0) < started:
-            if waited >= IN_FLIGHT_WAIT:  # a worker died mid-answer: do not wait for ever
-                logger.warning("live_answers_still_in_flight", code=keys.channel, index=index)
-                return
-            await asyncio.sleep(0.01)
-            waited += 0.01
 
     async def _reveal(self, state: GameState) -> None:
         code = state.code
