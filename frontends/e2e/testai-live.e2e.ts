@@ -98,7 +98,7 @@ describe("a live game from the teacher's projector to the class's phones", () =>
       await visible(p.getByTestId("live-in"));
       phones.push(p);
     }
-    await visible(t.getByRole("heading", { name: /3 oʻyinchi kirdi/ }));
+    await visible(t.getByRole("heading", { name: "Oʻyinchilar: 3" }));
     await screenshot(t, "80-testai-live-lobby");
     await screenshot(phones[1] as Page, "81-testai-live-phone-lobby");
     await t.getByRole("button", { name: /Boshlash/ }).click();
