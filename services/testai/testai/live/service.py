@@ -2,13 +2,15 @@
 
 The running game lives in the shared cache (Redis; in process for the embedded run), so any
 worker can serve any socket of it: the state (phase, question, the question's clock), the
-players, one hash of answers per question (`hsetnx`: the first answer of a player wins, whichever
-worker received it), the running totals. Every change is published on the game's channel; each
+players, one hash of answers per question (`hsetnx_unless`: the first answer of a player wins,
+whichever worker received it, unless the question's close mark is already set), the running
+totals. Every change is published on the game's channel; each
 worker forwards it to the sockets it serves (`hub.py`).
 
 The server's clock decides everything: a question opens at the server's time and closes
-`seconds` later; an answer is accepted only while the question is open, and its speed is the
-server's time of arrival minus the opening. Every worker that serves the game arms a timer for
+`seconds` later; an answer is accepted only if it arrived before the close (plus a short grace
+for answers a busy server read late), and its speed is the server's time of arrival minus the
+opening. Every worker that serves the game arms a timer for
 the close; the first to fire closes it (`hsetnx` on the question's close mark), so the game goes
 on whichever worker or socket goes away. Scoring is Kahoot's (domain-rules §3.2): a right answer
 earns up to 1000 × the question's points, half of it for speed, plus a streak bonus of 100 per
