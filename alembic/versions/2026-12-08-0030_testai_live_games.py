@@ -1,7 +1,7 @@
 """testai live games
 
 Revision ID: a4a39cdda6fd
-Revises: 6f5a3d6df2bf
+Revises: 7b2e9c4d1a60
 Created: 2026-12-08 00:30:51.496291
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "a4a39cdda6fd"
-down_revision: str | None = "6f5a3d6df2bf"
+down_revision: str | None = "7b2e9c4d1a60"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
