@@ -18,12 +18,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from alif.cache import Cache
+from alif.cache import CACHE_ERRORS, Cache
 from alif.errors import Forbidden, Unauthorized
 from alif.keys import key_id
 
 ALGORITHM = "EdDSA"
 ACCESS_TOKEN_TYPE = "at+jwt"
+logger = structlog.get_logger("alif.auth")
+
 REQUIRED_CLAIMS = ("iss", "aud", "sub", "exp", "iat", "jti", "sid", "role", "st")
 
 
@@ -154,7 +156,15 @@ async def verify_token(state: Any, token: str) -> TokenUser:
     verifier: TokenVerifier = state.token_verifier
     user = verifier.verify(token)
     cache: Cache = state.cache
-    if await cache.exists(revoked_session_key(user.session_id)):
+    try:
+        revoked = await cache.exists(revoked_session_key(user.session_id))
+    except CACHE_ERRORS as error:
+        # Redis down must not sign everyone out (docs/decisions/0072): the denylist only cuts an
+        # access token's 15 minutes short; main's refresh, which reads the session row in
+        # PostgreSQL, still refuses a revoked session. So the token alone decides meanwhile.
+        logger.warning("revocation_check_unavailable", error=repr(error))
+        return user
+    if revoked:
         raise SessionRevoked()
     return user
 
