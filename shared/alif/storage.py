@@ -125,8 +125,13 @@ class LocalStorage:
         def copy() -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)  # a reader never sees half a file
+            try:
+                shutil.copyfile(source, partial)
+                partial.replace(target)  # a reader never sees half a file
+            except BaseException:
+                # The disk filled up (or the copy failed otherwise): leave no half file behind.
+                partial.unlink(missing_ok=True)
+                raise
 
         await anyio.to_thread.run_sync(copy)
 

@@ -88,14 +88,24 @@ async def upload(
             variants=[],
         )
         row.key = f"{_stem(row.course_id, row.id)}.{found.extension}"
-        await storage.save(row.key, path, found.media_type)
-        if kind is MediaKind.image:
-            variants_folder = Path(folder) / "variants"
-            variants_folder.mkdir()
-            made = await anyio.to_thread.run_sync(picture_variants, path, variants_folder)
-            for width, variant in made.items():
-                await storage.save(variant_key(row, width), variant, "image/webp")
-            row.variants = sorted(made)
+        saved: list[str] = []
+        try:
+            await storage.save(row.key, path, found.media_type)
+            saved.append(row.key)
+            if kind is MediaKind.image:
+                variants_folder = Path(folder) / "variants"
+                variants_folder.mkdir()
+                made = await anyio.to_thread.run_sync(picture_variants, path, variants_folder)
+                for width, variant in made.items():
+                    await storage.save(variant_key(row, width), variant, "image/webp")
+                    saved.append(variant_key(row, width))
+                row.variants = sorted(made)
+        except BaseException:
+            # A full disk (a 507, alif.outages) or a failing bucket: the request saves no row, so
+            # the files already stored would be orphans nobody can reach. Nothing half-kept.
+            with anyio.CancelScope(shield=True):
+                await storage.delete(saved)
+            raise
     db.add(row)
     await db.flush()
     return row
