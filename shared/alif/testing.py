@@ -19,7 +19,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -260,6 +260,7 @@ def token_for(
     ttl: timedelta = timedelta(minutes=15),
     issuer: str = "https://alif24.uz",
     audience: str = "alif24",
+    signed_in_at: datetime | None = None,
 ) -> str:
     return sign_access_token(
         keys.private_key,
@@ -270,6 +271,7 @@ def token_for(
         ttl=ttl,
         issuer=issuer,
         audience=audience,
+        signed_in_at=signed_in_at,
     )
 
 

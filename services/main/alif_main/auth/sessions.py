@@ -179,7 +179,8 @@ class SessionManager:
 
     def _tokens(self, user: User, auth_session: AuthSession, refresh_token: str) -> IssuedTokens:
         return IssuedTokens(
-            access_token=self._issuer.access_token(user, auth_session.id),
+            # The session began with the sign-in; every refresh carries that moment on.
+            access_token=self._issuer.access_token(user, auth_session.id, auth_session.created_at),
             expires_in=int(self._issuer.access_ttl.total_seconds()),
             refresh_token=refresh_token,
             session=auth_session,
