@@ -77,11 +77,25 @@ def _outage_of_one(error: BaseException) -> Outage | None:
         return DATABASE_UNAVAILABLE
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return STORAGE_FULL
-    # A refused or reset connection that no client library wrapped: asyncpg connecting to a
-    # PostgreSQL that is down (Redis's client and httpx wrap theirs).
-    if isinstance(error, ConnectionError | TimeoutError):
+    # A refused or reset connection, or a connect that timed out, that no client library wrapped:
+    # asyncpg connecting to a PostgreSQL that is down. Only when raised by the database's code: a
+    # timeout elsewhere is not the database's.
+    if isinstance(error, ConnectionError | TimeoutError) and _raised_in(error, _DATABASE_CODE):
         return DATABASE_UNAVAILABLE
     return None
+
+
+_DATABASE_CODE = ("asyncpg", "sqlalchemy")
+
+
+def _raised_in(error: BaseException, packages: tuple[str, ...]) -> bool:
+    traceback = error.__traceback__
+    while traceback is not None:
+        module = str(traceback.tb_frame.f_globals.get("__name__", ""))
+        if module.split(".", 1)[0] in packages:
+            return True
+        traceback = traceback.tb_next
+    return False
 
 
 def outage_of(error: BaseException) -> Outage | None:

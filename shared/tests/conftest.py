@@ -3,6 +3,7 @@
 import errno
 from typing import Any
 
+import asyncpg
 import pytest
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
@@ -52,11 +53,14 @@ async def boom() -> None:
 async def outage(kind: str) -> None:
     """What a dependency that is down raises, as the libraries raise it."""
     if kind == "database":
-        # asyncpg connecting to a stopped PostgreSQL, wrapped once more by the caller
+        # asyncpg connecting to a stopped PostgreSQL (nothing listens on the discard port),
+        # wrapped once more by the caller
         try:
-            raise ConnectionRefusedError(111, "Connect call failed")
-        except ConnectionRefusedError as error:
+            await asyncpg.connect(host="127.0.0.1", port=9, user="alif", timeout=5)
+        except OSError as error:
             raise RuntimeError("could not load the user") from error
+    if kind == "timeout":
+        raise TimeoutError("a slow computation of our own")  # not the database's: a 500
     if kind == "cache":
         raise RedisConnectionError("Error 111 connecting to 127.0.0.1:6379")
     if kind == "disk":

@@ -67,8 +67,9 @@ async def test_a_dependency_that_is_down_is_a_retryable_answer_not_a_500(
     assert "Connect call failed" not in response.text and "6379" not in response.text
 
 
-async def test_an_os_error_that_is_no_outage_stays_a_500(client: AsyncClient) -> None:
-    response = await client.get("/api/alif/open/outage/permissions")
+@pytest.mark.parametrize("kind", ["permissions", "timeout"])
+async def test_an_error_that_is_no_outage_stays_a_500(client: AsyncClient, kind: str) -> None:
+    response = await client.get(f"/api/alif/open/outage/{kind}")
     assert (response.status_code, _envelope(response.json())[0]) == (500, "internal_error")
 
 
