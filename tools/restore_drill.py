@@ -78,6 +78,22 @@ def program(name: str) -> str:
     return path
 
 
+def client_major(name: str = "pg_dump") -> int:
+    """The major version of the installed pg_dump (`pg_dump (PostgreSQL) 16.4` -> 16)."""
+    version = subprocess.run(  # noqa: S603 - fixed arguments, no shell
+        [program(name), "--version"], check=True, capture_output=True, text=True
+    ).stdout
+    return int(version.split()[-1].split(".")[0])
+
+
+async def server_major(url: URL) -> int:
+    connection = await _connect(url)
+    try:
+        return int(await connection.fetchval("SHOW server_version_num")) // 10_000
+    finally:
+        await connection.close()
+
+
 def _libpq(url: URL) -> tuple[list[str], dict[str, str]]:
     """Connection options for the PostgreSQL programs; the password goes in the environment."""
     options = ["-h", url.host or "127.0.0.1", "-p", str(url.port or 5432)]
@@ -182,6 +198,11 @@ async def drop(url: URL) -> None:
 async def drill(source_url: str, folder: Path) -> tuple[DrillReport, URL]:
     """Dump, restore into a new database, compare. Returns the report and the restored URL."""
     source = make_url(source_url).set(drivername="postgresql")
+    if client_major() < await server_major(source):
+        raise SystemExit(
+            f"pg_dump {client_major()} cannot dump PostgreSQL {await server_major(source)}: "
+            "install the server's version of the client programs"
+        )
     dump_file = folder / "alif24.dump"
     started = time.monotonic()
     await asyncio.to_thread(dump, source, dump_file)

@@ -3,7 +3,9 @@ coins is dumped with pg_dump while it runs, restored into a new database, and ma
 restored one with the payment, the subscription it bought and every coin where they were."""
 
 import asyncio
+import glob
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -43,6 +45,11 @@ async def platform_url() -> AsyncIterator[str]:
     """A database of its own on CI's PostgreSQL, migrated; it and its restored copies are
     dropped afterwards."""
     server = make_url(os.environ["DATABASE_URL"])
+    if shutil.which("pg_dump") is None and not glob.glob("/usr/lib/postgresql/*/bin/pg_dump"):
+        pytest.skip("pg_dump is not installed (postgresql-client)")
+    dumps, serves = restore_drill.client_major(), await restore_drill.server_major(server)
+    if dumps < serves:
+        pytest.skip(f"pg_dump {dumps} cannot dump PostgreSQL {serves} (install its client)")
     url = server.set(database=f"alif_drill_{uuid.uuid4().hex[:8]}")
     admin = await asyncpg.connect(
         host=server.host, port=server.port or 5432, user=server.username, password=server.password
