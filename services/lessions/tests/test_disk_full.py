@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from boto3.exceptions import S3UploadFailedError
+from botocore.exceptions import ClientError, EndpointConnectionError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif import storage
 from alif.auth import Role
+from alif.errors import AppError
 from alif.testing import LoginAs
 from lessions.media.models import Upload
 from lessions.testing import API, build_course, lesson
@@ -73,3 +76,42 @@ async def test_a_full_disk_refuses_the_upload_and_keeps_nothing_of_it(
         files={"file": ("rasm.png", png(), "application/octet-stream")},
     )
     assert made.status_code == 201, made.text
+
+
+class _FullBucket:
+    """boto3's client as a full (or away) S3-compatible server makes it fail."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def upload_file(self, *_: object, **__: object) -> None:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (
+            S3UploadFailedError(
+                "Failed to upload: An error occurred (XMinioStorageFull) when calling the "
+                "PutObject operation: Storage backend has reached its minimum free drive threshold."
+            ),
+            "storage_full",
+        ),
+        (
+            ClientError({"Error": {"Code": "SlowDown", "Message": "busy"}}, "PutObject"),
+            "storage_unavailable",
+        ),
+        (EndpointConnectionError(endpoint_url="http://minio:9000"), "storage_unavailable"),
+    ],
+)
+async def test_a_full_or_unreachable_bucket_is_a_clear_answer(
+    error: Exception, code: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "rasm.png"
+    source.write_bytes(png())
+    bucket = storage.BucketStorage(bucket="alif-media", client=_FullBucket(error), signer=None)
+    with pytest.raises(AppError) as raised:
+        await bucket.save("lessions/x/rasm.png", source, "image/png")
+    assert raised.value.code == code
+    assert raised.value.status_code == (507 if code == "storage_full" else 503)

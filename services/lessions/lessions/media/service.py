@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 
 import anyio
+import structlog
 from fastapi import UploadFile
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +27,7 @@ from lessions.media.schemas import MediaLink, Variant
 
 MEDIA_ROUTE = "/api/lessions/media/"
 _CHUNK = 1024 * 1024
+logger = structlog.get_logger("lessions.media")
 # Settings objects are frozen but not hashable: keyed by identity, the object kept alive with
 # its storage so that its id is never reused by another.
 _storages: dict[int, tuple[LessionsSettings, Storage]] = {}
@@ -104,7 +106,10 @@ async def upload(
             # A full disk (a 507, alif.outages) or a failing bucket: the request saves no row, so
             # the files already stored would be orphans nobody can reach. Nothing half-kept.
             with anyio.CancelScope(shield=True):
-                await storage.delete(saved)
+                try:
+                    await storage.delete(saved)
+                except Exception:  # the bucket away: the original error is what the author sees
+                    logger.warning("upload_cleanup_failed", keys=saved)
             raise
     db.add(row)
     await db.flush()
