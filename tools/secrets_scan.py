@@ -1,4 +1,4 @@
-"""Look for secrets in the repository: every tracked file, and every line any commit ever added.
+"""Look for secrets in the repository: every tracked file, and every line a commit of this branch added.
 
 `python -m tools.secrets_scan` (CI runs it). The patterns are detect-secrets' own (its detectors
 for known kinds of keys: private keys, AWS, GitHub, Telegram bot, OpenAI, Stripe, JWTs, URLs
@@ -87,7 +87,7 @@ def tree() -> Iterator[tuple[str, str]]:
 
 def history() -> Iterator[tuple[str, str]]:
     """The lines each commit added, by commit and file (what `git log -p` shows with a +)."""
-    log = _git("log", "--all", "-p", "-U0", "--no-color", "--no-renames", "--format=commit %H")
+    log = _git("log", "HEAD", "-p", "-U0", "--no-color", "--no-renames", "--format=commit %H")
     commit, path = "", ""
     added: list[str] = []
     for line in log.splitlines():
