@@ -1,4 +1,5 @@
-"""Look for secrets in the repository: every tracked file, and every line a commit of this branch added.
+"""Look for secrets in the repository: every tracked file, and every line that a commit of the
+checked-out history added.
 
 `python -m tools.secrets_scan` (CI runs it). The patterns are detect-secrets' own (its detectors
 for known kinds of keys: private keys, AWS, GitHub, Telegram bot, OpenAI, Stripe, JWTs, URLs
