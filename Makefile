@@ -38,7 +38,7 @@ fmt: install ## Fix lint findings and format the code
 	$(RUN) ruff format .
 
 typecheck: install ## Type-check the Python code (mypy, strict)
-	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/catalog.py nginx/render.py tools/export_openapi.py
+	MYPYPATH=$(MYPYPATH) $(RUN) mypy shared/alif $(PACKAGES) start_all.py tools/new_service.py tools/catalog.py nginx/render.py tools/export_openapi.py tools/audit.py tools/secrets_scan.py tools/restore_drill.py
 
 migrate: install ## Apply database migrations (DATABASE_URL, or the embedded SQLite)
 	$(RUN) alembic upgrade head

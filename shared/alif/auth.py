@@ -18,12 +18,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from alif.cache import Cache
+from alif.cache import CACHE_ERRORS, Cache
 from alif.errors import Forbidden, Unauthorized
 from alif.keys import key_id
 
 ALGORITHM = "EdDSA"
 ACCESS_TOKEN_TYPE = "at+jwt"
+logger = structlog.get_logger("alif.auth")
+
 REQUIRED_CLAIMS = ("iss", "aud", "sub", "exp", "iat", "jti", "sid", "role", "st")
 
 
@@ -59,6 +61,10 @@ class SessionRevoked(Unauthorized):
     message = "This session has ended. Please log in again."
 
 
+class FreshSignInRequired(Forbidden):
+    message = "Please sign in again: this needs a sign-in from the last 15 minutes."
+
+
 class RoleNotAllowed(Forbidden):
     message = "Your account cannot do this."
 
@@ -75,10 +81,19 @@ class TokenUser:
     session_id: uuid.UUID
     token_id: str
     expires_at: datetime
+    # When the person typed their password (OIDC's `auth_time`): a refresh keeps it, so a
+    # session kept alive for days still shows it was signed in to days ago.
+    signed_in_at: datetime | None = None
 
     @property
     def is_staff(self) -> bool:
         return self.role in STAFF_ROLES
+
+    def signed_in_within(self, period: timedelta, now: datetime | None = None) -> bool:
+        return (
+            self.signed_in_at is not None
+            and (now or datetime.now(UTC)) - self.signed_in_at <= period
+        )
 
 
 def revoked_session_key(session_id: uuid.UUID) -> str:
@@ -95,8 +110,10 @@ def sign_access_token(
     ttl: timedelta,
     issuer: str,
     audience: str,
+    signed_in_at: datetime | None = None,
 ) -> str:
-    """Only `main` holds a private key in production; tests sign with their own."""
+    """Only `main` holds a private key in production; tests sign with their own.
+    `signed_in_at` is when the session's sign-in happened (now, when not given)."""
     now = datetime.now(UTC)
     claims = {
         "iss": issuer,
@@ -108,6 +125,7 @@ def sign_access_token(
         "jti": uuid.uuid4().hex,
         "iat": now,
         "exp": now + ttl,
+        "auth_time": int((signed_in_at or now).timestamp()),
     }
     headers = {"typ": ACCESS_TOKEN_TYPE, "kid": key_id(private_key.public_key())}
     return jwt.encode(claims, private_key, algorithm=ALGORITHM, headers=headers)
@@ -143,9 +161,17 @@ class TokenVerifier:
                 session_id=uuid.UUID(claims["sid"]),
                 token_id=str(claims["jti"]),
                 expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+                signed_in_at=_auth_time(claims.get("auth_time")),
             )
         except (jwt.PyJWTError, ValueError, TypeError, KeyError) as error:
             raise InvalidToken() from error
+
+
+def _auth_time(value: Any) -> datetime | None:
+    # Optional: tokens issued before it existed have none, and count as not recently signed in.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, UTC)
+    return None
 
 
 async def verify_token(state: Any, token: str) -> TokenUser:
@@ -154,7 +180,15 @@ async def verify_token(state: Any, token: str) -> TokenUser:
     verifier: TokenVerifier = state.token_verifier
     user = verifier.verify(token)
     cache: Cache = state.cache
-    if await cache.exists(revoked_session_key(user.session_id)):
+    try:
+        revoked = await cache.exists(revoked_session_key(user.session_id))
+    except CACHE_ERRORS as error:
+        # Redis down must not sign everyone out (docs/decisions/0072): the denylist only cuts an
+        # access token's 15 minutes short; main's refresh, which reads the session row in
+        # PostgreSQL, still refuses a revoked session. So the token alone decides meanwhile.
+        logger.warning("revocation_check_unavailable", error=repr(error))
+        return user
+    if revoked:
         raise SessionRevoked()
     return user
 
@@ -208,6 +242,21 @@ def require_role(
 
 
 AdminUser = Annotated[TokenUser, Depends(require_role(Role.admin))]
+
+FRESH_SIGN_IN = timedelta(minutes=15)
+"""How recent an admin's sign-in must be for a change (ASVS 5.0 V7.5: re-authentication before
+sensitive actions; docs/decisions/0074)."""
+
+
+async def _fresh_admin(admin: AdminUser) -> TokenUser:
+    """An admin whose session was signed in to within `FRESH_SIGN_IN`: a stolen or forgotten
+    session that is only kept alive by refreshing cannot change roles, plans or coins."""
+    if not admin.signed_in_within(FRESH_SIGN_IN):
+        raise FreshSignInRequired(details={"max_age": int(FRESH_SIGN_IN.total_seconds())})
+    return admin
+
+
+FreshAdminUser = Annotated[TokenUser, Depends(_fresh_admin)]
 StaffUser = Annotated[TokenUser, Depends(require_role(Role.moderator, Role.admin))]
 ParentUser = Annotated[TokenUser, Depends(require_role(Role.parent))]
 StudentUser = Annotated[TokenUser, Depends(require_role(Role.student))]

@@ -17,9 +17,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from alif.config import CommonSettings
 from alif.errors import TooManyRequests
+
+CACHE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+"""What a cache call raises when Redis cannot be reached (callers that can do without it catch
+these; everything else becomes a 503 `cache_unavailable`, `alif.outages`)."""
 
 
 class Cache(Protocol):
@@ -334,17 +340,19 @@ return -1
 
 class RedisCache:
     def __init__(self, url: str, prefix: str) -> None:
+        # Connecting times out too: an unreachable Redis must fail a request fast, not hang it.
         pool = BlockingConnectionPool.from_url(
             url,
             decode_responses=True,
             socket_timeout=2,
+            socket_connect_timeout=2,
             max_connections=REDIS_POOL,
             timeout=REDIS_POOL_WAIT,
         )
         self._redis = Redis(connection_pool=pool)
         self._hsetnx_unless = self._redis.register_script(_HSETNX_UNLESS)
         # Subscribers wait for messages as long as they watch: no read timeout on their sockets.
-        self._listener = Redis.from_url(url, decode_responses=True)
+        self._listener = Redis.from_url(url, decode_responses=True, socket_connect_timeout=2)
         self._prefix = f"{prefix}:"
 
     def _key(self, key: str) -> str:

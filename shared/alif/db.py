@@ -182,8 +182,13 @@ def create_engine(settings: CommonSettings) -> AsyncEngine:
         echo=settings.database_echo,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
+        # A restarted PostgreSQL leaves dead connections in the pool: each is tested before use
+        # and replaced (the service recovers by itself); connecting gives up after 5 s, so a
+        # request fails with a retryable 503 (`alif.outages`) instead of hanging.
         pool_pre_ping=True,
         pool_recycle=1800,
+        pool_timeout=10,
+        connect_args={"timeout": 5},
     )
 
 

@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from alif.config import CommonSettings
 from alif.errors import ErrorBody, ErrorDetail
+from alif.outages import Outage, outage_of
 
 REQUEST_ID_HEADER = b"x-request-id"
 _VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._-]{1,64}$")
@@ -77,13 +78,11 @@ def _request_id(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
-def _internal_error_body(request_id: str) -> bytes:
-    body = ErrorBody(
-        error=ErrorDetail(
-            code="internal_error", message="Something went wrong on our side. Please try again."
-        ),
-        request_id=request_id,
-    )
+INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please try again."
+
+
+def _error_body(request_id: str, code: str, message: str) -> bytes:
+    body = ErrorBody(error=ErrorDetail(code=code, message=message), request_id=request_id)
     return body.model_dump_json().encode()
 
 
@@ -124,17 +123,24 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_request_id)
-        except Exception:
-            error_logger.exception("unhandled_error")
+        except Exception as error:
+            outage: Outage | None = outage_of(error)
+            headers = [(b"content-type", b"application/json")]
+            if outage is None:
+                error_logger.exception("unhandled_error")
+                answer = 500
+                body = _error_body(request_id, "internal_error", INTERNAL_ERROR_MESSAGE)
+            else:
+                # Something the request needs is down (docs/decisions/0072): retryable, not a bug.
+                error_logger.warning("dependency_unavailable", code=outage.code, error=repr(error))
+                answer = outage.status
+                body = _error_body(request_id, outage.code, outage.message)
+                headers.append((b"retry-after", str(outage.retry_after).encode()))
             if scope["type"] == "http" and not response_started:
                 await send_with_request_id(
-                    {
-                        "type": "http.response.start",
-                        "status": 500,
-                        "headers": [(b"content-type", b"application/json")],
-                    }
+                    {"type": "http.response.start", "status": answer, "headers": headers}
                 )
-                await send({"type": "http.response.body", "body": _internal_error_body(request_id)})
+                await send({"type": "http.response.body", "body": body})
         finally:
             if not _is_probe(path):
                 fields: dict[str, Any] = {

@@ -31,7 +31,7 @@ from fastapi import Response
 from pydantic import Field
 
 from alif.config import CommonSettings
-from alif.errors import NotFound
+from alif.errors import AppError, NotFound, ServiceUnavailable
 
 # Keys are made by the services (never from a user's file name): lower case, no "..".
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_.-]*)*$")
@@ -67,6 +67,24 @@ class StorageSettings(CommonSettings):
         elif not (self.s3_access_key_id and self.s3_secret_access_key):
             problems.append("S3_ACCESS_KEY_ID or S3_SECRET_ACCESS_KEY is empty")
         return problems
+
+
+class StorageFull(AppError):
+    """The disk or the bucket has no room (a local ENOSPC is answered the same way by
+    `alif.outages`): the upload is refused whole, nothing of it kept."""
+
+    status_code = 507
+    message = (
+        "The server has no room to keep this file now. Nothing was saved; please try again later."
+    )
+
+
+class StorageUnavailable(ServiceUnavailable):
+    message = "Files cannot be saved right now. Nothing was saved; please try again in a minute."
+
+
+# What S3-compatible servers answer when they are full (MinIO's code, and S3's quota ones).
+_FULL_CODES = frozenset({"XMinioStorageFull", "QuotaExceeded", "InsufficientStorage"})
 
 
 class MediaLinkInvalid(NotFound):
@@ -132,8 +150,13 @@ class LocalStorage:
         def copy() -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)  # a reader never sees half a file
+            try:
+                shutil.copyfile(source, partial)
+                partial.replace(target)  # a reader never sees half a file
+            except BaseException:
+                # The disk filled up (or the copy failed otherwise): leave no half file behind.
+                partial.unlink(missing_ok=True)
+                raise
 
         await anyio.to_thread.run_sync(copy)
 
@@ -197,11 +220,20 @@ class BucketStorage:
     clock: Any = field(default=time.time)
 
     async def save(self, key: str, source: Path, media_type: str) -> None:
-        await anyio.to_thread.run_sync(
-            lambda: self.client.upload_file(
-                str(source), self.bucket, valid_key(key), ExtraArgs={"ContentType": media_type}
+        from boto3.exceptions import S3UploadFailedError
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            await anyio.to_thread.run_sync(
+                lambda: self.client.upload_file(
+                    str(source), self.bucket, valid_key(key), ExtraArgs={"ContentType": media_type}
+                )
             )
-        )
+        except (S3UploadFailedError, ClientError, BotoCoreError) as error:
+            # A bucket that is full or away is an outage to retry, not a bug (decision 72).
+            if any(code in str(error) for code in _FULL_CODES):
+                raise StorageFull() from error
+            raise StorageUnavailable() from error
 
     async def exists(self, key: str) -> bool:
         from botocore.exceptions import ClientError

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -261,6 +261,7 @@ def token_for(
     ttl: timedelta = timedelta(minutes=15),
     issuer: str = "https://alif24.uz",
     audience: str = "alif24",
+    signed_in_at: datetime | None = None,
 ) -> str:
     return sign_access_token(
         keys.private_key,
@@ -271,6 +272,7 @@ def token_for(
         ttl=ttl,
         issuer=issuer,
         audience=audience,
+        signed_in_at=signed_in_at,
     )
 
 

@@ -1,10 +1,13 @@
 """A small app built with `create_app`, with routes that exercise the shared machinery."""
 
+import errno
 from typing import Any
 
+import asyncpg
 import pytest
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from alif.app import create_app
 from alif.auth import AccountStatus, CurrentUser, MaybeUser, Role, TeachingUser
@@ -44,6 +47,25 @@ async def teaching(user: TeachingUser) -> dict[str, str]:
 @public.get("/boom")
 async def boom() -> None:
     raise RuntimeError("secret internals")
+
+
+@public.get("/outage/{kind}")
+async def outage(kind: str) -> None:
+    """What a dependency that is down raises, as the libraries raise it."""
+    if kind == "database":
+        # asyncpg connecting to a stopped PostgreSQL (nothing listens on the discard port),
+        # wrapped once more by the caller
+        try:
+            await asyncpg.connect(host="127.0.0.1", port=9, user="alif", timeout=5)
+        except OSError as error:
+            raise RuntimeError("could not load the user") from error
+    if kind == "timeout":
+        raise TimeoutError("a slow computation of our own")  # not the database's: a 500
+    if kind == "cache":
+        raise RedisConnectionError("Error 111 connecting to 127.0.0.1:6379")
+    if kind == "disk":
+        raise OSError(errno.ENOSPC, "No space left on device")
+    raise OSError(errno.EACCES, "Permission denied")
 
 
 @public.get("/conflict")

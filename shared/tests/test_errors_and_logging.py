@@ -49,6 +49,30 @@ async def test_an_unhandled_error_is_a_500_with_the_request_id_and_no_internals(
     assert "Traceback" not in response.text
 
 
+@pytest.mark.parametrize(
+    ("kind", "status", "code"),
+    [
+        ("database", 503, "database_unavailable"),
+        ("cache", 503, "cache_unavailable"),
+        ("disk", 507, "storage_full"),
+    ],
+)
+async def test_a_dependency_that_is_down_is_a_retryable_answer_not_a_500(
+    client: AsyncClient, kind: str, status: int, code: str
+) -> None:
+    response = await client.get(f"/api/alif/open/outage/{kind}")
+    assert response.status_code == status
+    assert _envelope(response.json())[0] == code
+    assert int(response.headers["retry-after"]) > 0
+    assert "Connect call failed" not in response.text and "6379" not in response.text
+
+
+@pytest.mark.parametrize("kind", ["permissions", "timeout"])
+async def test_an_error_that_is_no_outage_stays_a_500(client: AsyncClient, kind: str) -> None:
+    response = await client.get(f"/api/alif/open/outage/{kind}")
+    assert (response.status_code, _envelope(response.json())[0]) == (500, "internal_error")
+
+
 async def test_the_gateways_request_id_is_kept_and_a_bad_one_replaced(client: AsyncClient) -> None:
     kept = await client.get("/api/alif/open/conflict", headers={"X-Request-ID": "abc-123"})
     assert kept.json()["request_id"] == "abc-123"

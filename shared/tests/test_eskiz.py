@@ -65,3 +65,21 @@ async def test_an_unreachable_server_says_sms_is_unavailable() -> None:
     client = _client("http://127.0.0.1:9")  # the discard port: nothing listens
     with pytest.raises(SmsUnavailable):
         await client.send_sms("+998901234567", "x")
+
+
+async def test_a_slow_eskiz_is_given_up_on_at_the_timeout_and_nothing_stays_stuck(
+    eskiz: tuple[FakeEskiz, str],
+) -> None:
+    """Issue 21 §3: the request (or the job, which retries with backoff) gets SmsUnavailable
+    instead of waiting on the provider; once it answers in time again, the same client sends."""
+    fake, url = eskiz
+    client = EskizClient(
+        base_url=url, email="ops@alif24.uz", password="eskiz-secret", sender="4546", timeout=0.3
+    )
+    fake.delay = 3.0
+    with pytest.raises(SmsUnavailable):
+        await client.send_sms("+998901234567", "slow")
+    fake.delay = 0.0
+    assert await client.send_sms("+998901234567", "on time")
+    await client.close()
+    assert "on time" in [m["message"] for m in fake.sent]

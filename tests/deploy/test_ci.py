@@ -57,6 +57,9 @@ def test_ci_run_is_strict_bash_that_runs_both_databases() -> None:
     subprocess.run(["bash", "-n", str(CI_RUN)], check=True)  # noqa: S603, S607
     for command in ("make lint", "make typecheck", "make test", "make e2e", "npm test"):
         assert command in text
+    # Issue 21 §4: secrets and known vulnerabilities are checked on every run.
+    for command in ("tools.secrets_scan", "tools.audit python", "tools.audit npm"):
+        assert command in text
     assert "DATABASE_URL=postgresql+asyncpg://" in text
     assert "REDIS_URL=redis://127.0.0.1:6379/0" in text
 

@@ -3,6 +3,7 @@
 Tests directories are not packages, so what several test modules share lives here.
 """
 
+import asyncio
 import io
 import json
 import secrets
@@ -131,6 +132,7 @@ class Reply:
     content: str | None = None
     status: int = 200
     refusal: str | None = None
+    delay: float = 0.0  # seconds before answering: a slow provider
 
 
 @dataclass
@@ -143,9 +145,14 @@ class FakeOpenAI:
     url: str = ""
 
     def reply(
-        self, content: str | None = None, *, status: int = 200, refusal: str | None = None
+        self,
+        content: str | None = None,
+        *,
+        status: int = 200,
+        refusal: str | None = None,
+        delay: float = 0.0,
     ) -> None:
-        self.replies.append(Reply(content, status, refusal))
+        self.replies.append(Reply(content, status, refusal, delay))
 
     def reply_questions(self, items: list[dict[str, Any]], *, fenced: bool = False) -> None:
         content = json.dumps({"questions": items}, ensure_ascii=False)
@@ -165,6 +172,7 @@ class FakeOpenAI:
                 {"error": {"message": "no scripted reply", "type": "server_error"}}, status_code=500
             )
         reply = self.replies.pop(0)
+        await asyncio.sleep(reply.delay)
         if reply.status != 200:
             return JSONResponse(
                 {"error": {"message": "scripted failure", "type": "server_error"}},

@@ -1,5 +1,6 @@
 """Local servers that speak Eskiz's and Telegram's protocols, for tests (with `serve_asgi`)."""
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ class FakeEskiz:
     tokens_issued: int = 0
     expire_next_token: bool = False
     down: bool = False
+    delay: float = 0.0  # seconds before answering a send: a slow provider
     sent: list[dict[str, str]] = field(default_factory=list)
 
     def app(self) -> Starlette:
@@ -31,6 +33,7 @@ class FakeEskiz:
             )
 
         async def send(request: Request) -> JSONResponse:
+            await asyncio.sleep(self.delay)
             if self.down:
                 return JSONResponse({"message": "Server error"}, status_code=500)
             expected = f"Bearer token-{self.tokens_issued}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import structlog
 from fastapi import UploadFile
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,6 +43,7 @@ DELETE_FILES_JOB = "lessions.delete_files"
 # A file younger than this may belong to an upload whose row is not committed yet.
 COLLECT_GRACE = timedelta(days=1)
 _CHUNK = 1024 * 1024
+logger = structlog.get_logger("lessions.media")
 
 
 def storage_for(settings: LessionsSettings) -> Storage:
@@ -89,15 +91,28 @@ async def _keep(
     await _receive(file, path, SIZE_LIMITS[kind], kind)
     found = await anyio.to_thread.run_sync(check, path, kind, file.filename or "")
     key = f"{stem}.{found.extension}"
-    await storage.save(key, path, found.media_type)
     widths: list[int] = []
-    if kind is MediaKind.image:
-        variants_folder = folder / "variants"
-        variants_folder.mkdir()
-        made = await anyio.to_thread.run_sync(picture_variants, path, variants_folder)
-        widths = sorted(made)
-        for width, variant_name in zip(widths, variant_keys(key, widths), strict=True):
-            await storage.save(variant_name, made[width], "image/webp")
+    saved: list[str] = []
+    try:
+        await storage.save(key, path, found.media_type)
+        saved.append(key)
+        if kind is MediaKind.image:
+            variants_folder = folder / "variants"
+            variants_folder.mkdir()
+            made = await anyio.to_thread.run_sync(picture_variants, path, variants_folder)
+            widths = sorted(made)
+            for width, variant_name in zip(widths, variant_keys(key, widths), strict=True):
+                await storage.save(variant_name, made[width], "image/webp")
+                saved.append(variant_name)
+    except BaseException:
+        # A full disk (a 507, alif.outages) or a failing bucket: the request saves no row, so
+        # the files already stored would be orphans nobody can reach. Nothing half-kept.
+        with anyio.CancelScope(shield=True):
+            try:
+                await storage.delete(saved)
+            except Exception:  # the bucket away: the original error is what the author sees
+                logger.warning("upload_cleanup_failed", keys=saved)
+        raise
     return found, key, path.stat().st_size, widths
 
 

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from alif import ledger
-from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
+from alif.auth import FRESH_SIGN_IN, STAFF_ROLES, AccountStatus, Role, TokenUser
 from alif.db import Database, utcnow
 from alif.errors import AppError
 from alif.kernel.models import User
@@ -99,6 +99,15 @@ class AccountView(BaseView):
     def _back(self, request: Request, user_id: uuid.UUID) -> Response:
         return RedirectResponse(request.url_for("admin:view-account", user_id=str(user_id)), 303)
 
+    def _sign_in_again(self, request: Request, user_id: uuid.UUID) -> Response:
+        """A change needs a sign-in from the last 15 minutes (docs/decisions/0074): an admin
+        page left open, or a stolen cookie, is only good for reading. Nothing was changed."""
+        Flash.error(
+            request,
+            gettext("To make changes, sign out and sign in again (needed every 15 minutes)."),
+        )
+        return self._back(request, user_id)
+
     @expose("/accounts/{user_id}", methods=["GET"], identity="account")
     async def page(self, request: Request) -> Response:
         database: Database = request.app.state.db
@@ -131,6 +140,8 @@ class AccountView(BaseView):
         if not _is_admin(staff) or staff is None:
             Flash.error(request, gettext("Only admins grant coins."))
             return self._back(request, user_id)
+        if not staff.signed_in_within(FRESH_SIGN_IN):
+            return self._sign_in_again(request, user_id)
         form = await request.form()
         try:
             data = AdjustmentCreate(
@@ -173,6 +184,8 @@ class AccountView(BaseView):
         if not _is_admin(staff) or staff is None:
             Flash.error(request, gettext("Only admins change roles."))
             return self._back(request, user_id)
+        if not staff.signed_in_within(FRESH_SIGN_IN):
+            return self._sign_in_again(request, user_id)
         form = await request.form()
         reason = str(form.get("reason", "")).strip()
         try:

@@ -246,6 +246,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "uz": "Tangani faqat administrator beradi.",
         "ru": "Начислять монеты может только администратор.",
     },
+    "To make changes, sign out and sign in again (needed every 15 minutes).": {
+        "uz": "Oʻzgartirish uchun chiqib, qaytadan kiring (har 15 daqiqada kerak).",
+        "ru": "Чтобы внести изменения, выйдите и войдите снова (нужно каждые 15 минут).",
+    },
     "Only admins change roles.": {
         "uz": "Rolni faqat administrator oʻzgartiradi.",
         "ru": "Менять роли может только администратор.",

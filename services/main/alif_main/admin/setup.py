@@ -140,6 +140,7 @@ class StaffAuthentication(AuthenticationBackend):
             session_id=auth_session.id,
             token_id="admin",
             expires_at=auth_session.expires_at,
+            signed_in_at=auth_session.created_at,  # the admin session begins at its sign-in
         )
         return True
 

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import AccountStatus, revoked_session_key
-from alif.cache import Cache
+from alif.cache import CACHE_ERRORS, Cache
 from alif.db import utcnow
 from alif.kernel.models import User
 from alif_main.auth.exceptions import (
@@ -179,7 +179,8 @@ class SessionManager:
 
     def _tokens(self, user: User, auth_session: AuthSession, refresh_token: str) -> IssuedTokens:
         return IssuedTokens(
-            access_token=self._issuer.access_token(user, auth_session.id),
+            # The session began with the sign-in; every refresh carries that moment on.
+            access_token=self._issuer.access_token(user, auth_session.id, auth_session.created_at),
             expires_in=int(self._issuer.access_ttl.total_seconds()),
             refresh_token=refresh_token,
             session=auth_session,
@@ -189,5 +190,10 @@ class SessionManager:
     async def _deny_access_tokens(self, session_ids: list[uuid.UUID]) -> None:
         # Access tokens of these sessions live at most one access-token lifetime more.
         ttl = int(self._issuer.access_ttl.total_seconds()) + 60
-        for session_id in session_ids:
-            await self._cache.set(revoked_session_key(session_id), "1", ttl)
+        try:
+            for session_id in session_ids:
+                await self._cache.set(revoked_session_key(session_id), "1", ttl)
+        except CACHE_ERRORS as error:
+            # Redis down: the sessions end in PostgreSQL all the same (no refresh, no admin UI);
+            # their last access tokens run out by themselves (docs/decisions/0072).
+            logger.warning("revocation_not_published", error=repr(error))

@@ -3,7 +3,7 @@
 import hashlib
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -33,7 +33,7 @@ class TokenIssuer:
     def public_key(self) -> Ed25519PublicKey:
         return self._private_key.public_key()
 
-    def access_token(self, user: User, session_id: uuid.UUID) -> str:
+    def access_token(self, user: User, session_id: uuid.UUID, signed_in_at: datetime) -> str:
         return sign_access_token(
             self._private_key,
             user_id=user.id,
@@ -43,6 +43,7 @@ class TokenIssuer:
             ttl=self.access_ttl,
             issuer=self._issuer,
             audience=self._audience,
+            signed_in_at=signed_in_at,
         )
 
 

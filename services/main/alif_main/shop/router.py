@@ -2,7 +2,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from alif.auth import AdminUser, CurrentUser, StudentUser
+from alif.auth import CurrentUser, FreshAdminUser, StudentUser
 from alif.db import SessionDep
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
@@ -76,7 +76,7 @@ async def unequip(item_id: uuid.UUID, user: CurrentUser, db: SessionDep) -> Inve
     summary="Admin: add an item to the shop",
 )
 async def create_item(
-    data: ShopItemCreate, admin: AdminUser, db: SessionDep, ip_address: ClientIP
+    data: ShopItemCreate, admin: FreshAdminUser, db: SessionDep, ip_address: ClientIP
 ) -> ShopItemRead:
     item = await service.create_item(db, data, actor_id=admin.id, ip_address=ip_address)
     return ShopItemRead.model_validate(item)
@@ -86,7 +86,7 @@ async def create_item(
 async def update_item(
     item_id: uuid.UUID,
     data: ShopItemUpdate,
-    admin: AdminUser,
+    admin: FreshAdminUser,
     db: SessionDep,
     ip_address: ClientIP,
 ) -> ShopItemRead:

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
-from alif.auth import AdminUser, CurrentUser, Role, StaffUser, TokenUser, require_role
+from alif.auth import CurrentUser, FreshAdminUser, Role, StaffUser, TokenUser, require_role
 from alif.db import SessionDep, utcnow
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
@@ -203,7 +203,7 @@ async def all_plans(staff: StaffUser, db: SessionDep) -> list[PlanRead]:
     summary="Admin: create a plan",
 )
 async def create_plan(
-    data: PlanCreate, admin: AdminUser, db: SessionDep, ip_address: ClientIP
+    data: PlanCreate, admin: FreshAdminUser, db: SessionDep, ip_address: ClientIP
 ) -> PlanRead:
     plan = await service.create_plan(db, data, actor_id=admin.id, ip_address=ip_address)
     return PlanRead.model_validate(plan)
@@ -215,7 +215,11 @@ async def create_plan(
     summary="Admin: change a plan (orders already made keep their price and length)",
 )
 async def update_plan(
-    plan_id: uuid.UUID, data: PlanUpdate, admin: AdminUser, db: SessionDep, ip_address: ClientIP
+    plan_id: uuid.UUID,
+    data: PlanUpdate,
+    admin: FreshAdminUser,
+    db: SessionDep,
+    ip_address: ClientIP,
 ) -> PlanRead:
     plan = await service.get_plan(db, plan_id)
     updated = await service.update_plan(db, plan, data, actor_id=admin.id, ip_address=ip_address)
@@ -253,7 +257,7 @@ async def list_promo_codes(staff: StaffUser, db: SessionDep) -> list[PromoCodeRe
     summary="Admin: create a promo code",
 )
 async def create_promo_code(
-    data: PromoCodeCreate, admin: AdminUser, db: SessionDep, ip_address: ClientIP
+    data: PromoCodeCreate, admin: FreshAdminUser, db: SessionDep, ip_address: ClientIP
 ) -> PromoCodeRead:
     promo = await service.create_promo_code(db, data, actor_id=admin.id, ip_address=ip_address)
     return await _promo(db, promo)
@@ -263,7 +267,7 @@ async def create_promo_code(
 async def update_promo_code(
     promo_id: uuid.UUID,
     data: PromoCodeUpdate,
-    admin: AdminUser,
+    admin: FreshAdminUser,
     db: SessionDep,
     ip_address: ClientIP,
 ) -> PromoCodeRead:

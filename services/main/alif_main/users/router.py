@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from alif.auth import AccountStatus, AdminUser, CurrentUser, Role, StaffUser
+from alif.auth import AccountStatus, CurrentUser, FreshAdminUser, Role, StaffUser
 from alif.db import SessionDep
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
@@ -149,7 +149,7 @@ async def unblock_user(
 async def change_role(
     user_id: uuid.UUID,
     data: RoleChange,
-    admin: AdminUser,
+    admin: FreshAdminUser,
     db: SessionDep,
     sessions: SessionsDep,
     ip_address: ClientIP,

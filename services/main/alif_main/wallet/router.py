@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from alif.auth import AdminUser, CurrentUser, ParentUser, StaffUser
+from alif.auth import CurrentUser, FreshAdminUser, ParentUser, StaffUser
 from alif.db import SessionDep, utcnow
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
@@ -92,7 +92,7 @@ async def user_history(
     summary="Admin: add or take away coins, with a reason (audited)",
 )
 async def adjust_coins(
-    data: AdjustmentCreate, admin: AdminUser, db: SessionDep, ip_address: ClientIP
+    data: AdjustmentCreate, admin: FreshAdminUser, db: SessionDep, ip_address: ClientIP
 ) -> AdjustmentRead:
     result = await service.adjust(db, data, actor_id=admin.id, ip_address=ip_address)
     return AdjustmentRead(
