@@ -776,7 +776,8 @@ async def authorization_mismatches(
     new route is never forgotten.
 
     `requests` gives an operation's httpx arguments (json, files, params) where a plausible body
-    built from the schema would not reach the route's checks. Each request runs in a savepoint
+    built from the schema would not reach the route's checks, and under "ids" the path values
+    that differ from the world's for it (an object in another state, say). Each request runs in a savepoint
     that is rolled back, so every role meets the same world; the cache (rate limits) and the
     client's cookies are cleared after each."""
     document = app.openapi()
@@ -793,14 +794,14 @@ async def authorization_mismatches(
     connection = await db.connection()
     for operation_id in sorted(operations):
         method, path, operation = operations[operation_id]
-        missing = [name for name in re.findall(r"\{([^}]+)\}", path) if name not in world.ids]
+        arguments = dict((requests or {}).get(operation_id, {}))
+        ids = {**world.ids, **arguments.pop("ids", {})}
+        missing = [name for name in re.findall(r"\{([^}]+)\}", path) if name not in ids]
         if missing:
             problems.append(f"{operation_id}: no value for {missing} in the world's ids")
             continue
-        url = path.format(**world.ids)
-        arguments = (requests or {}).get(operation_id)
-        if arguments is None:
-            arguments = {}
+        url = path.format(**ids)
+        if not arguments:
             schema = (
                 operation.get("requestBody", {})
                 .get("content", {})
@@ -809,7 +810,7 @@ async def authorization_mismatches(
             )
             if schema is not None:
                 arguments["json"] = _plausible(schema, components)
-            query = _example_query(operation, components, world.ids)
+            query = _example_query(operation, components, ids)
             if query:
                 arguments["params"] = query
         observed: dict[str, str] = {}
