@@ -31,9 +31,8 @@ STAFF = "anonymous:401 teacher,organization:ok *:404"
 # operationId → the answer for each role (alif.testing.parse_expectation).
 EXPECTED: dict[str, str] = {
     "staff-my_offices": "anonymous:401 *:ok",  # the offices I work in: maybe none
-    **{
-        operation: STAFF
-        for operation in (
+    **dict.fromkeys(
+        (
             "groups-list_enrolments",
             "groups-list_groups",
             "groups-list_rooms",
@@ -43,11 +42,11 @@ EXPECTED: dict[str, str] = {
             "lessons-mark",
             "lessons-read_lesson",
             "staff-my_office",
-        )
-    },
-    **{
-        operation: DIRECTOR
-        for operation in (
+        ),
+        STAFF,
+    ),
+    **dict.fromkeys(
+        (
             "dashboard-dashboard",
             "files-export_debtors",
             "files-export_leads",
@@ -101,8 +100,9 @@ EXPECTED: dict[str, str] = {
             "students-change_student",
             "students-list_students",
             "students-read_student",
-        )
-    },
+        ),
+        DIRECTOR,
+    ),
 }
 
 

@@ -28,9 +28,8 @@ EXPECTED: dict[str, str] = {
     "courses-list_authored_courses": (
         "anonymous:401 student,other_child,parent,other_parent:403 *:ok"
     ),
-    **{
-        operation: ("anonymous:401 teacher:ok other_teacher,organization,moderator,admin:404 *:403")
-        for operation in (
+    **dict.fromkeys(
+        (
             "courses-update_course",
             "courses-publish_course",
             "courses-archive_course",
@@ -42,8 +41,9 @@ EXPECTED: dict[str, str] = {
             "courses-lesson_source",
             "media-upload_file",
             "media-list_uploads",
-        )
-    },
+        ),
+        "anonymous:401 teacher:ok other_teacher,organization,moderator,admin:404 *:403",
+    ),
     "media-media_file": "*:ok",
     "progress-read_lesson": "anonymous:401 *:ok",
     "progress-record_progress": "anonymous:401 student,other_child:ok *:403",

@@ -29,9 +29,8 @@ LEARNERS = "anonymous:401 student,other_child:ok *:403"
 EXPECTED: dict[str, str] = {
     "tests-create_test": AUTHORING,
     "tests-list_tests": AUTHORING,
-    **{
-        operation: AUTHORED
-        for operation in (
+    **dict.fromkeys(
+        (
             "tests-get_test",
             "tests-update_test",
             "tests-duplicate_test",
@@ -59,8 +58,9 @@ EXPECTED: dict[str, str] = {
             "bank-get_bank_question",
             "bank-update_bank_question",
             "bank-delete_bank_question",
-        )
-    },
+        ),
+        AUTHORED,
+    ),
     "bank-search_bank": AUTHORING,
     "bank-create_bank_question": AUTHORING,
     "import-import_text": AUTHORING,
