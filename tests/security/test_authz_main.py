@@ -29,18 +29,10 @@ from alif.testing import (
 from alif_main.app import create_main_app
 from alif_main.auth.models import AuthSession, SessionKind
 from alif_main.auth.service import AuthService
-from alif_main.config import MainSettings
-from alif_main.payments.testing import (
-    CLICK_MERCHANT_ID,
-    CLICK_SECRET_KEY,
-    CLICK_SERVICE_ID,
-    PAYME_KEY,
-    PAYME_MERCHANT_ID,
-    make_plan,
-)
+from alif_main.payments.testing import make_plan
 from alif_main.shop.models import ItemKind, ShopItem
 from alif_main.subscriptions.models import PromoCode, PromoKind
-from alif_main.testing import PASSWORD
+from alif_main.testing import PASSWORD, main_test_settings
 
 # Named answers (alif.testing.parse_expectation), then operationId → answer.
 SIGNED_IN = "anonymous:401 *:ok"  # about oneself: every account has its own
@@ -176,17 +168,9 @@ EXPECTED: dict[str, str] = {
 @pytest.fixture(scope="module")
 def app(settings_values: dict[str, Any], test_keys: TestKeys) -> FastAPI:
     return create_main_app(
-        MainSettings(
-            **settings_values,
-            jwt_private_key=test_keys.private_pem,
-            admin_session_secret="test-admin-session-secret-of-enough-length",
-            cookie_domain="alif24.test",
-            payme_merchant_id=PAYME_MERCHANT_ID,
-            payme_key=PAYME_KEY,
-            payme_checkout_url="https://checkout.test.paycom.uz",
-            click_service_id=CLICK_SERVICE_ID,
-            click_merchant_id=CLICK_MERCHANT_ID,
-            click_secret_key=CLICK_SECRET_KEY,
+        main_test_settings(
+            settings_values,
+            test_keys,
             telegram_bot_token="123:authz",
             telegram_bot_username="alif24_authz_bot",
             telegram_webhook_secret="authz-webhook-secret",
