@@ -777,9 +777,9 @@ async def authorization_mismatches(
 
     `requests` gives an operation's httpx arguments (json, files, params) where a plausible body
     built from the schema would not reach the route's checks, and under "ids" the path values
-    that differ from the world's for it (an object in another state, say). Each request runs in a savepoint
-    that is rolled back, so every role meets the same world; the cache (rate limits) and the
-    client's cookies are cleared after each."""
+    that differ from the world's for it (an object in another state, say). Each request runs in
+    a savepoint that is rolled back, so every role meets the same world; the cache (rate limits)
+    and the client's cookies are cleared after each."""
     document = app.openapi()
     components = document.get("components", {}).get("schemas", {})
     operations = {
