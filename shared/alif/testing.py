@@ -494,10 +494,15 @@ def _fuzz_operation(
 
 
 # Bad input for every write route: each must answer 4xx, never 5xx (issue: a NUL in a name, a
-# date-time without an offset, a number past the column's range each used to be a 500).
+# date-time without an offset, a number past the column's range each used to be a 500), and
+# every 4xx in the error envelope.
 
+HUGE = "x" * 200_000
 HOSTILE_VALUES: dict[str, tuple[Any, ...]] = {
-    "string": ("a\x00b", "tab\there\x1b[0m"),
+    # NUL, a terminal escape, a right-to-left override (spoofing), one character past the
+    # field's limit (200,000 where it has none: under the gateway's 256 KB body limit, so the
+    # app must refuse it itself), a number and an object where text belongs
+    "string": ("a\x00b", "tab\there\x1b[0m", "Ali\u202elin", HUGE, 12, {"a": []}),
     "date-time": ("2026-12-20T10:00:00", "2026-12-20T10:00"),
     "integer": (2**31, 2**63, -(2**63) - 1, 10**30),
 }
@@ -551,7 +556,7 @@ def _plausible(schema: dict[str, Any], components: dict[str, Any]) -> Any:
 
 def _bad_fields(
     schema: dict[str, Any], components: dict[str, Any], path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
+) -> Iterator[tuple[tuple[str | int, ...], str, int | None]]:
     """Every text, date-time and integer field of a body, nested ones too."""
     schema = _resolve(schema, components)
     kind = schema.get("type")
@@ -566,9 +571,10 @@ def _bad_fields(
     elif kind == "array":
         yield from _bad_fields(schema.get("items", {}), components, (*path, 0))
     elif kind == "integer":
-        yield path, "integer"
+        yield path, "integer", None
     elif kind == "string" and "enum" not in schema:
-        yield path, "date-time" if schema.get("format") == "date-time" else "string"
+        text = "date-time" if schema.get("format") == "date-time" else "string"
+        yield path, text, schema.get("maxLength")
 
 
 def _with_value(body: Any, path: tuple[str | int, ...], value: Any) -> Any:
@@ -584,6 +590,32 @@ def _with_value(body: Any, path: tuple[str | int, ...], value: Any) -> Any:
     return container
 
 
+def _answer_problem(response: httpx.Response, *, must_refuse: bool) -> str | None:
+    """What is wrong with an answer to bad input: a 5xx, a 4xx outside the error envelope, or
+    (where the input can only be wrong) an acceptance."""
+    if response.status_code >= 500:
+        return str(response.status_code)
+    if must_refuse and response.status_code < 400:
+        return f"accepted with {response.status_code}"
+    if response.status_code >= 400:
+        try:
+            code = response.json()["error"]["code"]
+        except (ValueError, KeyError, TypeError):
+            return f"{response.status_code} outside the error envelope: {response.text[:80]}"
+        if not isinstance(code, str) or not code:
+            return f"{response.status_code} without an error code"
+    return None
+
+
+# Whole bodies of the wrong shape: none, not JSON, a list, a string.
+_BAD_BODIES: tuple[tuple[str, bytes], ...] = (
+    ("no body", b""),
+    ("not JSON", b'{"name": "Ali",'),
+    ("a list", b"[]"),
+    ("a string", b'"Ali"'),
+)
+
+
 async def send_hostile_inputs(
     app: FastAPI,
     client: httpx.AsyncClient,
@@ -593,7 +625,9 @@ async def send_hostile_inputs(
 ) -> tuple[int, list[str]]:
     """Send each hostile value to each field of every JSON write route of the app's OpenAPI, as
     the first of `actors` the route lets in (routes that load an object by id get real ids from
-    `path_values`). Returns how many requests were sent and the ones answered with a 5xx."""
+    `path_values`), then whole bodies of the wrong shape and an unknown field. Returns how many
+    requests were sent and what went wrong: a 5xx, a 4xx outside the error envelope, or bad
+    input accepted where it can only be bad (hostile text, an unknown field)."""
     document = app.openapi()
     components = document.get("components", {}).get("schemas", {})
     sent, failures = 0, []
@@ -620,15 +654,38 @@ async def send_hostile_inputs(
             preferred = [i for i, code in enumerate(answers) if code not in (401, 403, 404)]
             allowed = [i for i, code in enumerate(answers) if code not in (401, 403)]
             chosen = actors[(preferred or allowed or [0])[0]].headers
-            for field_path, kind in _bad_fields(schema, components):
+            for field_path, kind, max_length in _bad_fields(schema, components):
                 for value in HOSTILE_VALUES[kind]:
+                    if value == HUGE:  # one past the field's own limit, if it has one
+                        value = "x" * ((max_length or len(HUGE) - 1) + 1)
                     response = await send(_with_value(base, field_path, value), chosen)
                     sent += 1
-                    if response.status_code >= 500:
+                    # bad text can only be refused; other values may be read (a date-time without
+                    # an offset is Tashkent time) as long as nothing breaks
+                    problem = _answer_problem(response, must_refuse=kind == "string")
+                    if problem is not None:
                         failures.append(
                             f"{method.upper()} {path} {'.'.join(map(str, field_path))}="
-                            f"{value!r}: {response.status_code}"
+                            f"{str(value)[:20]!r}: {problem}"
                         )
+            is_object = _resolve(schema, components).get("type") == "object"
+            for name, raw in _BAD_BODIES:
+                await cache.clear()
+                response = await client.request(
+                    method, url, content=raw, headers={**chosen, "Content-Type": "application/json"}
+                )
+                sent += 1
+                wrong = name == "not JSON" or (is_object and name != "no body")
+                problem = _answer_problem(response, must_refuse=wrong)
+                if problem is not None:
+                    failures.append(f"{method.upper()} {path} {name}: {problem}")
+            closed = _resolve(schema, components).get("additionalProperties") is False
+            if closed and isinstance(base, dict):
+                response = await send({**base, "is_admin": True}, chosen)
+                sent += 1
+                problem = _answer_problem(response, must_refuse=True)
+                if problem is not None:
+                    failures.append(f"{method.upper()} {path} an unknown field: {problem}")
     return sent, failures
 
 
