@@ -756,6 +756,8 @@ class AuthzWorld:
 async def make_authz_world(
     db: AsyncSession, client: httpx.AsyncClient, keys: TestKeys
 ) -> AuthzWorld:
+    """Families A and B (a parent and a child each), schools A and B (an owner, a teacher and
+    a class with the family's child each), a moderator and an admin, every one signed in."""
     users: dict[str, User] = {}
     for role, kind in (
         ("parent", Role.parent),
