@@ -36,6 +36,7 @@ DEMO_SEEDS = [
     ("lessions", "lessions", "Adding demo courses"),
     ("testai", "testai", "Adding demo tests"),
     ("games", "games", "Adding a week of demo games"),
+    ("olimp", "olimp", "Adding demo olympiads"),
 ]
 
 

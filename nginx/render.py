@@ -120,6 +120,16 @@ class RenderError(ValueError):
 
 
 @dataclass(frozen=True)
+class MediaProxy:
+    """The bucket's public host (media.<DOMAIN>) served by the gateway: reads only, passed to
+    the S3-compatible server (MinIO in compose) with the Host unchanged, as presigned links
+    are signed for it (decision 48)."""
+
+    host: str
+    address: str  # "minio:9000"
+
+
+@dataclass(frozen=True)
 class Tls:
     certificate: str
     certificate_key: str
@@ -147,6 +157,8 @@ class Target:
     # Where uploads' presigned links point (the bucket's public origin): pictures and sound
     # from there are allowed by the web apps' Content-Security-Policy.
     media_origins: tuple[str, ...] = ()
+    # Production with S3_PUBLIC_ENDPOINT_URL=https://media.<DOMAIN>: the gateway serves the bucket.
+    media_proxy: MediaProxy | None = None
     user: str | None = None  # workers' user (only used when the master runs as root)
     worker_processes: str = "auto"
     daemon: bool = True
@@ -311,6 +323,8 @@ def render(target: Target, services: Sequence[Service]) -> dict[str, str]:
     )
     rendered_apps = apps(target, services)
     hosts = [app.host for app in rendered_apps]
+    if target.media_proxy:  # one certificate covers the bucket's host too
+        hosts.append(target.media_proxy.host)
     media = "".join(f" {origin}" for origin in target.media_origins)
     csp_app = CSP_APP.format(media=media) + ("; upgrade-insecure-requests" if target.tls else "")
     context = {
@@ -427,18 +441,27 @@ def production_target(
     pid: str = "/var/run/nginx.pid",
     ipv6: bool = True,
     media_url: str = "",
+    media_upstream: str = "minio:9000",
 ) -> Target:
     """The gateway container: compose names as upstreams, Docker's DNS, TLS on 443; `media_url`
-    (S3_PUBLIC_ENDPOINT_URL) is the bucket browsers fetch uploads from.
+    (S3_PUBLIC_ENDPOINT_URL) is the bucket browsers fetch uploads from; when it is
+    https://media.<domain>, the gateway serves that host from `media_upstream` (compose's MinIO).
 
     The keyword arguments after `certificate_dir` exist for the tests, which run this
     configuration on free ports of this machine.
     """
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]{1,40}", real_ip_header):
         raise RenderError(f"REAL_IP_HEADER {real_ip_header!r} is not a header name")
+    if not _UPSTREAM.match(media_upstream):
+        raise RenderError(f"the bucket's address {media_upstream!r} is not host:port")
+    domain = _check_domain(domain)
+    origins = _media_origins(media_url)
+    media_host = f"media.{domain}"
+    served = origins == (f"https://{media_host}",)  # else a provider's bucket: nothing to serve
+    proxy = MediaProxy(media_host, media_upstream) if served else None
     return Target(
         name="production",
-        domain=_check_domain(domain),
+        domain=domain,
         listen=str(http_port),
         upstreams=dict(upstreams or {s.name: f"{s.name}:{s.port}" for s in services}),
         web_roots={s.name: _check_path(f"{web_root}/{s.name}") for s in services},
@@ -457,7 +480,8 @@ def production_target(
         resolver=resolver,
         nginx_version=nginx_version,
         ipv6=ipv6,
-        media_origins=_media_origins(media_url),
+        media_origins=origins,
+        media_proxy=proxy,
     )
 
 

@@ -1,12 +1,15 @@
 /**
  * A course's life on lessions.alif24.localhost, in Chromium through the real gateway: the demo
- * teacher opens a class and a demo child joins it; the teacher builds a course of two lessons (one
- * completed by its quiz, one by reading to the end), shares it with the class and publishes it; the
- * child, on a phone, finds it first in the catalogue, passes the quiz, stops in the middle of the
- * second lesson and comes back to the same place; the teacher sees both in the class table.
+ * teacher builds a course of two lessons in the editor (a text and a quiz completed by its quiz;
+ * an embedded video and a story, completed at the end), shares it with the demo class (2-A sinf)
+ * and publishes it; the demo child Ali, on a phone (390×844), finds it first in the catalogue,
+ * passes the quiz, stops after the video and on the next visit comes back to the story, finishes
+ * the course and gets its coins and certificate (the PDF downloads); the teacher sees the class
+ * table and the parent sees the course on Ali's page in main.
  * Each screen is checked with axe-core and kept at phone and desktop sizes in test-results/e2e/
- * (40-...).
+ * (40-..., 50-...).
  */
+import { readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectAccessible, onMain, type Person, person, screenshot, url } from "./browser.ts";
@@ -20,7 +23,7 @@ async function visible(locator: Locator, timeout = 20_000): Promise<void> {
   await locator.first().waitFor({ state: "visible", timeout });
 }
 
-const PHONE = { width: 412, height: 915 };
+const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 /** The screen checked for accessibility and kept at both sizes; the page returns to its size. */
@@ -36,30 +39,27 @@ async function look(page: Page, name: string): Promise<void> {
 
 const suffix = String(Date.now()).slice(-5);
 const title = `Sanaymiz ${suffix}`;
-const className = `1-B ${suffix}`;
+const CLASS = "2-A sinf"; // the demo class: Ali, Laylo and six classmates, taught by Jasur
+const VIDEO = "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ";
 
-describe("a course from the teacher's editor to the child's phone and back", () => {
-  it("a teacher builds and shares a course, a child passes a quiz and resumes a lesson, the teacher sees it", async () => {
+describe("a course from the teacher's editor to the child's phone, the certificate and the parent", () => {
+  it("a teacher builds and shares a course, a child works through it over two visits and completes it, the teacher and the parent see it", async () => {
     const teacher = await person();
     people.push(teacher);
     const t = teacher.page;
     await t.setViewportSize(DESKTOP);
-    const group = await onMain<{ id: string; join_code: string }>(
-      t,
-      {
-        path: "/api/main/auth/login",
-        body: { identifier: "+998900000002", password: "alif24-demo" },
-      },
-      { method: "POST", path: "/api/main/groups", body: { name: className, subject: "" } },
-    );
+    await onMain(t, {
+      path: "/api/main/auth/login",
+      body: { identifier: "+998900000002", password: "alif24-demo" },
+    });
     const child = await person();
     people.push(child);
     const c = child.page;
-    await onMain(
-      c,
-      { path: "/api/main/auth/child-login", body: { username: "ali", pin: "2024" } },
-      { method: "POST", path: "/api/main/groups/join", body: { code: group.join_code } },
-    );
+    await c.setViewportSize(PHONE);
+    await onMain(c, {
+      path: "/api/main/auth/child-login",
+      body: { username: "ali", pin: "2024" },
+    });
 
     // --- the teacher builds the course ----------------------------------------------------------
     await t.goto(url("lessions", "/"));
@@ -70,7 +70,7 @@ describe("a course from the teacher's editor to the child's phone and back", () 
     await t.getByRole("textbox", { name: "Fan" }).fill("Matematika");
     await t.getByRole("checkbox", { name: "1", exact: true }).check();
     await t.getByRole("radio", { name: "Tanlangan sinflarim" }).check();
-    await t.getByRole("checkbox", { name: className }).check();
+    await t.getByRole("checkbox", { name: CLASS }).check();
     await look(t, "41-lessions-new-course");
     await t.getByRole("button", { name: "Kursni yaratish" }).click();
     await visible(t.getByRole("heading", { name: title }));
@@ -98,21 +98,25 @@ describe("a course from the teacher's editor to the child's phone and back", () 
     await t.getByRole("button", { name: /Darsni eʼlon qilish/ }).click();
     await visible(t.getByText(/Dars eʼlon qilingan \(1-versiya\)/));
 
-    // The second lesson: three parts, done when read to the end.
+    // The second lesson: an embedded video, a story of two pages and a last word; done at the end.
     await t.getByRole("link", { name: /Kursga/ }).click();
     await visible(t.getByRole("heading", { name: title }));
     await t.getByRole("link", { name: /Dars qoʻshish/ }).click();
     await visible(t.getByRole("heading", { name: "Yangi dars" }));
-    await t.getByRole("textbox", { name: "Nomi", exact: true }).fill("Uchgacha");
+    await t.getByRole("textbox", { name: "Nomi", exact: true }).fill("Tulki va qargʻa");
     await t.getByRole("combobox", { name: "Dars qachon tugaydi" }).selectOption("end");
-    await t.getByRole("textbox", { name: /Matn \(Markdown\)/ }).fill("Birinchi qism: bir.");
-    for (const part of ["Ikkinchi qism: ikki.", "Uchinchi qism: uch."]) {
-      await t.getByRole("button", { name: "Matn", exact: true }).click();
-      await t
-        .getByRole("textbox", { name: /Matn \(Markdown\)/ })
-        .last()
-        .fill(part);
-    }
+    await t.getByRole("button", { name: "1-qismni oʻchirish" }).click();
+    await t.getByRole("button", { name: "Video", exact: true }).click();
+    await t.getByRole("textbox", { name: /Video manzili/ }).fill(VIDEO);
+    await t.getByRole("button", { name: "Ertak", exact: true }).click();
+    await t.getByRole("textbox", { name: "Ertak nomi" }).fill("Tulki va qargʻa");
+    await t.getByRole("textbox", { name: "1-sahifa matni" }).fill("Qargʻa pishloq topdi.");
+    await t.getByRole("textbox", { name: /1-sahifa surati/ }).fill("🐦");
+    await t.getByRole("button", { name: /Sahifa qoʻshish/ }).click();
+    await t.getByRole("textbox", { name: "2-sahifa matni" }).fill("Tulki maqtadi, pishloq tushdi.");
+    await t.getByRole("textbox", { name: /2-sahifa surati/ }).fill("🦊");
+    await t.getByRole("button", { name: "Matn", exact: true }).click();
+    await t.getByRole("textbox", { name: /Matn \(Markdown\)/ }).fill("Ertak tugadi. Barakalla!");
     await t.getByRole("button", { name: /Saqlash/ }).click();
     await t.waitForURL(/\/teach\/lessons\/[0-9a-f-]+$/);
     await t.getByRole("button", { name: /Darsni eʼlon qilish/ }).click();
@@ -148,34 +152,75 @@ describe("a course from the teacher's editor to the child's phone and back", () 
     await visible(c.getByRole("heading", { name: "Dars tugadi!" }));
     await look(c, "48-lessions-lesson-done");
 
-    // The second lesson: the child reads two parts of three and leaves.
+    // The second lesson: the child watches the video, opens the story and leaves.
     await c.getByRole("link", { name: /Keyingi dars/ }).click();
-    await visible(c.getByText("Birinchi qism: bir."));
+    const video = c.locator(`iframe[src="${VIDEO}"]`);
+    await video.waitFor({ state: "attached" });
+    await screenshot(c, "50-lessions-video-phone");
     await c.getByRole("button", { name: /Keyingi/ }).click();
-    await visible(c.getByText("Ikkinchi qism: ikki."));
+    await visible(c.getByText("Qargʻa pishloq topdi."));
     await c.waitForLoadState("networkidle");
+    // The next visit: from the catalogue, "continue" opens the story, not the video again.
     await c.goto(url("lessions", "/"));
     await cards.first().getByRole("link").click();
     await c.getByRole("link", { name: /Davom etish/ }).click();
-    // ... and comes back where they stopped.
-    await visible(c.getByText("Ikkinchi qism: ikki."));
-    expect(await c.getByText("Birinchi qism: bir.").count()).toBe(0);
+    await visible(c.getByText("Qargʻa pishloq topdi."));
+    expect(await video.count()).toBe(0);
+    await look(c, "51-lessions-story");
+    await c.getByRole("button", { name: "Keyingi sahifa" }).click();
+    await visible(c.getByText("Tulki maqtadi, pishloq tushdi."));
+    await c.getByRole("button", { name: "Keyingi →", exact: true }).click();
+    await visible(c.getByText("Ertak tugadi. Barakalla!"));
+    await c.getByRole("button", { name: /Tugatish/ }).click();
+
+    // The course is complete: its coins once, its badge and a certificate that downloads.
+    await visible(c.getByText("Butun kursni tugatdingiz!"));
+    expect(await c.getByText("Butun kursni tugatdingiz!").textContent()).toContain("20");
+    const certificate = c.getByRole("region", { name: "Sertifikat" });
+    await visible(certificate);
+    await look(c, "52-lessions-course-done");
+    const pdf = c.waitForEvent("download");
+    await certificate.getByRole("link", { name: /Yuklab olish/ }).click();
+    const saved = await (await pdf).path();
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe("%PDF-");
 
     // --- the teacher sees the class ---------------------------------------------------------------
     await t.getByRole("link", { name: /Sinf natijalari/ }).click();
-    const row = t.getByRole("row", { name: /Ali/ });
+    const row = t.getByRole("row", { name: /Ali Karimov/ });
     await visible(row);
     const cells = row.getByRole("cell");
-    expect(await cells.nth(0).textContent()).toBe("50%");
+    expect(await cells.nth(0).textContent()).toBe("100%");
     expect(await cells.nth(1).textContent()).toContain("tugatgan");
     expect(await cells.nth(1).textContent()).toContain("100%");
-    expect(await cells.nth(2).textContent()).toContain("boshlagan");
+    expect(await cells.nth(2).textContent()).toContain("tugatgan");
     await look(t, "49-lessions-class-progress");
     const download = t.waitForEvent("download");
     await t.getByRole("button", { name: /CSV yuklab olish/ }).click();
-    expect((await download).suggestedFilename()).toBe(`progress-${group.id}.csv`);
+    expect((await download).suggestedFilename()).toMatch(/^progress-[0-9a-f-]+\.csv$/);
+
+    // --- the parent sees it in main ---------------------------------------------------------------
+    const parent = await person();
+    people.push(parent);
+    const p = parent.page;
+    await p.setViewportSize(PHONE);
+    const children = await onMain<{ id: string; username: string }[]>(
+      p,
+      {
+        path: "/api/main/auth/login",
+        body: { identifier: "+998900000001", password: "alif24-demo" },
+      },
+      { method: "GET", path: "/api/main/children" },
+    );
+    const ali = children.find((someone) => someone.username === "ali");
+    await p.goto(url("main", `/children/${ali?.id}`));
+    await visible(p.getByRole("heading", { name: "Alining kurslari" }));
+    const bar = p.getByRole("progressbar", { name: `${title}: yutuq` });
+    await visible(bar);
+    expect(await bar.getAttribute("aria-valuenow")).toBe("100");
+    await look(p, "53-main-child-courses");
 
     expect(teacher.problems).toEqual([]);
     expect(child.problems).toEqual([]);
+    expect(parent.problems).toEqual([]);
   });
 });

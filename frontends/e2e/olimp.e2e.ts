@@ -4,7 +4,10 @@
  * both children and watches the live board (WebSocket through nginx) from a third browser; the
  * children wait for the start on the server's clock, sit the paper (Ali on a phone, reloading in the
  * middle and keeping answers and time; Laylo on a desktop), and hand it in while the board moves.
- * The organizer sees every attempt. Screenshots at phone and desktop sizes go to test-results/e2e/
+ * The organizer sees every attempt and answers Ali's appeal on the appeals desk. Then the demo's
+ * finished olympiad: the parent sees the children's places, downloads a diploma and opens its public
+ * verification page signed out; the organizer sees the published table and revokes that
+ * certificate, and the page says so. Screenshots at phone and desktop sizes go to test-results/e2e/
  * (40-...), and axe-core checks each screen.
  */
 import type { Page } from "playwright-core";
@@ -239,6 +242,67 @@ describe("an olympiad from the organizer's form to the live board", () => {
     await visible(o.getByText(/Laylo .* javoblar: 3/));
     await visible(o.getByText(/Ali .* javoblar: 3/));
     await look(o, "49-olimp-attempts");
+
+    // --- after the paper: Ali appeals, the organizer answers on the appeals desk ---------------
+    await a.getByLabel("Qaysi savol?").selectOption({ index: 1 });
+    await a.getByLabel("Nega javob toʻgʻri deb hisoblaysiz?").fill("Javobim ham toʻgʻri edi.");
+    await a.getByRole("button", { name: "Apellyatsiya yuborish" }).click();
+    await visible(a.getByText(/Koʻrib chiqilmoqda/));
+    await o.reload();
+    const appeals = o.getByTestId("appeals-desk");
+    await visible(appeals.getByText("“Javobim ham toʻgʻri edi.”"));
+    await appeals.getByRole("button", { name: "Rad etish" }).click();
+    const decision = o.getByRole("dialog");
+    await decision.getByLabel(/Javobingiz/).fill("Kalit toʻgʻri, javobingiz xato.");
+    await decision.getByRole("button", { name: "Rad etish" }).click();
+    await visible(appeals.getByText("Rad etildi"));
+    await look(o, "50-olimp-appeals");
+    await a.reload();
+    await visible(a.getByText(/Kalit toʻgʻri, javobingiz xato/));
+
+    // --- a finished olympiad (make run's demo): results, the diploma and its public page --------
+    const finished = "Kuzgi ona tili olimpiadasi";
+    await p.goto(url("olimp", "/"));
+    await p.getByRole("heading", { name: finished }).getByRole("link").click();
+    const mine = p.getByTestId("my-results");
+    await visible(mine.filter({ hasText: "Laylo" }).getByText(/-oʻrin \//));
+    await expect.poll(() => mine.count()).toBe(2);
+    await look(p, "51-olimp-results");
+    const first = mine.first();
+    const pdfPath =
+      (await first.getByRole("link", { name: /yuklab olish/ }).getAttribute("href")) ?? "";
+    // Fetched as the link would be, by the browser (only it resolves *.localhost).
+    const pdf = await p.evaluate(async (path) => {
+      const response = await fetch(path);
+      const head = new Uint8Array(await response.arrayBuffer()).slice(0, 5);
+      return { type: response.headers.get("content-type"), head: String.fromCharCode(...head) };
+    }, pdfPath);
+    expect(pdf).toEqual({ type: "application/pdf", head: "%PDF-" });
+    const verifyPath =
+      (await first.getByRole("link", { name: "Haqiqiyligini tekshirish" }).getAttribute("href")) ??
+      "";
+    // Anyone with the code may check it, signed in or not: Laylo's browser, signed out.
+    await l.context().clearCookies();
+    await l.goto(url("olimp", verifyPath));
+    await visible(l.getByText("✓ Bu sertifikat haqiqiy"));
+    await look(l, "52-olimp-certificate");
+
+    // The organizer's table of it, and a certificate revoked: its public page says so.
+    await o.goto(url("olimp", "/"));
+    await o.getByRole("heading", { name: finished }).getByRole("link").click();
+    await o.getByRole("link", { name: /Boshqarish/ }).click();
+    await visible(o.getByTestId("results-desk").getByText(/Natijalar eʼlon qilingan/));
+    const code = decodeURIComponent(verifyPath.split("/").pop() ?? "");
+    const issued = o
+      .getByTestId("certificates-desk")
+      .getByRole("listitem")
+      .filter({ hasText: code });
+    await issued.getByRole("button", { name: /qaytarib olish/ }).click();
+    await o.getByRole("dialog").getByRole("button", { name: "Qaytarib olish" }).click();
+    await visible(issued.getByText(/Bekor qilingan:/));
+    await look(o, "53-olimp-results-desk");
+    await l.reload();
+    await visible(l.getByText("Bu sertifikat bekor qilingan"));
 
     for (const someone of [organizer, parent, ali, laylo]) expect(someone.problems).toEqual([]);
   });

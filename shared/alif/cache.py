@@ -14,9 +14,9 @@ import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from alif.config import CommonSettings
 from alif.errors import TooManyRequests
@@ -73,6 +73,29 @@ class Cache(Protocol):
 
     async def zcard(self, key: str) -> int: ...
 
+    # Hashes: fields (strings) of one key; `hsetnx` is the atomic "first one wins" (one answer
+    # per player per question in a live game, whichever worker receives it).
+
+    async def hset(self, key: str, values: Mapping[str, str]) -> None: ...
+
+    async def hsetnx(self, key: str, field: str, value: str) -> bool:
+        """Set the field only if it is not set yet; True when this call set it."""
+        ...
+
+    async def hsetnx_unless(
+        self, key: str, field: str, value: str, guards: Sequence[tuple[str, str]] = ()
+    ) -> int:
+        """In one atomic step: set the field only if it is not set yet and none of the `guards`
+        (a key and a field of another hash) is set. 0: set; -1: the field was set already;
+        n >= 1: the n-th guard is set (a question closed before the answer arrived)."""
+        ...
+
+    async def hget(self, key: str, field: str) -> str | None: ...
+
+    async def hgetall(self, key: str) -> dict[str, str]: ...
+
+    async def hlen(self, key: str) -> int: ...
+
     # Messages: at most once, to whoever is subscribed at the moment (none are kept).
 
     async def publish(self, channel: str, message: str) -> None: ...
@@ -84,6 +107,11 @@ class Cache(Protocol):
 
 # A subscriber that falls this far behind misses messages rather than growing without bound.
 SUBSCRIBER_BACKLOG = 100
+# Redis connections one process keeps for commands. A burst of requests (300 phones joining a
+# live game at once) waits up to REDIS_POOL_WAIT seconds for a free one instead of failing with
+# redis-py's "Too many connections" (its default pool refuses the 101st at once).
+REDIS_POOL = 64
+REDIS_POOL_WAIT = 10
 
 
 class WrongType(TypeError):
@@ -94,6 +122,7 @@ class InMemoryCache:
     def __init__(self) -> None:
         self._values: dict[str, tuple[str, float | None]] = {}
         self._sorted: dict[str, tuple[dict[str, float], float | None]] = {}
+        self._hashes: dict[str, tuple[dict[str, str], float | None]] = {}
         self._channels: dict[str, set[asyncio.Queue[str]]] = {}
 
     def _live(self, key: str) -> tuple[str, float | None] | None:
@@ -134,9 +163,14 @@ class InMemoryCache:
         for key in keys:
             self._values.pop(key, None)
             self._sorted.pop(key, None)
+            self._hashes.pop(key, None)
 
     async def exists(self, key: str) -> bool:
-        return self._live_sorted(key) is not None or self._live(key) is not None
+        return (
+            self._live_sorted(key) is not None
+            or self._live(key) is not None
+            or self._live_hash(key) is not None
+        )
 
     async def incr(self, key: str, ttl: int) -> int:
         item = self._string(key)
@@ -159,6 +193,10 @@ class InMemoryCache:
 
     async def expire(self, key: str, ttl: int) -> None:
         at = time.monotonic() + ttl
+        fields = self._live_hash(key)
+        if fields is not None:
+            self._hashes[key] = (fields, at)
+            return
         members = self._live_sorted(key)
         if members is not None:
             self._sorted[key] = (members, at)
@@ -173,6 +211,7 @@ class InMemoryCache:
     async def clear(self) -> None:
         self._values.clear()
         self._sorted.clear()
+        self._hashes.clear()
 
     async def close(self) -> None:
         await self.clear()
@@ -215,6 +254,51 @@ class InMemoryCache:
     async def zcard(self, key: str) -> int:
         return len(self._members(key))
 
+    def _live_hash(self, key: str) -> dict[str, str] | None:
+        item = self._hashes.get(key)
+        if item is not None and item[1] is not None and item[1] <= time.monotonic():
+            del self._hashes[key]
+            return None
+        return item[0] if item else None
+
+    def _fields(self, key: str) -> dict[str, str]:
+        if self._live(key) is not None or self._live_sorted(key) is not None:
+            raise WrongType(key)
+        fields = self._live_hash(key)
+        if fields is None:
+            fields = {}
+            self._hashes[key] = (fields, None)
+        return fields
+
+    async def hset(self, key: str, values: Mapping[str, str]) -> None:
+        if values:
+            self._fields(key).update(values)
+
+    async def hsetnx(self, key: str, field: str, value: str) -> bool:
+        fields = self._fields(key)
+        if field in fields:
+            return False
+        fields[field] = value
+        return True
+
+    async def hsetnx_unless(
+        self, key: str, field: str, value: str, guards: Sequence[tuple[str, str]] = ()
+    ) -> int:
+        # No await inside: atomic within the one process this backend serves.
+        for number, (guard_key, guard_field) in enumerate(guards, start=1):
+            if guard_field in (self._live_hash(guard_key) or {}):
+                return number
+        return 0 if await self.hsetnx(key, field, value) else -1
+
+    async def hget(self, key: str, field: str) -> str | None:
+        return (self._live_hash(key) or {}).get(field)
+
+    async def hgetall(self, key: str) -> dict[str, str]:
+        return dict(self._live_hash(key) or {})
+
+    async def hlen(self, key: str) -> int:
+        return len(self._live_hash(key) or {})
+
     async def publish(self, channel: str, message: str) -> None:
         for queue in self._channels.get(channel, ()):
             with contextlib.suppress(asyncio.QueueFull):
@@ -238,9 +322,27 @@ class InMemoryCache:
                 self._channels.pop(channel, None)
 
 
+# KEYS: the hash, then each guard's hash; ARGV: the field, the value, then each guard's field.
+_HSETNX_UNLESS = """
+for i = 2, #KEYS do
+  if redis.call('HEXISTS', KEYS[i], ARGV[i + 1]) == 1 then return i - 1 end
+end
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then return 0 end
+return -1
+"""
+
+
 class RedisCache:
     def __init__(self, url: str, prefix: str) -> None:
-        self._redis = Redis.from_url(url, decode_responses=True, socket_timeout=2)
+        pool = BlockingConnectionPool.from_url(
+            url,
+            decode_responses=True,
+            socket_timeout=2,
+            max_connections=REDIS_POOL,
+            timeout=REDIS_POOL_WAIT,
+        )
+        self._redis = Redis(connection_pool=pool)
+        self._hsetnx_unless = self._redis.register_script(_HSETNX_UNLESS)
         # Subscribers wait for messages as long as they watch: no read timeout on their sockets.
         self._listener = Redis.from_url(url, decode_responses=True)
         self._prefix = f"{prefix}:"
@@ -311,6 +413,32 @@ class RedisCache:
 
     async def zcard(self, key: str) -> int:
         return int(await self._redis.zcard(self._key(key)))
+
+    async def hset(self, key: str, values: Mapping[str, str]) -> None:
+        if values:
+            # redis-py's mapping type is invariant in its key: a dict of str is refused.
+            await self._redis.hset(self._key(key), mapping=cast(Any, dict(values)))
+
+    async def hsetnx(self, key: str, field: str, value: str) -> bool:
+        return bool(await self._redis.hsetnx(self._key(key), field, value))
+
+    async def hsetnx_unless(
+        self, key: str, field: str, value: str, guards: Sequence[tuple[str, str]] = ()
+    ) -> int:
+        keys = [self._key(key), *(self._key(k) for k, _ in guards)]
+        result = await self._hsetnx_unless(keys=keys, args=[field, value, *(f for _, f in guards)])
+        return int(result)
+
+    async def hget(self, key: str, field: str) -> str | None:
+        value = await self._redis.hget(self._key(key), field)
+        return None if value is None else str(value)
+
+    async def hgetall(self, key: str) -> dict[str, str]:
+        values = await self._redis.hgetall(self._key(key))
+        return {str(k): str(v) for k, v in values.items()}
+
+    async def hlen(self, key: str) -> int:
+        return int(await self._redis.hlen(self._key(key)))
 
     async def publish(self, channel: str, message: str) -> None:
         await self._redis.publish(self._key(channel), message)

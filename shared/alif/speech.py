@@ -1,10 +1,16 @@
 """The voices that turn a text into sound, tried in order: a speech API when configured (OpenAI's
 POST /audio/speech or any server that speaks it), then espeak-ng, offline. harf says letters and
-words with them, lessions reads stories aloud; a service mixes `SpeechSettings` into its own."""
+words with them, lessions reads stories aloud; a service mixes `SpeechSettings` into its own.
+
+Voices answer WAV; `to_mp3` makes the file that is kept and sent (about a tenth of the size)."""
 
 import asyncio
+import io
 import shutil
+import sys
 import tempfile
+import wave
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -53,6 +59,12 @@ class Voice(Protocol):
         """Names the voice in the cache key: another voice is another file."""
         ...
 
+    @property
+    def reads_phonemes(self) -> bool:
+        """Whether it says espeak-ng's phoneme notation (`[[s::]]`) as sounds; a voice that does
+        not would read the brackets out."""
+        ...
+
     async def speak(self, text: str, language: str) -> bytes:
         """The text spoken, as a WAV file."""
         ...
@@ -69,6 +81,10 @@ class SpeechApi:
     @property
     def id(self) -> str:
         return f"api-{self.model}-{self.voice}"
+
+    @property
+    def reads_phonemes(self) -> bool:
+        return False
 
     async def speak(self, text: str, language: str) -> bytes:
         try:
@@ -99,6 +115,10 @@ class Espeak:
     @property
     def id(self) -> str:
         return "espeak-ng"
+
+    @property
+    def reads_phonemes(self) -> bool:
+        return True  # text between [[ and ]] is phonemes in the voice's own notation
 
     async def speak(self, text: str, language: str) -> bytes:
         voice = ESPEAK_VOICES.get(language)
@@ -141,3 +161,46 @@ def voices(settings: SpeechSettings) -> list[Voice]:
     if settings.espeak_binary and shutil.which(settings.espeak_binary):
         chain.append(Espeak(binary=settings.espeak_binary, speed=settings.espeak_speed))
     return chain
+
+
+MP3_BIT_RATE = 48  # kbit/s: clear for one voice, about 6 KB a second
+_PEAK = int(0.89 * 32767)  # -1 dBFS: loud, with room for MP3's small overshoots
+_MAX_GAIN = 16.0  # espeak-ng says a held /f/ at -31 dBFS; a vowel is near full scale
+
+
+def _louder(frames: bytes) -> bytes:
+    """16-bit samples raised so the loudest reaches -1 dBFS: a quiet sound (a lone /f/ or /h/)
+    is as easy to hear as a word. Never made quieter."""
+    samples = array("h")
+    samples.frombytes(frames)
+    if sys.byteorder == "big":
+        samples.byteswap()  # WAV is little-endian
+    peak = max((abs(sample) for sample in samples), default=0)
+    if peak == 0 or peak >= _PEAK:
+        return frames
+    gain = min(_PEAK / peak, _MAX_GAIN)
+    louder = array("h", (int(sample * gain) for sample in samples))
+    if sys.byteorder == "big":
+        louder.byteswap()
+    return louder.tobytes()
+
+
+def to_mp3(content: bytes) -> bytes:
+    """A voice's WAV file as MP3, made louder if it is quiet (LAME, from the `lameenc` wheel: no
+    system package needed)."""
+    import lameenc  # alif[speech]
+
+    try:
+        with wave.open(io.BytesIO(content)) as wav:
+            channels, width, rate = wav.getnchannels(), wav.getsampwidth(), wav.getframerate()
+            frames = wav.readframes(wav.getnframes())
+    except (wave.Error, EOFError) as error:
+        raise SpeechFailed(f"not a WAV file: {error}") from error
+    if width != 2 or channels not in (1, 2) or not frames:
+        raise SpeechFailed(f"a WAV file LAME cannot take ({channels} channels of {width} bytes)")
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(MP3_BIT_RATE)
+    encoder.set_in_sample_rate(rate)
+    encoder.set_channels(channels)
+    encoder.set_quality(2)  # 2 is LAME's "high quality"; a letter takes milliseconds anyway
+    return bytes(encoder.encode(_louder(frames)) + encoder.flush())

@@ -19,7 +19,9 @@ import re
 import secrets
 import shutil
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
@@ -105,6 +107,11 @@ class Storage(Protocol):
         """An address a browser may fetch the file from, for a while."""
         ...
 
+    def listing(self, prefix: str) -> AsyncIterator[tuple[str, datetime]]:
+        """Every key under `prefix` (a folder, "lessions/") with when it was last written, to
+        find files that no row names any more."""
+        ...
+
 
 @dataclass
 class LocalStorage:
@@ -136,6 +143,17 @@ class LocalStorage:
     async def delete(self, keys: list[str]) -> None:
         for key in keys:
             await anyio.Path(self._path(key)).unlink(missing_ok=True)
+
+    async def listing(self, prefix: str) -> AsyncIterator[tuple[str, datetime]]:
+        folder = anyio.Path(self.root / valid_key(prefix.rstrip("/")))
+        if not await folder.is_dir():
+            return
+        async for path in folder.rglob("*"):
+            # A half-written ".part" file is not a key; its writer renames or removes it.
+            if path.name.startswith(".") or not await path.is_file():
+                continue
+            modified = datetime.fromtimestamp((await path.stat()).st_mtime, UTC)
+            yield path.relative_to(self.root).as_posix(), modified
 
     def _signature(self, key: str, expires: int, download_name: str) -> str:
         message = f"{key}\n{expires}\n{download_name}".encode()
@@ -207,6 +225,16 @@ class BucketStorage:
                 )
             )
 
+    async def listing(self, prefix: str) -> AsyncIterator[tuple[str, datetime]]:
+        paginator = self.client.get_paginator("list_objects_v2")
+        pages = iter(paginator.paginate(Bucket=self.bucket, Prefix=prefix))
+        while True:  # each page is a request: fetched off the event loop
+            page = await anyio.to_thread.run_sync(lambda: next(pages, None))
+            if page is None:
+                return
+            for item in page.get("Contents", []):
+                yield item["Key"], item["LastModified"]
+
     def link(self, key: str, *, download_name: str | None = None) -> str:
         now = self.clock()
         params: dict[str, str] = {"Bucket": self.bucket, "Key": valid_key(key)}
@@ -266,3 +294,16 @@ def storage_of(settings: StorageSettings, route: str) -> Storage:
         route=route,
         link_seconds=settings.media_link_seconds,
     )
+
+
+# Settings objects are frozen but not hashable: keyed by identity (and route), the object kept
+# alive with its storage so that its id is never reused by another.
+_storages: dict[tuple[int, str], tuple[StorageSettings, Storage]] = {}
+
+
+def storage_for(settings: StorageSettings, route: str) -> Storage:
+    """`storage_of`, made once per settings object (a bucket's clients are not cheap)."""
+    found = _storages.get((id(settings), route))
+    if found is None or found[0] is not settings:
+        found = _storages[(id(settings), route)] = (settings, storage_of(settings, route))
+    return found[1]

@@ -14,6 +14,7 @@ import asyncio
 import os
 import re
 import secrets
+import socket
 import threading
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
@@ -414,6 +415,39 @@ def serve_asgi(app: Any, host: str = "127.0.0.1", *, lifespan: bool = False) -> 
     finally:
         server.should_exit = True
         thread.join(timeout=5)
+
+
+@contextmanager
+def s3_server(bucket: str) -> Iterator[dict[str, str]]:
+    """moto's S3-compatible server on a free local port with an empty `bucket`; yields the
+    settings that point `alif.storage` at it (moto is a development dependency)."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    values = {
+        "s3_bucket": bucket,
+        "s3_endpoint_url": endpoint,
+        "s3_region": "us-east-1",
+        "s3_access_key_id": "test",
+        "s3_secret_access_key": "test",
+    }
+    boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    ).create_bucket(Bucket=bucket)
+    try:
+        yield values
+    finally:
+        server.stop()
 
 
 @asynccontextmanager

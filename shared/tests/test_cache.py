@@ -153,3 +153,31 @@ async def test_every_subscriber_hears_each_message_of_its_channel(backend: Cache
         assert await anext(second) == "changed"
         assert await anext(other) == "elsewhere"
     await backend.publish("board:1", "nobody listens")  # not an error, and not kept
+
+
+async def test_a_hash_field_is_set_once_by_whoever_comes_first(backend: Cache) -> None:
+    # Two workers receive the same player's answer: exactly one of them stores it.
+    first, second = await asyncio.gather(
+        backend.hsetnx("answers", "ali", "A"), backend.hsetnx("answers", "ali", "B")
+    )
+    assert sorted([first, second]) == [False, True]
+    assert await backend.hget("answers", "ali") in ("A", "B")
+    await backend.hset("answers", {"laylo": "C", "vali": "D"})
+    assert await backend.hlen("answers") == 3
+    assert (await backend.hgetall("answers"))["laylo"] == "C"
+    await backend.expire("answers", 1)
+    await asyncio.sleep(1.1)
+    assert await backend.hgetall("answers") == {}
+    assert await backend.hget("answers", "ali") is None
+
+
+async def test_a_guarded_field_is_set_only_while_no_guard_is_set(backend: Cache) -> None:
+    # An answer is stored only while its question is not closed and its player not removed.
+    guards = [("closed", "q1"), ("removed", "ali")]
+    assert await backend.hsetnx_unless("answers", "vali", "A", guards) == 0
+    assert await backend.hsetnx_unless("answers", "vali", "B", guards) == -1
+    await backend.hset("removed", {"ali": "1"})
+    assert await backend.hsetnx_unless("answers", "ali", "C", guards) == 2
+    await backend.hset("closed", {"q1": "1"})
+    assert await backend.hsetnx_unless("answers", "laylo", "D", guards) == 1
+    assert await backend.hgetall("answers") == {"vali": "A"}

@@ -91,8 +91,12 @@ def test_production_render_passes_nginx_t_before_and_after_the_certificate(
         upstreams={s.name: f"127.0.0.1:{s.port}" for s in services},
         user=getpass.getuser(),
         trusted_proxies=["10.0.0.0/8"],
+        # The bucket served on media.<DOMAIN> (compose's MinIO); nginx -t must accept it too.
+        media_url=f"https://media.{DOMAIN}",
+        media_upstream="127.0.0.1:9000",
     )
     render.install(target, services, conf_dir)
+    hosts = [*(s.host(DOMAIN) for s in services), f"media.{DOMAIN}"]
 
     # First start on a new server: no certificate yet, only port 80 for the ACME challenge.
     first = alif_tls(conf_dir, cert_dir)
@@ -102,12 +106,12 @@ def test_production_render_passes_nginx_t_before_and_after_the_certificate(
     assert result.returncode == 0, result.stderr
 
     # certbot has issued it: the HTTPS servers are enabled.
-    self_signed(cert_dir, [s.host(DOMAIN) for s in services])
+    self_signed(cert_dir, hosts)
     assert "HTTPS is on" in alif_tls(conf_dir, cert_dir).stdout
     assert (conf_dir / "enabled" / "apps.conf").resolve() == conf_dir / "alif" / "apps.conf"
     result = nginx_test(nginx, conf_dir)
     assert result.returncode == 0, result.stderr
-    assert (conf_dir / "alif" / "hosts").read_text().split() == [s.host(DOMAIN) for s in services]
+    assert (conf_dir / "alif" / "hosts").read_text().split() == hosts
 
 
 @dataclass(frozen=True)

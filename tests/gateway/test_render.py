@@ -164,3 +164,18 @@ def test_uploads_are_sent_from_the_data_folder_locally_and_from_the_bucket_in_pr
     assert "media.alif24" not in production()["nginx.conf"]
     with pytest.raises(render.RenderError):
         production(media_url="http://media.alif24.uz")
+
+
+def test_the_bucket_is_served_on_media_host_for_reads_only_with_its_host_unchanged() -> None:
+    files = production(media_url="https://media.alif24.uz/")
+    assert "media.alif24.uz" in files["alif/hosts"].split()  # the certificate covers it
+    assert "media.alif24.uz" in re.search(r"server_name ([^;]*);", files["alif/http.conf"])[1]
+    assert "server minio:9000 resolve;" in files["nginx.conf"]
+    server = files["alif/apps.conf"].split("server_name media.alif24.uz;", 1)[1]
+    assert "proxy_pass http://alif_media;" in server
+    assert "proxy_set_header Host $host;" in server  # presigned links are signed for the host
+    assert "limit_except GET HEAD" in server
+    # A bucket elsewhere (AWS, a provider's endpoint): nothing to serve here.
+    elsewhere = production(media_url="https://s3.eu-central-1.amazonaws.com")
+    assert "alif_media" not in elsewhere["nginx.conf"]
+    assert "media.alif24.uz" not in elsewhere["alif/hosts"]

@@ -12,8 +12,13 @@ jobs = Jobs("harf", HarfSettings)
 
 @jobs.job("render_audio")
 async def render_audio(ctx: JobContext, payload: dict[str, Any]) -> None:
-    """Say a letter's name or a word once, with the first voice that can (a failure retries)."""
+    """Say a letter's name or sound or a word once, with the first voice that can, and keep it
+    (a failure retries)."""
     settings = ctx.settings
     assert isinstance(settings, HarfSettings)
-    speech = audio.Speech(text=payload["text"], language=Language(payload["language"]))
-    await audio.render(settings, speech)
+    speech = audio.Speech(
+        text=payload["text"],
+        language=Language(payload["language"]),
+        phonemes=bool(payload.get("phonemes", False)),
+    )
+    await audio.render(ctx.session, settings, speech)

@@ -3,10 +3,12 @@
 import uuid
 from typing import Any
 
+from alif.db import utcnow
 from alif.jobs import JobContext, Jobs
 from lessions.config import LessionsSettings
 from lessions.courses.models import LessonVersion
 from lessions.media import read_aloud as stories
+from lessions.media import service as media
 from lessions.media.service import storage_for
 
 jobs = Jobs("lessions", LessionsSettings)
@@ -22,3 +24,19 @@ async def read_aloud(ctx: JobContext, payload: dict[str, Any]) -> None:
         await stories.read_aloud(
             ctx.session, settings, storage_for(settings), version, payload.get("blocks")
         )
+
+
+@jobs.job("delete_files")
+async def delete_files(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """A deleted upload's files (and its picture's copies), unless another row names them."""
+    settings = ctx.settings
+    assert isinstance(settings, LessionsSettings)
+    await media.delete_files(ctx.session, storage_for(settings), list(payload["keys"]))
+
+
+@jobs.job("collect_files", cron="40 3 * * *")  # 03:40 in Tashkent, when nobody uploads
+async def collect_files(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """Files no row names: an upload whose row never committed, a replaced cover."""
+    settings = ctx.settings
+    assert isinstance(settings, LessionsSettings)
+    await media.collect_files(ctx.session, storage_for(settings), utcnow())

@@ -4,8 +4,10 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
+from alif.testing import s3_server
 from lessions.app import create_lessions_app
 from lessions.config import LessionsSettings
+from tests.media_files import S3_TEST_BUCKET
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +27,10 @@ def change_settings(started_app: FastAPI) -> Iterator[Callable[..., LessionsSett
 
     yield change
     started_app.state.settings = original
+
+
+@pytest.fixture(scope="module")
+def s3_endpoint() -> Iterator[str]:
+    """moto's S3-compatible server with an empty bucket named `S3_TEST_BUCKET`."""
+    with s3_server(S3_TEST_BUCKET) as values:
+        yield values["s3_endpoint_url"]

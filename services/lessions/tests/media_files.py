@@ -7,6 +7,9 @@ import wave
 
 from PIL import Image
 
+# The bucket the S3 tests create on moto's server (conftest.s3_endpoint).
+S3_TEST_BUCKET = "alif-test-media"
+
 
 def png(width: int = 1200, height: int = 800) -> bytes:
     out = io.BytesIO()

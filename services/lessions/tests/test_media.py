@@ -2,16 +2,13 @@
 while and served by the gateway (the data folder) or straight from an S3-compatible bucket
 (moto's server, started here); who may upload, and who may get the links."""
 
-import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import boto3
 import httpx
 import pytest
-from moto.server import ThreadedMotoServer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
@@ -19,9 +16,9 @@ from alif.media import SIZE_LIMITS, MediaKind
 from alif.testing import Actor, LoginAs
 from lessions.config import LessionsSettings
 from lessions.testing import API, build_course, lesson, text
-from tests.media_files import HTML, PDF, png, wav
+from tests.media_files import HTML, PDF, S3_TEST_BUCKET, png, wav
 
-BUCKET = "alif-test-media"
+BUCKET = S3_TEST_BUCKET
 
 
 async def _upload(
@@ -179,31 +176,6 @@ async def test_a_free_learner_gets_no_link_to_a_paid_lessons_files(
     query = parse_qs(link.query)
     expired = f"{link.path}?expires=1&signature={query['signature'][0]}"
     assert (await client.get(expired)).status_code == 404
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint() -> Iterator[str]:
-    """moto's S3-compatible server on a free local port, with an empty bucket."""
-    port = _free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    endpoint = f"http://127.0.0.1:{port}"
-    boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    ).create_bucket(Bucket=BUCKET)
-    yield endpoint
-    server.stop()
 
 
 async def test_with_a_bucket_files_go_to_it_and_links_are_presigned_urls(

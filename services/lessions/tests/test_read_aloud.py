@@ -60,6 +60,7 @@ async def test_a_saved_story_is_read_aloud_once_by_a_job(
     assert len(set(links)) == 2
     served = await client.get(links[0])
     assert served.headers["x-accel-redirect"].startswith("/_media/lessions/speech/")
+    assert served.headers["x-accel-redirect"].endswith(".mp3")  # compressed, as harf's letters
 
     # The same text again (a published edit: a new version) is said from the cache.
     await teacher.put(f"{API}/lessons/{lesson_id}", json=lesson(blocks=[story(pages[0])]))

@@ -10,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.auth import Role
 from alif.db import utcnow
 from alif.testing import Actor, LoginAs
-from olimp.olympiads.models import Round
+from olimp.olympiads.models import Olympiad, Round
 from olimp.papers.models import Attempt
-from olimp.testing import OLYMPIADS, build_olympiad, open_round, registered_child
+from olimp.results import service as results
+from olimp.testing import OLYMPIADS, build_olympiad, olympiad_body, open_round, registered_child
 
 
 def _round(olympiad: dict[str, Any]) -> str:
@@ -104,3 +105,67 @@ async def test_the_public_board_freezes_and_reveals_at_the_end(
     revealed = (await child.get(_board(olympiad))).json()
     assert not revealed["frozen"]
     assert revealed["rows"][0]["score"] == live["rows"][0]["score"]
+
+
+async def test_tie_breaks_follow_the_olympiads_order_on_the_board_and_in_the_results(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    """Equal scores: "hardest, then time" puts more points in the 5-point section first, where
+    "time" alone puts the quicker first; equal on both still share a rank."""
+    organizer = await login_as(Role.admin)
+    olympiad = await build_olympiad(organizer, tie_breaks=["hardest", "time"])
+    assert olympiad["tie_breaks"] == ["hardest", "time"]
+    children = [await registered_child(db_session, login_as, olympiad) for _ in range(4)]
+    await open_round(db_session, olympiad["rounds"][0]["id"])
+    attempts = [(await c.post(f"{_round(olympiad)}/attempt")).json() for c in children]
+
+    # The first child answers the 5-point question right: its points are the hardest section's.
+    paper = attempts[0]["questions"]
+    hard = next(q for q in paper if q["text"] == "12 : 4 = ?")
+    right = next(o for o in hard["options"] if o["text"] == "3")
+    saved = await children[0].put(
+        f"/api/olimp/attempts/{attempts[0]['id']}/answers/{hard['id']}",
+        json={"choice": [right["id"]]},
+    )
+    assert saved.status_code == 200, saved.text
+    found = await db_session.scalar(select(Attempt).where(Attempt.student_id == children[0].id))
+    assert found is not None
+    assert (found.score, found.hard_points, found.public_hard_points) == (15, 5, 5)
+
+    # Crafted: all 20 points; 5 of them in the hardest section, or 0; in more or less time.
+    crafted = [(600, 5.0), (100, 0.0), (300, 5.0), (100, 0.0)]
+    for child, (seconds, hard_points) in zip(children, crafted, strict=True):
+        attempt = await db_session.scalar(select(Attempt).where(Attempt.student_id == child.id))
+        assert attempt is not None
+        attempt.score = attempt.public_score = 20
+        attempt.scored_seconds = attempt.public_seconds = seconds
+        attempt.hard_points = attempt.public_hard_points = hard_points
+    await db_session.flush()
+    board = (await children[0].get(_board(olympiad))).json()
+    hardest_first = [(1, 300), (2, 600), (3, 100), (3, 100)]
+    assert [(r["rank"], r["seconds"]) for r in board["rows"]] == hardest_first
+
+    found_olympiad = await db_session.get(Olympiad, uuid.UUID(olympiad["id"]))
+    assert found_olympiad is not None
+    round_ = await db_session.get(Round, uuid.UUID(olympiad["rounds"][0]["id"]))
+    assert round_ is not None
+    ranked = await results.rank_round(db_session, found_olympiad, round_, [round_], utcnow())
+    assert sorted((r.rank, r.seconds) for r in ranked) == hardest_first
+
+    # The same results under "time" alone: the quick ones share first place.
+    found_olympiad.tie_breaks = ["time"]
+    await db_session.flush()
+    board = (await children[0].get(_board(olympiad))).json()
+    assert [(r["rank"], r["seconds"]) for r in board["rows"]] == [
+        (1, 100),
+        (1, 100),
+        (3, 300),
+        (4, 600),
+    ]
+
+
+async def test_a_tie_break_given_twice_or_unknown_is_refused(login_as: LoginAs) -> None:
+    organizer = await login_as(Role.admin)
+    for tie_breaks in (["time", "time"], ["fastest"], ["time", "hardest", "time"]):
+        refused = await organizer.post(OLYMPIADS, json=olympiad_body(tie_breaks=tie_breaks))
+        assert refused.status_code == 422, tie_breaks

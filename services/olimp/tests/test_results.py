@@ -338,6 +338,27 @@ async def test_publication_pays_prizes_once_and_issues_certificates_that_verify(
         assert refused.status_code == 404
         assert refused.json()["error"]["code"] == "certificate_not_found"
 
+    # The organizer lists the certificates and revokes one: its page then says so, with the
+    # date; revoking again keeps it. Nobody else may, and no other olympiad's code is found.
+    certificates = f"{OLYMPIADS}/{olympiad['id']}/certificates"
+    listed = (await organizer.get(certificates)).json()
+    assert [(c["rank"], c["prize"]) for c in listed] == [(1, 100), (2, 50), (3, 20)]
+    assert (await children[0].get(certificates)).status_code == 404
+    assert (await children[0].post(f"{certificates}/{code}/revoke")).status_code == 404
+    assert (await children[2].get(f"/api/olimp/certificates/{code}")).json()["valid"]
+    revoked = await organizer.post(f"{certificates}/{typed}/revoke")
+    assert revoked.status_code == 200, revoked.text
+    assert revoked.json()["revoked_at"] is not None
+    again = await organizer.post(f"{certificates}/{code}/revoke")
+    assert again.json()["revoked_at"] == revoked.json()["revoked_at"]
+    view = (await children[2].get(f"/api/olimp/certificates/{code}")).json()
+    assert not view["valid"] and view["revoked_at"] is not None
+    assert (await organizer.post(f"{certificates}/{forged}/revoke")).status_code == 404
+    other = await build_olympiad(organizer)
+    elsewhere = f"{OLYMPIADS}/{other['id']}/certificates/{code}/revoke"
+    assert (await organizer.post(elsewhere)).status_code == 404
+    assert await ledger.balance_of(db_session, children[0].id) == 100  # the prize stays paid
+
     # The public table, now for everyone; the review of answers, as the olympiad allows it.
     table = (await children[1].get(f"{_round_url(olympiad)}/results")).json()
     assert table["published"] and sum(r["you"] for r in table["rows"]) == 1

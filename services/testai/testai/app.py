@@ -8,10 +8,15 @@ from fastapi import FastAPI
 
 from alif.app import create_app
 from testai.attempts.router import router as attempts_router
+from testai.attempts.service import Policy
 from testai.config import TestaiSettings
 from testai.generation.client import AIClient
 from testai.generation.router import router as ai_router
 from testai.importing.router import router as import_router
+from testai.live.hub import Hub
+from testai.live.router import router as live_router
+from testai.live.router import sockets as live_sockets
+from testai.live.service import LiveGames
 from testai.questions.router import router as bank_router
 from testai.quizzes.router import router as tests_router
 from testai.results.router import router as results_router
@@ -23,9 +28,12 @@ def create_testai_app(settings: TestaiSettings) -> FastAPI:
         # Without a key the AI endpoint says so (503 ai_not_configured); it never pretends.
         client = AIClient(settings) if settings.openai_api_key.strip() else None
         app.state.ai = client
+        app.state.live = LiveGames(app.state.cache, app.state.db, Policy.of(settings))
+        app.state.live_hub = Hub(app.state.live)
         try:
             yield
         finally:
+            await app.state.live_hub.close()
             if client is not None:
                 await client.close()
 
@@ -41,7 +49,11 @@ def create_testai_app(settings: TestaiSettings) -> FastAPI:
             import_router,
             ai_router,
             attempts_router,
+            live_router,
         ],
+        # The live game's socket signs its players in with the first message (live/router.py);
+        # nickname players have no account at all.
+        public_routers=[live_sockets],
         lifespan=lifespan,
     )
 

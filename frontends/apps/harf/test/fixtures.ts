@@ -119,9 +119,10 @@ export function harfApi(options: { audio?: "file" | "unavailable" } = {}) {
     .on("GET /api/harf/alphabets/:code/letters/:number/audio", () =>
       options.audio === "unavailable"
         ? apiError(503, "audio_unavailable")
-        : new Response(new Blob(["RIFF"], { type: "audio/wav" }), {
-            status: 200,
-            headers: { "content-type": "audio/wav" },
+        : json(200, {
+            url: "/api/harf/media/harf/audio/generated/x.mp3?expires=1&signature=s",
+            media_type: "audio/mpeg",
+            recorded: false,
           }),
     );
 }

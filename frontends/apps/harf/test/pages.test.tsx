@@ -5,10 +5,18 @@ import { forgetSounds } from "../src/lib/audio.ts";
 import { harfApi } from "./fixtures.ts";
 import { path, renderApp, signedOutApi } from "./harness.tsx";
 
+// What the <audio> elements were asked to play: the server's links.
+let played: string[] = [];
+
 beforeEach(() => {
   forgetSounds();
-  vi.spyOn(HTMLMediaElement.prototype, "play").mockResolvedValue(undefined);
-  URL.createObjectURL = vi.fn(() => "blob:sound");
+  played = [];
+  vi.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(function (
+    this: HTMLMediaElement,
+  ) {
+    played.push(new URL(this.src).pathname);
+    return Promise.resolve();
+  });
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -71,17 +79,20 @@ describe("the letter grid", () => {
 });
 
 describe("a letter's page", () => {
-  it("says the letter and each word on a tap, with the word's picture", async () => {
+  it("says the letter's sound, its name and each word on a tap, with the word's picture", async () => {
     const api = harfApi();
     await renderApp("/uz-Latn/1", api);
-    await userEvent.click(await screen.findByRole("button", { name: "A harfini tinglash" }));
+    await userEvent.click(await screen.findByRole("button", { name: "A tovushini tinglash" }));
+    await userEvent.click(screen.getByRole("button", { name: "A harfining nomini tinglash: «a»" }));
     await userEvent.click(screen.getByRole("button", { name: "«olma» soʻzini tinglash" }));
     await waitFor(() =>
       expect(api.calls.filter((c) => c.path.includes("/audio")).map((c) => c.path)).toEqual([
+        "/api/harf/alphabets/uz-Latn/letters/1/audio?as=sound",
         "/api/harf/alphabets/uz-Latn/letters/1/audio",
         "/api/harf/alphabets/uz-Latn/letters/1/audio?word=3",
       ]),
     );
+    await waitFor(() => expect(played).toContain("/api/harf/media/harf/audio/generated/x.mp3"));
     expect(screen.getByText("🍎")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: /Chizish/ })).toHaveAttribute(
       "href",
@@ -95,7 +106,8 @@ describe("a letter's page", () => {
     expect(
       await screen.findByText("Bu harfni ochish uchun ota-onangdan soʻra."),
     ).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "D harfini tinglash" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "D tovushini tinglash" })).toBeDisabled();
+    expect(screen.queryByRole("button", { name: /nomini tinglash/ })).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /Mashq/ })).not.toBeInTheDocument();
     expect(screen.queryByText(/tarif|obuna/i)).not.toBeInTheDocument();
   });

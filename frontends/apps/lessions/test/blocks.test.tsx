@@ -111,7 +111,7 @@ describe("the quiz", () => {
 
     await userEvent.click(screen.getByRole("radio", { name: "4" }));
     await userEvent.click(screen.getByRole("radio", { name: "Toʻgʻri" }));
-    await userEvent.type(screen.getByRole("textbox", { name: /Javob \(son\)/ }), "3");
+    await userEvent.type(screen.getByRole("textbox", { name: /Javobingiz \(son\)/ }), "3");
     expect(onAnswer).toHaveBeenCalledWith("q1", { choice: ["b"] });
     expect(onAnswer).toHaveBeenCalledWith("q2", { truth: true });
     expect(onAnswer).toHaveBeenLastCalledWith("q3", { text: "3" });

@@ -40,6 +40,7 @@ export function olympiad(over: Record<string, unknown> = {}) {
     state: "registration",
     server_time: "2030-02-15T10:00:00Z",
     registered: 3,
+    tie_breaks: ["time"],
     rounds: [round()],
     ...over,
   };

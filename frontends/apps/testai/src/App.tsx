@@ -15,6 +15,9 @@ const TestEditor = lazy(() => import("./pages/teacher/TestEditor.tsx"));
 const Import = lazy(() => import("./pages/teacher/Import.tsx"));
 const Generate = lazy(() => import("./pages/teacher/Generate.tsx"));
 const Results = lazy(() => import("./pages/teacher/Results.tsx"));
+// The live game: the phone's page is open to nickname players too; the host's is a teacher's.
+const Play = lazy(() => import("./pages/live/Play.tsx"));
+const Host = lazy(() => import("./pages/live/Host.tsx"));
 const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
@@ -34,9 +37,11 @@ export function App() {
                 <Route path="tests/:testId/import" element={<Import />} />
                 <Route path="tests/:testId/generate" element={<Generate />} />
                 <Route path="tests/:testId/results" element={<Results />} />
+                <Route path="tests/:testId/live" element={<Host />} />
               </Route>
             </Route>
           </Route>
+          <Route path="live" element={<Play />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

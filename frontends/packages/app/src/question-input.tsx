@@ -18,21 +18,32 @@ export function isAnswered(value: Response | undefined): boolean {
   return Boolean(value.text?.trim());
 }
 
-const choiceClass = (chosen: boolean) =>
+/** A checked answer: the chosen option turns green or red (lessions' quizzes say at once). */
+export type Mark = "right" | "wrong" | null;
+
+const choiceClass = (chosen: boolean, mark: Mark) =>
   cx(
     "flex min-h-14 w-full cursor-pointer items-center gap-3 rounded-2xl p-4 text-left font-semibold text-lg ring-2",
-    chosen ? "bg-brand-50 ring-brand-600" : "bg-white ring-slate-200 hover:ring-brand-300",
+    chosen && mark === "right"
+      ? "bg-emerald-50 ring-emerald-600"
+      : chosen && mark === "wrong"
+        ? "bg-red-50 ring-red-600"
+        : chosen
+          ? "bg-brand-50 ring-brand-600"
+          : "bg-white ring-slate-200 hover:ring-brand-300",
   );
 
-/** How a student answers one question, for each question type of the API. */
+/** How a student answers one question, for each question type of the API; `mark` colours the
+ * chosen option once the answer has been checked (a typed answer's field, too). */
 export function QuestionInput(props: {
   question: AnsweredQuestion;
   value: Response | undefined;
   onChange(value: Response): void;
   disabled?: boolean;
+  mark?: Mark;
 }) {
   const { t } = useTranslation();
-  const { question, value, onChange, disabled } = props;
+  const { question, value, onChange, disabled, mark = null } = props;
   const name = `q-${question.id}`;
   switch (question.type) {
     case "single":
@@ -45,7 +56,7 @@ export function QuestionInput(props: {
             {multiple ? t("common:answer.chooseMany") : t("common:answer.chooseOne")}
           </legend>
           {question.options.map((option) => (
-            <label key={option.id} className={choiceClass(chosen.has(option.id))}>
+            <label key={option.id} className={choiceClass(chosen.has(option.id), mark)}>
               <input
                 type={multiple ? "checkbox" : "radio"}
                 name={name}
@@ -72,7 +83,7 @@ export function QuestionInput(props: {
         <fieldset className="grid grid-cols-2 gap-3" disabled={disabled}>
           <legend className="sr-only">{t("common:answer.chooseOne")}</legend>
           {[true, false].map((truth) => (
-            <label key={String(truth)} className={choiceClass(value?.truth === truth)}>
+            <label key={String(truth)} className={choiceClass(value?.truth === truth, mark)}>
               <input
                 type="radio"
                 name={name}
@@ -95,7 +106,11 @@ export function QuestionInput(props: {
           }
         >
           <Input
-            className="min-h-14 text-xl"
+            className={cx(
+              "min-h-14 text-xl",
+              mark === "right" && "ring-2 ring-emerald-600",
+              mark === "wrong" && "ring-2 ring-red-600",
+            )}
             inputMode={question.type === "numeric" ? "decimal" : "text"}
             autoComplete="off"
             maxLength={500}

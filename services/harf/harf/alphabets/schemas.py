@@ -43,6 +43,13 @@ class Letter(ResponseModel):
     lower: str = Field(min_length=1)
     name: str = Field(min_length=1)
     ipa: str
+    phonemes: str | None = Field(
+        default=None,
+        pattern=r"^[^\[\]]+$",
+        description="the letter's sound as espeak-ng says it, in its phoneme notation for the "
+        "alphabet's language (a vowel held, a stop with a short ə); none for a sign, which has no "
+        "sound of its own",
+    )
     kind: LetterKind
     sound: str = Field(min_length=1, description="the same sound has the same id in every script")
     latin: str | None = Field(

@@ -52,7 +52,9 @@ class Course(UUIDPrimaryKey, Timestamped, Base):
     subject: Mapped[str] = mapped_column(String(60), default="")
     grades: Mapped[list[int]] = mapped_column(JSON, default=list)
     language: Mapped[Language] = mapped_column(enum_type(Language, 2), default=Language.uz)
-    cover_url: Mapped[str | None] = mapped_column(String(500))
+    cover_url: Mapped[str | None] = mapped_column(String(500))  # an https address, or
+    cover_key: Mapped[str | None] = mapped_column(String(200))  # an uploaded picture (alif.storage)
+    cover_variants: Mapped[list[int]] = mapped_column(JSON, default=list)  # its WebP widths
     visibility: Mapped[Visibility] = mapped_column(enum_type(Visibility), default=Visibility.public)
     status: Mapped[CourseStatus] = mapped_column(
         enum_type(CourseStatus), default=CourseStatus.draft, index=True

@@ -36,11 +36,20 @@ from lessions.media import service as media
 router = APIRouter(tags=["courses"])
 
 
-async def course_detail(db: SessionDep, course: Course, *, authoring: bool) -> CourseDetail:
+def course_read(course: Course, storage: Storage) -> CourseRead:
+    """The course with a link to its cover (whoever sees the course may see its cover)."""
+    read = CourseRead.model_validate(course)
+    read.cover = media.cover_link(storage, course)
+    return read
+
+
+async def course_detail(
+    db: SessionDep, course: Course, storage: Storage, *, authoring: bool
+) -> CourseDetail:
     lessons = await service.lessons_of(db, course.id, published_only=not authoring)
     return CourseDetail.model_validate(
         {
-            **CourseRead.model_validate(course).model_dump(),
+            **course_read(course, storage).model_dump(),
             "group_ids": await service.group_ids_of(db, course.id),
             "modules": [
                 ModuleRead.model_validate(m) for m in await service.modules_of(db, course.id)
@@ -70,20 +79,25 @@ async def lesson_read(db: SessionDep, lesson: Lesson, storage: Storage) -> Lesso
 async def list_courses(
     user: CurrentUser,
     db: SessionDep,
+    storage: StorageDep,
     page: Annotated[PageParams, Query()],
     subject: Annotated[str | None, Query(max_length=60)] = None,
     grade: Annotated[int | None, Query(ge=0, le=11)] = None,
 ) -> Page[CourseRead]:
     return page_of(
-        await service.list_visible(db, user, page, subject, grade), page, CourseRead.model_validate
+        await service.list_visible(db, user, page, subject, grade),
+        page,
+        lambda course: course_read(course, storage),
     )
 
 
 @router.get("/courses/authored", summary="Courses I author (a moderator: and the catalogue)")
 async def list_authored_courses(
-    user: TeachingUser, db: SessionDep, page: Annotated[PageParams, Query()]
+    user: TeachingUser, db: SessionDep, storage: StorageDep, page: Annotated[PageParams, Query()]
 ) -> Page[CourseRead]:
-    return page_of(await service.list_authored(db, user, page), page, CourseRead.model_validate)
+    return page_of(
+        await service.list_authored(db, user, page), page, lambda c: course_read(c, storage)
+    )
 
 
 @router.post(
@@ -92,9 +106,11 @@ async def list_authored_courses(
     responses=error_responses(404, 422),
     summary="Start a course (a draft)",
 )
-async def create_course(data: CourseCreate, user: TeachingUser, db: SessionDep) -> CourseDetail:
+async def create_course(
+    data: CourseCreate, user: TeachingUser, db: SessionDep, storage: StorageDep
+) -> CourseDetail:
     course = await service.create_course(db, user, data)
-    return await course_detail(db, course, authoring=True)
+    return await course_detail(db, course, storage, authoring=True)
 
 
 @router.get(
@@ -102,16 +118,22 @@ async def create_course(data: CourseCreate, user: TeachingUser, db: SessionDep) 
     responses=error_responses(404),
     summary="A course with its modules and lessons (its author also sees drafts)",
 )
-async def read_course(course: VisibleCourseDep, user: CurrentUser, db: SessionDep) -> CourseDetail:
-    return await course_detail(db, course, authoring=service.can_edit(user, course))
+async def read_course(
+    course: VisibleCourseDep, user: CurrentUser, db: SessionDep, storage: StorageDep
+) -> CourseDetail:
+    return await course_detail(db, course, storage, authoring=service.can_edit(user, course))
 
 
 @router.put("/courses/{course_id}", responses=error_responses(404, 422), summary="Edit my course")
 async def update_course(
-    data: CourseUpdate, course: AuthoredCourseDep, user: TeachingUser, db: SessionDep
+    data: CourseUpdate,
+    course: AuthoredCourseDep,
+    user: TeachingUser,
+    db: SessionDep,
+    storage: StorageDep,
 ) -> CourseDetail:
     await service.update_course(db, user, course, data, data.group_ids)
-    return await course_detail(db, course, authoring=True)
+    return await course_detail(db, course, storage, authoring=True)
 
 
 @router.post(
@@ -119,8 +141,10 @@ async def update_course(
     responses=error_responses(404, 409),
     summary="Publish my course: its published lessons become visible",
 )
-async def publish_course(course: AuthoredCourseDep, db: SessionDep) -> CourseRead:
-    return CourseRead.model_validate(await service.publish_course(db, course))
+async def publish_course(
+    course: AuthoredCourseDep, db: SessionDep, storage: StorageDep
+) -> CourseRead:
+    return course_read(await service.publish_course(db, course), storage)
 
 
 @router.post(
@@ -128,8 +152,10 @@ async def publish_course(course: AuthoredCourseDep, db: SessionDep) -> CourseRea
     responses=error_responses(404),
     summary="Archive my course: nobody but its author sees it any more",
 )
-async def archive_course(course: AuthoredCourseDep, db: SessionDep) -> CourseRead:
-    return CourseRead.model_validate(await service.archive_course(db, course))
+async def archive_course(
+    course: AuthoredCourseDep, db: SessionDep, storage: StorageDep
+) -> CourseRead:
+    return course_read(await service.archive_course(db, course), storage)
 
 
 @router.post(
@@ -148,10 +174,10 @@ async def add_module(data: ModuleCreate, course: AuthoredCourseDep, db: SessionD
     summary="Reorder my course: every module in order, each with its lessons in order",
 )
 async def reorder_course(
-    data: CourseOrder, course: AuthoredCourseDep, db: SessionDep
+    data: CourseOrder, course: AuthoredCourseDep, db: SessionDep, storage: StorageDep
 ) -> CourseDetail:
     await service.reorder(db, course, data)
-    return await course_detail(db, course, authoring=True)
+    return await course_detail(db, course, storage, authoring=True)
 
 
 @router.post(

@@ -8,7 +8,7 @@ from alif.assessment.schemas import QuestionIn, StudentQuestion
 from alif.kernel.models import Language
 from alif.schemas import DateTime, RequestModel, ResponseModel
 from lessions.courses.models import Access, CompletionRule, CourseStatus, Visibility
-from lessions.media.schemas import Variant
+from lessions.media.schemas import MediaLink, Variant
 
 # A picture, sound, video or file is an upload of the lesson (`upload_id`) or an https address.
 MediaUrl = Annotated[
@@ -188,7 +188,12 @@ class CourseRead(ResponseModel):
     subject: str
     grades: list[int]
     language: Language
-    cover_url: str | None
+    cover_url: str | None = Field(description="The author's https address for the cover, if any")
+    cover: MediaLink | None = Field(
+        default=None,
+        description="The picture to show: the uploaded cover (a link for a while, with smaller "
+        "copies) or the address",
+    )
     visibility: Visibility
     status: CourseStatus
     access: Access

@@ -194,6 +194,8 @@ def _apply_fields(course: Course, data: CourseFields) -> None:
     course.subject = data.subject.strip()
     course.grades = sorted(set(data.grades))
     course.language = data.language
+    if data.cover_url is not None:  # an address replaces an uploaded cover (collected later)
+        course.cover_key, course.cover_variants = None, []
     course.cover_url = data.cover_url
     course.visibility = data.visibility
     course.access = data.access

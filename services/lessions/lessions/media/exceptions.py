@@ -1,4 +1,4 @@
-from alif.errors import NotConfigured, Unprocessable
+from alif.errors import Conflict, NotConfigured, NotFound, Unprocessable
 
 
 class UploadNotFound(Unprocessable):
@@ -11,3 +11,11 @@ class UploadKindMismatch(Unprocessable):
 
 class ReadAloudUnavailable(NotConfigured):
     message = "No voice is configured to read stories aloud."
+
+
+class UploadInUse(Conflict):
+    message = "This file is still shown in the lesson; take it out of the lesson first."
+
+
+class FileNotFound(NotFound):
+    message = "This file was not found."

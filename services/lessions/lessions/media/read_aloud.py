@@ -3,7 +3,8 @@ when configured, else espeak-ng offline) and kept as an audio upload of the less
 
 Saving a lesson whose story pages have no sound yet asks for the `lessions.read_aloud` job; the
 demo content calls `read_aloud` itself at seed time. The same text in the same language by the
-same voice is one file in the storage (`lessions/speech/<digest>.wav`), whichever lesson says it.
+same voice is one file in the storage (`lessions/speech/<digest>.mp3`, MP3 as harf's letters),
+whichever lesson says it.
 """
 
 import copy
@@ -20,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.jobs import enqueue
 from alif.media import MediaKind
-from alif.speech import SpeechFailed, voices
+from alif.speech import SpeechFailed, to_mp3, voices
 from alif.storage import Storage
 from alif.text import normalize_uzbek
 from lessions.config import LessionsSettings
@@ -31,6 +32,8 @@ from lessions.media.models import Upload
 logger = structlog.get_logger(__name__)
 
 READ_ALOUD_JOB = "lessions.read_aloud"
+# Part of each file's digest: a change of format makes new files, never an old one renamed.
+SPEECH_FORMAT = "mp3"
 
 
 def _digest(*parts: str) -> str:
@@ -77,7 +80,7 @@ async def _spoken(
     """This lesson's upload of the text said aloud, made by the first voice that can."""
     failures: list[str] = []
     for voice in voices(settings):
-        speech = _digest(language, text, voice.id)
+        speech = _digest(language, text, voice.id, SPEECH_FORMAT)
         mine = await db.scalar(
             select(Upload).where(Upload.lesson_id == lesson.id, Upload.speech == speech)
         )
@@ -90,22 +93,22 @@ async def _spoken(
             lesson_id=lesson.id,
             owner_id=course.owner_id,
             kind=MediaKind.audio,
-            media_type="audio/wav",
-            key=f"lessions/speech/{speech}.wav",
-            name=f"{speech}.wav",
+            media_type="audio/mpeg",
+            key=f"lessions/speech/{speech}.mp3",
+            name=f"{speech}.mp3",
             speech=speech,
             variants=[],
             size=elsewhere.size if elsewhere else 0,
         )
         if elsewhere is None or not await storage.exists(row.key):
             try:
-                content = await voice.speak(text, language)
+                content = to_mp3(await voice.speak(text, language))
             except SpeechFailed as error:
                 logger.warning("speech_failed", voice=voice.id, error=str(error))
                 failures.append(str(error))
                 continue
             with tempfile.TemporaryDirectory(prefix="lessions-speech-") as folder:
-                path = Path(folder) / "speech.wav"
+                path = Path(folder) / "speech.mp3"
                 path.write_bytes(content)
                 await storage.save(row.key, path, row.media_type)
             row.size = len(content)

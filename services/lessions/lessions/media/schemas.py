@@ -27,4 +27,5 @@ class UploadRead(MediaLink):
     media_type: str
     size: int
     name: str
+    spoken: bool = Field(default=False, description="A story page said by the voice, not uploaded")
     created_at: datetime

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Response
 from alif.auth import CurrentUser, ParentUser, StudentUser, TeachingUser
 from alif.db import SessionDep
 from alif.errors import error_responses
+from alif.storage import Storage
 from lessions.courses.dependencies import SettingsDep, StorageDep, VisibleCourseDep
-from lessions.courses.router import lesson_read
-from lessions.courses.schemas import CourseRead
+from lessions.courses.router import course_read, lesson_read
 from lessions.progress import service
 from lessions.progress.dependencies import OpenLessonDep
 from lessions.progress.schemas import (
@@ -30,9 +30,9 @@ from lessions.progress.schemas import (
 router = APIRouter(tags=["progress"])
 
 
-def course_progress_read(found: service.LearnerCourse) -> CourseProgress:
+def course_progress_read(found: service.LearnerCourse, storage: Storage) -> CourseProgress:
     return CourseProgress(
-        course=CourseRead.model_validate(found.course),
+        course=course_read(found.course, storage),
         required_lessons=len(found.required),
         completed_lessons=found.completed,
         percent=found.percent,
@@ -116,9 +116,9 @@ async def answer_lesson(
     summary="My progress in a course",
 )
 async def my_course_progress(
-    course: VisibleCourseDep, user: CurrentUser, db: SessionDep
+    course: VisibleCourseDep, user: CurrentUser, db: SessionDep, storage: StorageDep
 ) -> CourseProgress:
-    return course_progress_read(await service.course_progress(db, user.id, course))
+    return course_progress_read(await service.course_progress(db, user.id, course), storage)
 
 
 async def _group_progress(
@@ -210,6 +210,8 @@ def _cell(text: str) -> str:
     summary="The courses my child has started and their progress",
 )
 async def child_progress(
-    child_id: uuid.UUID, user: ParentUser, db: SessionDep
+    child_id: uuid.UUID, user: ParentUser, db: SessionDep, storage: StorageDep
 ) -> list[CourseProgress]:
-    return [course_progress_read(c) for c in await service.child_courses(db, user.id, child_id)]
+    return [
+        course_progress_read(c, storage) for c in await service.child_courses(db, user.id, child_id)
+    ]

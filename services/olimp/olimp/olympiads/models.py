@@ -81,6 +81,9 @@ class Olympiad(UUIDPrimaryKey, Timestamped, Base):
     prizes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     appeal_minutes: Mapped[int] = mapped_column(Integer, default=1440)
     review_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # After the score, in this order: "time" (less time to reach it), "hardest" (more points in
+    # the section worth the most). Equal on all of them: a shared rank.
+    tie_breaks: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["time"])
     published_at: Mapped[datetime | None]
     results_published_at: Mapped[datetime | None]
 

@@ -1,5 +1,5 @@
 import uuid
-from typing import Annotated
+from typing import Annotated, cast
 
 from fastapi import APIRouter, Query, status
 
@@ -26,6 +26,7 @@ from olimp.olympiads.schemas import (
     RegistrationRead,
     RoundRead,
     SectionRead,
+    TieBreak,
 )
 
 router = APIRouter(prefix="/olympiads", tags=["olympiads"])
@@ -55,6 +56,7 @@ async def _read(db: SessionDep, olympiad: Olympiad) -> OlympiadRead:
         prizes=Prizes.model_validate(olympiad.prizes or {}),
         appeal_minutes=olympiad.appeal_minutes,
         review_allowed=olympiad.review_allowed,
+        tie_breaks=cast(list[TieBreak], olympiad.tie_breaks),
         results_published_at=olympiad.results_published_at,
         state=service.state_of(olympiad, rounds, now),
         server_time=now,

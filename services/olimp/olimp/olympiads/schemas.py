@@ -9,6 +9,13 @@ from alif.kernel.models import Region
 from alif.schemas import RequestModel, ResponseModel
 from olimp.olympiads.models import Scope, State, Subject
 
+TieBreak = Literal["time", "hardest"]
+
+
+def _time_first() -> list[TieBreak]:
+    """What every olympiad ranked by before tie-breaks could be chosen: less time."""
+    return ["time"]
+
 
 class LocalizedText(RequestModel):
     uz: str = Field(min_length=1, max_length=4000)
@@ -104,10 +111,19 @@ class OlympiadCreate(RequestModel):
     review_allowed: bool = Field(
         default=False, description="Participants see answers and keys once results are published"
     )
+    tie_breaks: list[TieBreak] = Field(
+        default_factory=_time_first,
+        max_length=2,
+        description="Equal scores are ranked by these, in order: `time` (less time to reach "
+        "the score), `hardest` (more points in the section worth the most); equal on all of "
+        "them share a rank",
+    )
     rounds: list[RoundIn] = Field(min_length=1, max_length=5)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
+        if len(set(self.tie_breaks)) != len(self.tie_breaks):
+            raise ValueError("a tie-break is given twice")
         if self.grade_max < self.grade_min:
             raise ValueError("grade_max is below grade_min")
         if self.registration_closes_at <= self.registration_opens_at:
@@ -169,6 +185,7 @@ class OlympiadRead(ResponseModel):
     prizes: Prizes
     appeal_minutes: int
     review_allowed: bool
+    tie_breaks: list[TieBreak]
     results_published_at: datetime | None
     state: State
     server_time: datetime = Field(

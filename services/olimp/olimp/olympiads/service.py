@@ -96,6 +96,7 @@ async def create_olympiad(db: AsyncSession, user: TokenUser, data: OlympiadCreat
         prizes=data.prizes.model_dump(),
         appeal_minutes=data.appeal_minutes,
         review_allowed=data.review_allowed,
+        tie_breaks=list(data.tie_breaks),
     )
     db.add(olympiad)
     await db.flush()

@@ -38,6 +38,9 @@ class Attempt(UUIDPrimaryKey, Timestamped, Base):
     # What the public board shows: the same, but no longer updated once the board freezes.
     public_score: Mapped[float] = mapped_column(default=0.0)
     public_seconds: Mapped[int] = mapped_column(default=0)
+    # Points in the round's hardest section(s) (worth the most), for the "hardest" tie-break.
+    hard_points: Mapped[float] = mapped_column(default=0.0)
+    public_hard_points: Mapped[float] = mapped_column(default=0.0)
 
 
 class Answer(UUIDPrimaryKey, Base):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -50,6 +50,18 @@ def board_channel(round_id: uuid.UUID) -> str:
 async def announce(cache: Cache, round_id: uuid.UUID) -> None:
     """Tell every watcher of the round's board that a result changed (after the commit)."""
     await cache.publish(board_channel(round_id), "changed")
+
+
+def ranking_key(
+    score: float, seconds: int, hard_points: float, tie_breaks: Sequence[str]
+) -> tuple[float, ...]:
+    """What ranks a result, best first (smaller sorts first): a higher score, then each of the
+    olympiad's tie-breaks in its order — `time`: less time to reach the score, `hardest`: more
+    points in the section worth the most. Results with equal keys share a rank."""
+    key = [-score]
+    for rule in tie_breaks:
+        key.append(float(seconds) if rule == "time" else -hard_points)
+    return tuple(key)
 
 
 def seconds_left(attempt: Attempt, now: datetime) -> int:
@@ -275,16 +287,39 @@ async def save_answer(
     return answer
 
 
-async def _rescore(db: AsyncSession, attempt: Attempt, round_: Round, now: datetime) -> None:
-    total = await db.scalar(
-        select(func.coalesce(func.sum(Answer.points), 0.0)).where(Answer.attempt_id == attempt.id)
+async def totals(
+    db: AsyncSession, round_: Round, attempt_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[float, float]]:
+    """Each attempt's points: all of them, and those in the round's hardest section(s) (worth the
+    most points), in one read."""
+    top = select(func.max(Section.points)).where(Section.round_id == round_.id).scalar_subquery()
+    hardest = select(Section.id).where(Section.round_id == round_.id, Section.points == top)
+    rows = await db.execute(
+        select(
+            Answer.attempt_id,
+            func.coalesce(func.sum(Answer.points), 0.0),
+            func.coalesce(
+                func.sum(case((Question.section_id.in_(hardest), Answer.points), else_=0.0)),
+                0.0,
+            ),
+        )
+        .join(Question, Question.id == Answer.question_id)
+        .where(Answer.attempt_id.in_(attempt_ids))
+        .group_by(Answer.attempt_id)
     )
-    score = round(round_.start_bonus + float(total or 0.0), 4)
+    return {attempt_id: (float(total), float(hard)) for attempt_id, total, hard in rows}
+
+
+async def _rescore(db: AsyncSession, attempt: Attempt, round_: Round, now: datetime) -> None:
+    total, hard = (await totals(db, round_, [attempt.id])).get(attempt.id, (0.0, 0.0))
+    score = round(round_.start_bonus + total, 4)
     if score != attempt.score:
         attempt.score = score
         attempt.scored_seconds = math.ceil((now - attempt.started_at).total_seconds())
+    attempt.hard_points = round(hard, 4)
     if now < freezes_at(round_):
         attempt.public_score, attempt.public_seconds = attempt.score, attempt.scored_seconds
+        attempt.public_hard_points = attempt.hard_points
     await db.flush()
 
 
@@ -384,17 +419,21 @@ async def board(
         (
             attempt.public_score if frozen else attempt.score,
             attempt.public_seconds if frozen else attempt.scored_seconds,
+            attempt.public_hard_points if frozen else attempt.hard_points,
             attempt,
             registration,
         )
         for attempt, registration in rows
     ]
-    results.sort(key=lambda r: (-r[0], r[1], str(r[2].id)))
-    names = await queries.display_names(db, [r[2].student_id for r in results])
+    keys = {r[3].id: ranking_key(r[0], r[1], r[2], olympiad.tie_breaks) for r in results}
+    results.sort(key=lambda r: (keys[r[3].id], str(r[3].id)))
+    names = await queries.display_names(db, [r[3].student_id for r in results])
     board_rows: list[BoardRow] = []
-    for position, (score, seconds, attempt, registration) in enumerate(results, start=1):
+    previous_key: tuple[float, ...] | None = None
+    for position, (score, seconds, _, attempt, registration) in enumerate(results, start=1):
         previous = board_rows[-1] if board_rows else None
-        shared = previous is not None and (previous.score, previous.seconds) == (score, seconds)
+        shared = previous is not None and previous_key == keys[attempt.id]
+        previous_key = keys[attempt.id]
         board_rows.append(
             BoardRow(
                 rank=previous.rank if shared and previous else position,

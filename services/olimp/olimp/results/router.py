@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Query, status
+from fastapi import APIRouter, BackgroundTasks, Path, Query, status
 
 from alif.auth import CurrentUser
 from alif.certificates import verification_router
@@ -26,6 +26,7 @@ from olimp.results.schemas import (
     AppealCreate,
     AppealDecision,
     AppealRead,
+    CertificateRow,
     MyResults,
     Results,
     ReviewItem,
@@ -176,6 +177,26 @@ async def reject_appeal(
         db, olympiad, round_, appeal, user, accept=None, reply=data.reply
     )
     return AppealRead.model_validate(decided)
+
+
+@router.get(
+    "/olympiads/{olympiad_id}/certificates",
+    responses=error_responses(404),
+    summary="Every certificate the olympiad issued (the organizer)",
+)
+async def list_certificates(olympiad: OrganizedDep, db: SessionDep) -> list[CertificateRow]:
+    return [CertificateRow.model_validate(c) for c in await service.certificates_of(db, olympiad)]
+
+
+@router.post(
+    "/olympiads/{olympiad_id}/certificates/{code}/revoke",
+    responses=error_responses(404),
+    summary="Revoke a certificate: its verification page then says so (again: no change)",
+)
+async def revoke_certificate(
+    code: Annotated[str, Path(max_length=40)], olympiad: OrganizedDep, db: SessionDep
+) -> CertificateRow:
+    return CertificateRow.model_validate(await service.revoke_certificate(db, olympiad, code))
 
 
 def certificates_router(settings: OlimpSettings) -> APIRouter:

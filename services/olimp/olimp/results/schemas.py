@@ -110,3 +110,18 @@ class AppealRead(ResponseModel):
     reply: str
     created_at: datetime
     decided_at: datetime | None
+
+
+class CertificateRow(ResponseModel):
+    """A certificate as the organizer lists it, with whether it still stands."""
+
+    code: str
+    student_id: uuid.UUID
+    kind: CertificateKind
+    holder_name: str
+    achievement: str
+    award: Award | None
+    rank: int | None
+    prize: int
+    issued_at: datetime
+    revoked_at: datetime | None

@@ -24,6 +24,8 @@ from alif.assessment.schemas import AnswerKey
 from alif.assessment.types import CHOICE_TYPES, QuestionType
 from alif.auth import Role, TokenUser
 from alif.certificates import CertificateKind, new_code
+from alif.certificates.exceptions import CertificateNotFound
+from alif.certificates.service import find_by_code
 from alif.db import utcnow
 from alif.jobs import enqueue
 from alif.kernel import queries
@@ -65,9 +67,9 @@ AWARDS = (Award.gold, Award.silver, Award.bronze)
 # --- ranking -----------------------------------------------------------------------------------
 
 
-def shared_ranks(ordered: Sequence[tuple[float, int]]) -> list[int]:
-    """Ranks of results already sorted best first: equal (score, seconds) share a rank, and the
-    next one skips (1, 2, 3, 3, 5)."""
+def shared_ranks(ordered: Sequence[tuple[float, ...]]) -> list[int]:
+    """Ranks of results already sorted best first by their ranking keys: equal keys share a
+    rank, and the next one skips (1, 2, 3, 3, 5)."""
     ranks: list[int] = []
     for position, result in enumerate(ordered, start=1):
         shared = position > 1 and ordered[position - 2] == result
@@ -104,8 +106,12 @@ def _qualifiers(
         groups.setdefault(registration.region if advance.per_region else None, []).append(index)
     chosen: set[uuid.UUID] = set()
     for members in groups.values():
-        results = [(rows[i][0].score, rows[i][0].scored_seconds) for i in members]
-        group_ranks = shared_ranks(results) if advance.per_region else [ranks[i] for i in members]
+        # Members are in the round's order: equal overall ranks are equal results.
+        group_ranks = (
+            shared_ranks([(float(ranks[i]),) for i in members])
+            if advance.per_region
+            else [ranks[i] for i in members]
+        )
         cut = (
             advance.top
             if advance.top is not None
@@ -136,8 +142,12 @@ async def rank_round(
             )
         ).all()
     )
-    rows.sort(key=lambda r: (-r[0].score, r[0].scored_seconds, str(r[0].id)))
-    ranks = shared_ranks([(a.score, a.scored_seconds) for a, _ in rows])
+    keys = {
+        a.id: papers.ranking_key(a.score, a.scored_seconds, a.hard_points, olympiad.tie_breaks)
+        for a, _ in rows
+    }
+    rows.sort(key=lambda r: (keys[r[0].id], str(r[0].id)))
+    ranks = shared_ranks([keys[a.id] for a, _ in rows])
     count = len(rows)
     is_last = round_.number == max(r.number for r in rounds)
     cutoffs = award_cutoffs(AwardRule.model_validate(olympiad.award_rule or {}), count)
@@ -240,7 +250,8 @@ async def results(
         query = query.where(Registration.grade == grade)
     rows = list((await db.execute(query)).all())
     rows.sort(key=lambda r: (r[0].rank, str(r[0].student_id)))
-    ranks = shared_ranks([(r.score, r.seconds) for r, _ in rows])
+    # Within the filter: equal overall ranks are equal results (by the olympiad's tie-breaks).
+    ranks = shared_ranks([(float(r.rank),) for r, _ in rows])
     names = await queries.display_names(db, [r.student_id for r, _ in rows])
     return Results(
         published=_published(olympiad),
@@ -484,18 +495,11 @@ async def regrade(db: AsyncSession, question: Question, round_: Round, key: Answ
             answer.points = points
             touched.add(answer.attempt_id)
     await db.flush()
-    totals = dict(
-        (
-            await db.execute(
-                select(Answer.attempt_id, func.coalesce(func.sum(Answer.points), 0.0))
-                .where(Answer.attempt_id.in_(touched))
-                .group_by(Answer.attempt_id)
-            )
-        ).all()
-    )
+    totals = await papers.totals(db, round_, list(touched))
     for attempt in await db.scalars(select(Attempt).where(Attempt.id.in_(touched))):
-        score = round(round_.start_bonus + float(totals.get(attempt.id, 0.0)), 4)
-        attempt.score = attempt.public_score = score
+        total, hard = totals.get(attempt.id, (0.0, 0.0))
+        attempt.score = attempt.public_score = round(round_.start_bonus + total, 4)
+        attempt.hard_points = attempt.public_hard_points = round(hard, 4)
         attempt.public_seconds = attempt.scored_seconds
     await db.flush()
     return len(touched)
@@ -684,3 +688,29 @@ async def finalise(db: AsyncSession, olympiad_id: uuid.UUID, now: datetime) -> F
             paid += 0 if reward.replayed else 1
     await db.flush()
     return Finalised(certificates=len(last_round), prizes_paid=paid)
+
+
+# --- certificates ------------------------------------------------------------------------------
+
+
+async def certificates_of(db: AsyncSession, olympiad: Olympiad) -> list[Certificate]:
+    """Every certificate the olympiad issued, the best places first (the organizer's list)."""
+    found = list(
+        await db.scalars(select(Certificate).where(Certificate.olympiad_id == olympiad.id))
+    )
+    found.sort(key=lambda c: (c.rank is None, c.rank or 0, c.holder_name))
+    return found
+
+
+async def revoke_certificate(db: AsyncSession, olympiad: Olympiad, code: str) -> Certificate:
+    """Withdraw a certificate of this olympiad (a result found to be dishonest, a wrong name):
+    its page and anyone checking its code then read "revoked" with the date. Revoking it again
+    keeps the first date. A prize paid with it stays paid: taking coins back is the ledger's
+    refund, an act of its own."""
+    certificate = await find_by_code(db, Certificate, code)
+    if certificate.olympiad_id != olympiad.id:
+        raise CertificateNotFound
+    if certificate.revoked_at is None:
+        certificate.revoked_at = utcnow()
+        await db.flush()
+    return certificate

@@ -11,15 +11,15 @@ import random
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from alif.assessment.schemas import OptionIn, QuestionIn
-from alif.assessment.types import QuestionType
+from alif.assessment.schemas import QuestionIn
+from alif.assessment.written import WrittenQuestion, sample_answer
 from alif.config import Environment
 from alif.db import standalone_session, utcnow
 from alif.demo import acting_as
@@ -40,20 +40,12 @@ TEACHER_PHONE = "+998900000002"  # main's demo teacher
 CLASS_NAME = "2-A sinf"  # main's demo class of that teacher
 # The chance of a right answer: the demo children do well; their classmates get a seeded spread.
 SKILL = {"ali": 0.8, "laylo": 0.9}
-Answer = str | list[str] | bool | float
 
 
-class BankItem(BaseModel):
-    """One question as written in content/*.yaml; `answer` is its key (see matematika.yaml)."""
+class BankItem(WrittenQuestion):
+    """One question as written in content/*.yaml (see matematika.yaml), for a grade."""
 
-    id: str
     grade: int = Field(ge=0, le=11)
-    topic: str
-    type: QuestionType
-    text: str
-    options: list[str] = []
-    answer: Answer
-    explanation: str
 
 
 class BankFile(BaseModel):
@@ -79,27 +71,7 @@ class TestSpec(BaseModel):
 
 
 def question_in(item: BankItem, bank: BankFile) -> QuestionIn:
-    """The teacher's form for one bank item: its key goes where the editor puts it."""
-    fields: dict[str, Any] = {}
-    match item.type:
-        case QuestionType.single | QuestionType.multiple:
-            correct = {item.answer} if isinstance(item.answer, str) else set(item.answer)  # type: ignore[arg-type]
-            fields["options"] = [OptionIn(text=o, correct=o in correct) for o in item.options]
-        case QuestionType.true_false:
-            fields["truth"] = item.answer
-        case QuestionType.numeric:
-            fields["numeric_answer"] = item.answer
-        case QuestionType.short_answer:
-            fields["accepted_answers"] = item.answer
-    return QuestionIn(
-        type=item.type,
-        text=item.text,
-        explanation=item.explanation,
-        language=bank.language,
-        topic=item.topic,
-        tags=[bank.subject, f"{item.grade}-sinf"],
-        **fields,
-    )
+    return item.question_in(language=bank.language, tags=[bank.subject, f"{item.grade}-sinf"])
 
 
 @cache
@@ -222,19 +194,5 @@ def _answer(question: Question, *, right: bool) -> AnswerIn:
     """A right answer from the key, or a believable wrong one."""
     key = question.answer_key
     assert key is not None  # every demo question is published, so it has its key
-    match question.type:
-        case QuestionType.single | QuestionType.multiple:
-            correct = list(key["correct"])
-            if right:
-                return AnswerIn(choice=correct)
-            wrong = [o["id"] for o in question.options if o["id"] not in correct]
-            if question.type is QuestionType.single:
-                return AnswerIn(choice=wrong[:1])
-            return AnswerIn(choice=correct[:1] + wrong[:1])
-        case QuestionType.true_false:
-            return AnswerIn(truth=key["truth"] if right else not key["truth"])
-        case QuestionType.numeric:
-            return AnswerIn(text=str(int(key["value"]) + (0 if right else 1)))
-        case QuestionType.short_answer:
-            return AnswerIn(text=key["accepted"][0] if right else "bilmayman")
-    raise ValueError(f"no demo answer for {question.type}")
+    sample = sample_answer(question.type, key, question.options, right=right)
+    return AnswerIn(**sample.model_dump())

@@ -4,18 +4,22 @@ import { useAuth } from "@alif/auth";
 import { useCallback } from "react";
 import type { Alphabet } from "./queries.ts";
 
-/** What to say: a letter's name, or its `word`-th example word (from 1). */
+/** What a letter is said as: its name ("be") or its sound (/b/ with a short ə). */
+export type Saying = "name" | "sound";
+
+/** What to say: a letter's name or sound, or its `word`-th example word (from 1). */
 export interface Sayable {
   alphabet: Alphabet;
   number: number;
   word?: number | null;
+  as?: Saying;
 }
 
 const VOICES = { uz: "uz-UZ", ru: "ru-RU", en: "en-US" } as const;
 const PENDING_TRIES = 5;
 const PENDING_WAIT_MS = 2000; // the server's Retry-After while a voice renders the file
 
-// One file per letter or word for the whole visit: played again without a download.
+// One link per letter or word for the whole visit: the browser keeps the file it points at.
 const files = new Map<string, Promise<string | null>>();
 let playing: HTMLAudioElement | null = null;
 
@@ -34,6 +38,7 @@ function speakInBrowser(text: string, language: keyof typeof VOICES): void {
   synthesis.speak(utterance);
 }
 
+/** What the browser's voice says: it cannot say a lone sound, so a letter is said by name. */
 function textOf(what: Sayable): string {
   const letter = what.alphabet.letters[what.number - 1];
   if (!letter) return "";
@@ -41,9 +46,11 @@ function textOf(what: Sayable): string {
 }
 
 /**
- * `say(what)`: plays the server's recording of a letter or a word (asked again while it is being
- * made), or the browser's voice when the server answers `audio_unavailable`; silent when sound is
- * off. Resolves when playing starts; never throws (a sound that fails is not the child's problem).
+ * `say(what)`: plays the server's file for a letter (its name, or its sound) or a word, asked again
+ * while it is being made, or the browser's voice when the server answers `audio_unavailable`;
+ * silent when sound is off. The server answers a link (the data folder through the gateway, or
+ * the bucket), which the `<audio>` element plays without a token. Resolves when playing starts;
+ * never throws (a sound that fails is not the child's problem).
  */
 export function useSay(): (what: Sayable) => Promise<void> {
   const { api } = useAuth();
@@ -52,22 +59,26 @@ export function useSay(): (what: Sayable) => Promise<void> {
     async (what: Sayable) => {
       if (!sound) return;
       const { code } = what.alphabet;
-      const key = `${code}/${what.number}/${what.word ?? 0}`;
+      const saying: Saying = what.word ? "name" : (what.as ?? "name");
+      const key = `${code}/${what.number}/${what.word ?? 0}/${saying}`;
       let file = files.get(key);
       if (!file) {
         file = (async () => {
           for (let attempt = 1; ; attempt++) {
             try {
-              const blob = await call(
+              const found = await call(
                 api.harf.GET("/api/harf/alphabets/{code}/letters/{number}/audio", {
                   params: {
                     path: { code, number: what.number },
-                    query: what.word ? { word: what.word } : {},
+                    query: what.word
+                      ? { word: what.word }
+                      : saying === "sound"
+                        ? { as: "sound" }
+                        : {},
                   },
-                  parseAs: "blob",
                 }),
               );
-              return URL.createObjectURL(blob as Blob);
+              return found.url;
             } catch (error) {
               if (error instanceof ApiError && error.code === "audio_pending") {
                 if (attempt >= PENDING_TRIES) return null;

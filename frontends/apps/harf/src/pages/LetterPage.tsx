@@ -44,27 +44,41 @@ function LetterView(props: { alphabet: Alphabet; number: number }) {
         </Link>
       }
     >
-      <button
-        type="button"
-        disabled={locked}
-        onClick={() => void say({ alphabet, number })}
-        aria-label={t("sayLetter", { letter: letter.upper })}
-        className="flex items-center justify-center gap-6 self-center rounded-[2.5rem] bg-white px-10 py-6 shadow-sm ring-4 ring-brand-100 hover:ring-brand-300 active:scale-[0.98] disabled:cursor-default"
-      >
-        <span aria-hidden="true" className="font-black text-[9rem] text-brand-700 leading-none">
-          {letter.upper}
-        </span>
-        {letter.upper !== letter.lower ? (
-          <span aria-hidden="true" className="font-black text-[7rem] text-sun-500 leading-none">
-            {letter.lower}
+      <div className="flex flex-col items-center gap-4">
+        {/* The big letter says how it sounds; the name is a separate, smaller button. */}
+        <button
+          type="button"
+          disabled={locked}
+          onClick={() => void say({ alphabet, number, as: "sound" })}
+          aria-label={t("sayLetter", { letter: letter.upper })}
+          className="flex items-center justify-center gap-6 rounded-[2.5rem] bg-white px-10 py-6 shadow-sm ring-4 ring-brand-100 hover:ring-brand-300 active:scale-[0.98] disabled:cursor-default"
+        >
+          <span aria-hidden="true" className="font-black text-[9rem] text-brand-700 leading-none">
+            {letter.upper}
           </span>
-        ) : null}
+          {letter.upper !== letter.lower ? (
+            <span aria-hidden="true" className="font-black text-[7rem] text-sun-500 leading-none">
+              {letter.lower}
+            </span>
+          ) : null}
+          {locked ? null : (
+            <span aria-hidden="true" className="text-5xl">
+              🔊
+            </span>
+          )}
+        </button>
         {locked ? null : (
-          <span aria-hidden="true" className="text-5xl">
-            🔊
-          </span>
+          <button
+            type="button"
+            onClick={() => void say({ alphabet, number, as: "name" })}
+            aria-label={t("sayName", { letter: letter.upper, name: letter.name })}
+            className="flex min-h-14 items-center gap-3 rounded-full bg-white px-6 py-2 font-black text-3xl shadow-sm ring-4 ring-violet-100 hover:ring-violet-300 active:scale-[0.98]"
+          >
+            <span aria-hidden="true">🗣️</span>
+            <span aria-hidden="true">{letter.name}</span>
+          </button>
         )}
-      </button>
+      </div>
       {locked ? <Locked /> : null}
       <ul className="grid gap-4 sm:grid-cols-3">
         {letter.words.map((word, i) => (

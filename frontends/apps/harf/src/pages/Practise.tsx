@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, Navigate, useParams, useSearchParams } from "react-router";
 import { Exercise } from "../components/exercises/Exercise.tsx";
 import { Today } from "../components/Today.tsx";
-import { useSay } from "../lib/audio.ts";
+import { type Saying, useSay } from "../lib/audio.ts";
 import { chime } from "../lib/chime.ts";
 import {
   type Alphabet,
@@ -122,8 +122,8 @@ function Session(props: { alphabet: Alphabet; rules: TraceRules }) {
   }, [give]);
 
   const say = useCallback(
-    (word?: number | null) => {
-      if (exercise) void sayAloud({ alphabet, number: exercise.letter, word });
+    (word?: number | null, as?: Saying) => {
+      if (exercise) void sayAloud({ alphabet, number: exercise.letter, word, as });
     },
     [alphabet, exercise, sayAloud],
   );
@@ -132,8 +132,12 @@ function Session(props: { alphabet: Alphabet; rules: TraceRules }) {
     setResult(found);
     if (found.correct) setStars((count) => count + 1);
     chime(found.correct ? "right" : "wrong");
-    // The right answer, spoken: the word for a built word, else the letter.
-    say(exercise?.kind === "build_word" ? exercise.word : null);
+    // The right answer, spoken: the word for a built word, the sound after hearing it, else the
+    // letter's name.
+    say(
+      exercise?.kind === "build_word" ? exercise.word : null,
+      exercise?.kind === "hear_and_tap" ? "sound" : "name",
+    );
     void client.invalidateQueries({ queryKey: keys.progress(code) });
     void client.invalidateQueries({ queryKey: keys.today });
     if (found.milestones.length > 0) void client.invalidateQueries({ queryKey: ["coins"] });

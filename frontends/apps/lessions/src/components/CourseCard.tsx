@@ -7,6 +7,7 @@ import type { Course } from "../lib/queries.ts";
 export function CourseCard(props: { course: Course; to: string; extra?: React.ReactNode }) {
   const { t } = useTranslation();
   const { course } = props;
+  const cover = coverSources(course);
   return (
     <li>
       <Link
@@ -16,8 +17,14 @@ export function CourseCard(props: { course: Course; to: string; extra?: React.Re
           "hover:ring-4 hover:ring-brand-200",
         )}
       >
-        {course.cover_url ? (
-          <img src={course.cover_url} alt="" className="aspect-video w-full object-cover" />
+        {cover ? (
+          <img
+            {...cover}
+            sizes="(min-width: 640px) 33vw, 100vw"
+            alt=""
+            loading="lazy"
+            className="aspect-video w-full object-cover"
+          />
         ) : (
           <span
             aria-hidden="true"
@@ -36,6 +43,14 @@ export function CourseCard(props: { course: Course; to: string; extra?: React.Re
       </Link>
     </li>
   );
+}
+
+/** The cover's address with its smaller copies for the browser to choose from, or null. */
+export function coverSources(course: Course): { src: string; srcSet?: string } | null {
+  if (!course.cover) return null;
+  const { url, variants = [] } = course.cover;
+  if (variants.length === 0) return { src: url };
+  return { src: url, srcSet: variants.map((v) => `${v.url} ${v.width}w`).join(", ") };
 }
 
 export function gradesText(

@@ -13,41 +13,27 @@ const ACCEPT: Record<MediaKind, string | undefined> = {
   file: undefined,
 };
 
-/** Uploads one file of a kind to the lesson, with a progress bar; the server checks its type
- * and size. A lesson not saved yet has nowhere to keep files: it says so. */
-export function UploadButton(props: {
-  lessonId: string | undefined;
-  kind: MediaKind;
+/** A button that picks one file and sends it with `send`, showing its progress and the API's
+ * error; the server checks the file's type and size. */
+export function FilePicker<T>(props: {
   label: string;
-  onUploaded(upload: Upload): void;
+  accept?: string;
+  send(file: File, onProgress: (share: number) => void): Promise<T>;
+  onDone(answer: T): void;
 }) {
   const { t } = useTranslation();
-  const { session } = useAuth();
-  const client = useQueryClient();
   const id = useId();
   const [share, setShare] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
-  if (!props.lessonId) return <p className="text-muted">{t("upload.saveFirst")}</p>;
-  const lessonId = props.lessonId;
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
-    const form = new FormData();
-    form.set("kind", props.kind);
-    form.set("file", file);
     setError(null);
     setShare(0);
     try {
-      const upload = await uploadWithProgress<Upload>(
-        session,
-        `/api/lessions/uploads/lessons/${lessonId}`,
-        form,
-        setShare,
-      );
-      void client.invalidateQueries({ queryKey: keys.uploads(lessonId) });
-      props.onUploaded(upload);
+      props.onDone(await props.send(file, setShare));
     } catch (failed) {
       setError(failed);
     } finally {
@@ -67,7 +53,7 @@ export function UploadButton(props: {
       <input
         id={id}
         type="file"
-        accept={ACCEPT[props.kind]}
+        accept={props.accept}
         className="sr-only"
         disabled={busy}
         onChange={(e) => void choose(e)}
@@ -92,5 +78,41 @@ export function UploadButton(props: {
       ) : null}
       {error ? <Alert tone="error">{errorMessage(t, error)}</Alert> : null}
     </div>
+  );
+}
+
+/** Uploads one file of a kind to the lesson, with a progress bar. A lesson not saved yet has
+ * nowhere to keep files: it says so. */
+export function UploadButton(props: {
+  lessonId: string | undefined;
+  kind: MediaKind;
+  label: string;
+  onUploaded(upload: Upload): void;
+}) {
+  const { t } = useTranslation();
+  const { session } = useAuth();
+  const client = useQueryClient();
+  if (!props.lessonId) return <p className="text-muted">{t("upload.saveFirst")}</p>;
+  const lessonId = props.lessonId;
+  return (
+    <FilePicker<Upload>
+      label={props.label}
+      accept={ACCEPT[props.kind]}
+      send={(file, onProgress) => {
+        const form = new FormData();
+        form.set("kind", props.kind);
+        form.set("file", file);
+        return uploadWithProgress<Upload>(
+          session,
+          `/api/lessions/uploads/lessons/${lessonId}`,
+          form,
+          onProgress,
+        );
+      }}
+      onDone={(upload) => {
+        void client.invalidateQueries({ queryKey: keys.uploads(lessonId) });
+        props.onUploaded(upload);
+      }}
+    />
   );
 }

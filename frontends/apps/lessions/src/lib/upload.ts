@@ -10,6 +10,7 @@ function parse(text: string): unknown {
 }
 
 function send(
+  method: "POST" | "PUT",
   url: string,
   form: FormData,
   token: string | null,
@@ -18,7 +19,7 @@ function send(
 ): Promise<{ status: number; body: unknown }> {
   return new Promise((done, fail) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
+    xhr.open(method, url);
     if (token) xhr.setRequestHeader("Authorization", `Bearer ${token}`);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
@@ -42,12 +43,13 @@ export async function uploadWithProgress<T>(
   form: FormData,
   onProgress: (share: number) => void,
   signal?: AbortSignal,
+  method: "POST" | "PUT" = "POST",
 ): Promise<T> {
   const url = `${session.origin}${path}`;
-  let answer = await send(url, form, await session.accessToken(), onProgress, signal);
+  let answer = await send(method, url, form, await session.accessToken(), onProgress, signal);
   if (answer.status === 401) {
     const token = await session.refresh();
-    if (token !== null) answer = await send(url, form, token, onProgress, signal);
+    if (token !== null) answer = await send(method, url, form, token, onProgress, signal);
   }
   if (answer.status >= 200 && answer.status < 300) {
     onProgress(1);

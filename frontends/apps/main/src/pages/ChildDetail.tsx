@@ -21,6 +21,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { ChildCourses } from "../components/ChildCourses.tsx";
 import { type ChildDraft, ChildFields, childBody } from "../components/ChildFields.tsx";
 import { ChildLetters } from "../components/ChildLetters.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
@@ -419,6 +420,7 @@ export default function ChildDetail() {
           </Card>
           <ChildCoins child={data} />
           <ChildLetters childId={data.id} name={data.first_name} />
+          <ChildCourses childId={data.id} name={data.first_name} />
           <ChildInvitations child={data} />
           <ChildClasses child={data} />
           <div className="flex flex-wrap gap-3">

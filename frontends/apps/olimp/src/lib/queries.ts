@@ -44,6 +44,17 @@ export const REGIONS: Region[] = [
 ];
 export const GRADES = Array.from({ length: 11 }, (_, i) => i + 1);
 
+/** How equal scores are ordered, as the organizer's form offers it (the API takes a list). */
+export type TieRule = "time" | "hardest";
+export const TIE_RULES: TieRule[] = ["time", "hardest"];
+export const TIE_BREAKS: Record<TieRule, OlympiadCreate["tie_breaks"]> = {
+  time: ["time"],
+  hardest: ["hardest", "time"],
+};
+/** The form's rule for an olympiad's tie-breaks (the one it starts with). */
+export const tieRule = (tieBreaks: Olympiad["tie_breaks"]): TieRule =>
+  tieBreaks[0] === "hardest" ? "hardest" : "time";
+
 /** A response and when it arrived on this device: the server's clock moves on from there. */
 export type Timed<T> = { data: T; receivedAt: number };
 
@@ -168,6 +179,49 @@ export const myResultsQuery = (api: Api, id: string, studentId: string) =>
       call(
         api.olimp.GET("/api/olimp/olympiads/{olympiad_id}/results/mine", {
           params: { path: { olympiad_id: id }, query: { student_id: studentId } },
+        }),
+      ),
+  });
+
+export type Results = Schemas["Results"];
+export type CertificateRow = Schemas["CertificateRow"];
+export type AppealAccept = Schemas["AppealAccept"];
+
+export const deskKeys = {
+  results: (roundId: string) => ["olimp", "round", roundId, "results"] as const,
+  certificates: (id: string) => ["olimp", "olympiad", id, "certificates"] as const,
+};
+
+/** The organizer's table: provisional until published, ranked by the job after the round. */
+export const resultsQuery = (api: Api, olympiadId: string, roundId: string) =>
+  queryOptions({
+    queryKey: deskKeys.results(roundId),
+    queryFn: () =>
+      call(
+        api.olimp.GET("/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/results", {
+          params: { path: { olympiad_id: olympiadId, round_id: roundId } },
+        }),
+      ),
+  });
+
+export const appealsQuery = (api: Api, olympiadId: string, roundId: string) =>
+  queryOptions({
+    queryKey: resultKeys.appeals(roundId),
+    queryFn: () =>
+      call(
+        api.olimp.GET("/api/olimp/olympiads/{olympiad_id}/rounds/{round_id}/appeals", {
+          params: { path: { olympiad_id: olympiadId, round_id: roundId } },
+        }),
+      ),
+  });
+
+export const certificatesQuery = (api: Api, olympiadId: string) =>
+  queryOptions({
+    queryKey: deskKeys.certificates(olympiadId),
+    queryFn: () =>
+      call(
+        api.olimp.GET("/api/olimp/olympiads/{olympiad_id}/certificates", {
+          params: { path: { olympiad_id: olympiadId } },
         }),
       ),
   });

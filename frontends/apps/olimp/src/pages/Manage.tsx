@@ -16,7 +16,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { AppealsDesk } from "../components/AppealsDesk.tsx";
 import { StateBadge } from "../components/OlympiadCard.tsx";
+import { CertificatesDesk, ResultsDesk } from "../components/ResultsDesk.tsx";
 import { localized } from "../lib/olympiad.ts";
 import {
   attemptsQuery,
@@ -41,6 +43,10 @@ function keyText(question: Question, t: (key: string) => string): string {
   if (typeof key.truth === "boolean")
     return key.truth ? t("common:answer.true") : t("common:answer.false");
   if (Array.isArray(key.accepted)) return (key.accepted as string[]).join(" / ");
+  if (typeof key.value === "number") {
+    const tolerance = typeof key.tolerance === "number" ? key.tolerance : 0;
+    return tolerance > 0 ? `${key.value} ± ${tolerance}` : String(key.value);
+  }
   return Object.values(key).map(String).join(", ");
 }
 
@@ -185,6 +191,15 @@ function Attempts(props: { olympiad: Olympiad; round: Round }) {
   );
 }
 
+/** A round whose results the ranking job computes: it has closed (the olympiad's clock says so). */
+function closed(olympiad: Olympiad, round: Round): boolean {
+  return (
+    olympiad.state === "finished" ||
+    olympiad.state === "results_published" ||
+    Date.parse(round.closes_at) <= Date.parse(olympiad.server_time)
+  );
+}
+
 export default function Manage() {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
@@ -204,15 +219,6 @@ export default function Manage() {
       void client.invalidateQueries({ queryKey: keys.olympiads });
     },
     onSettled: () => setConfirming(false),
-  });
-  const publishResults = useMutation({
-    mutationFn: () =>
-      call(
-        api.olimp.POST("/api/olimp/olympiads/{olympiad_id}/results/publish", {
-          params: { path: { olympiad_id: olympiadId } },
-        }),
-      ),
-    onSuccess: () => void client.invalidateQueries({ queryKey: keys.olympiad(olympiadId) }),
   });
   return (
     <QueryState query={olympiad}>
@@ -236,26 +242,14 @@ export default function Manage() {
               </Button>
             </Card>
           ) : null}
-          {o.state === "finished" ? (
-            <Card className="flex flex-col gap-3">
-              <p>{t("manage.resultsHint")}</p>
-              {publishResults.error ? (
-                <Alert tone="error">{errorMessage(t, publishResults.error)}</Alert>
-              ) : null}
-              <Button
-                size="xl"
-                variant="sun"
-                loading={publishResults.isPending}
-                onClick={() => publishResults.mutate()}
-              >
-                🏅 {t("manage.publishResults")}
-              </Button>
-            </Card>
-          ) : null}
           {o.rounds.map((round) => (
             <div key={round.id} className="flex flex-col gap-4">
               <RoundPaper olympiad={o} round={round} />
               {o.state !== "draft" ? <Attempts olympiad={o} round={round} /> : null}
+              {o.state !== "draft" ? <AppealsDesk olympiad={o} round={round} /> : null}
+              {closed(o, round) ? (
+                <ResultsDesk olympiad={o} round={round} last={round === o.rounds.at(-1)} />
+              ) : null}
               {o.state !== "draft" ? (
                 <Link to={`/olympiads/${o.id}/rounds/${round.id}/board`} className={linkClass()}>
                   🏅 {t("round.board")}
@@ -263,6 +257,7 @@ export default function Manage() {
               ) : null}
             </div>
           ))}
+          {o.state === "results_published" ? <CertificatesDesk olympiad={o} /> : null}
           <Dialog
             open={confirming}
             onClose={() => setConfirming(false)}

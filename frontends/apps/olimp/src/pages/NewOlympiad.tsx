@@ -25,6 +25,9 @@ import {
   type Scope,
   SUBJECTS,
   type Subject,
+  TIE_BREAKS,
+  TIE_RULES,
+  type TieRule,
 } from "../lib/queries.ts";
 
 /** A `datetime-local` value (this device's time zone) for a moment. */
@@ -68,6 +71,7 @@ export default function NewOlympiad() {
     freeze: 0,
     scoring: "kangaroo" as "kangaroo" | "plain",
     bonus: 0,
+    tieBreak: "time" as TieRule,
   });
   const set = <K extends keyof typeof form>(name: K, value: (typeof form)[K]) =>
     setForm((current) => ({ ...current, [name]: value }));
@@ -88,6 +92,7 @@ export default function NewOlympiad() {
         district: form.scope === "district" ? form.district.trim() : "",
         registration_opens_at: iso(form.registrationOpens),
         registration_closes_at: iso(form.registrationCloses),
+        tie_breaks: TIE_BREAKS[form.tieBreak],
         rounds: [
           {
             opens_at: iso(form.opens),
@@ -286,6 +291,18 @@ export default function NewOlympiad() {
               </label>
             ))}
           </fieldset>
+          <Field label={t("create.tieBreak")}>
+            <Select
+              value={form.tieBreak}
+              onChange={(e) => set("tieBreak", e.target.value as TieRule)}
+            >
+              {TIE_RULES.map((rule) => (
+                <option key={rule} value={rule}>
+                  {t(`tieBreaks.${rule}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
           {form.scoring === "kangaroo" ? (
             <Field label={t("create.bonus")} hint={t("create.bonusHint")}>
               <Input

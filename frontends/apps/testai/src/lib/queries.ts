@@ -3,6 +3,8 @@ import { queryOptions } from "@tanstack/react-query";
 
 type Schemas = TestaiComponents["schemas"];
 export type Quiz = Schemas["QuizRead"];
+export type LiveGame = Schemas["GameRead"];
+export type LiveOptions = Schemas["GameOptions"];
 export type QuizDetail = Schemas["QuizDetail"];
 export type QuizUpdate = Schemas["QuizUpdate"];
 export type Question = Schemas["QuestionRead"];

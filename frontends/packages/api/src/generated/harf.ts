@@ -196,8 +196,25 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The letter's name or an example word, spoken (503 audio_pending: ask again soon; 503 audio_unavailable: no voice, the app reads it itself) */
+        /** The letter's name or sound, or an example word, spoken: a link to the file (503 audio_pending: ask again soon; 503 audio_unavailable: no voice, the app reads it) */
         get: operations["audio-letter_audio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/harf/media/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public, by signed link only: a sound from the data folder, sent by the gateway (X-Accel-Redirect). With a bucket, links point at the bucket instead. */
+        get: operations["audio-media_file"];
         put?: never;
         post?: never;
         delete?: never;
@@ -214,7 +231,7 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** Admins: a recorded voice for a letter's name or word; it replaces generated sound */
+        /** Admins: a recorded voice for a letter's name or sound, or a word; it replaces generated sound */
         put: operations["audio-upload_recording"];
         post?: never;
         delete?: never;
@@ -282,6 +299,24 @@ export type components = {
              * @description reached with this answer, and paid
              */
             milestones: components["schemas"]["MilestoneRead"][];
+        };
+        /** AudioRead */
+        AudioRead: {
+            /**
+             * Url
+             * @description Where the browser plays it from, for a while: a signed link (no token needed), or the bucket's presigned URL
+             */
+            url: string;
+            /**
+             * Media Type
+             * @description audio/mpeg when a voice made it; a recording's own
+             */
+            media_type: string;
+            /**
+             * Recorded
+             * @description a person's recording, not a generated voice
+             */
+            recorded: boolean;
         };
         /**
          * ErrorBody
@@ -385,6 +420,11 @@ export type components = {
             name: string;
             /** Ipa */
             ipa: string;
+            /**
+             * Phonemes
+             * @description the letter's sound as espeak-ng says it, in its phoneme notation for the alphabet's language (a vowel held, a stop with a short ə); none for a sign, which has no sound of its own
+             */
+            phonemes?: string | null;
             kind: components["schemas"]["LetterKind"];
             /**
              * Sound
@@ -463,6 +503,12 @@ export type components = {
             /** Media Type */
             media_type: string;
         };
+        /**
+         * Saying
+         * @description What a letter is said as.
+         * @enum {string}
+         */
+        Saying: "name" | "sound";
         /** TodayRead */
         TodayRead: {
             /**
@@ -969,6 +1015,8 @@ export interface operations {
             query?: {
                 /** @description an example word (from 1); none: the letter */
                 word?: number | null;
+                /** @description the letter's name, or its sound (a sign, with no sound of its own, is said by its name); not used with `word` */
+                as?: components["schemas"]["Saying"];
             };
             header?: never;
             path: {
@@ -986,10 +1034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "audio/wav": unknown;
-                    "audio/ogg": unknown;
-                    "audio/mpeg": unknown;
-                    "audio/webm": unknown;
+                    "application/json": components["schemas"]["AudioRead"];
                 };
             };
             /** @description Unauthorized */
@@ -1039,11 +1084,57 @@ export interface operations {
             };
         };
     };
+    "audio-media_file": {
+        parameters: {
+            query: {
+                expires: number;
+                signature: string;
+                name?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Empty: the gateway sends the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "audio-upload_recording": {
         parameters: {
             query?: {
                 /** @description an example word (from 1); none: the letter */
                 word?: number | null;
+                /** @description the letter's name, or its sound (a sign, with no sound of its own, is said by its name); not used with `word` */
+                as?: components["schemas"]["Saying"];
             };
             header?: never;
             path: {

@@ -312,6 +312,41 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/lessions/uploads/{upload_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a file of my lesson that the lesson no longer shows (409 `upload_in_use`); its links stop working once the files are gone */
+        delete: operations["media-delete_upload"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessions/uploads/courses/{course_id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload a picture as my course's cover (PNG, JPEG, GIF or WebP up to 10 MB; smaller copies are made); it replaces the cover address. Under /uploads/: the gateway's upload limit */
+        put: operations["media-upload_cover"];
+        post?: never;
+        /** Take my course's cover away (an uploaded picture or an address) */
+        delete: operations["media-remove_cover"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lessions/courses/{course_id}/certificate": {
         parameters: {
             query?: never;
@@ -559,6 +594,14 @@ export type components = {
             /** Questions */
             questions?: components["schemas"]["QuestionIn"][];
         };
+        /** Body_media-upload_cover */
+        "Body_media-upload_cover": {
+            /**
+             * File
+             * @description The picture; its type is read from its bytes
+             */
+            file: string;
+        };
         /** Body_media-upload_file */
         "Body_media-upload_file": {
             /** @description image, video, audio or file (a download) */
@@ -716,8 +759,13 @@ export type components = {
             /** Grades */
             grades: number[];
             language: components["schemas"]["Language"];
-            /** Cover Url */
+            /**
+             * Cover Url
+             * @description The author's https address for the cover, if any
+             */
             cover_url: string | null;
+            /** @description The picture to show: the uploaded cover (a link for a while, with smaller copies) or the address */
+            cover?: components["schemas"]["MediaLink"] | null;
             visibility: components["schemas"]["Visibility"];
             status: components["schemas"]["CourseStatus"];
             access: components["schemas"]["Access"];
@@ -794,8 +842,13 @@ export type components = {
             /** Grades */
             grades: number[];
             language: components["schemas"]["Language"];
-            /** Cover Url */
+            /**
+             * Cover Url
+             * @description The author's https address for the cover, if any
+             */
             cover_url: string | null;
+            /** @description The picture to show: the uploaded cover (a link for a while, with smaller copies) or the address */
+            cover?: components["schemas"]["MediaLink"] | null;
             visibility: components["schemas"]["Visibility"];
             status: components["schemas"]["CourseStatus"];
             access: components["schemas"]["Access"];
@@ -1173,6 +1226,17 @@ export type components = {
          * @enum {string}
          */
         MediaKind: "image" | "video" | "audio" | "file";
+        /**
+         * MediaLink
+         * @description Where a browser fetches an uploaded file for a while (a signed link); pictures also
+         *     have smaller WebP copies.
+         */
+        MediaLink: {
+            /** Url */
+            url: string;
+            /** Variants */
+            variants?: components["schemas"]["Variant"][];
+        };
         /** ModuleCreate */
         ModuleCreate: {
             /** Title */
@@ -1540,6 +1604,12 @@ export type components = {
             size: number;
             /** Name */
             name: string;
+            /**
+             * Spoken
+             * @description A story page said by the voice, not uploaded
+             * @default false
+             */
+            spoken?: boolean;
             /**
              * Created At
              * Format: date-time
@@ -2606,6 +2676,155 @@ export interface operations {
                 };
             };
             /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "media-delete_upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "media-upload_cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_media-upload_cover"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "media-remove_cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -397,6 +397,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/olimp/olympiads/{olympiad_id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every certificate the olympiad issued (the organizer) */
+        get: operations["results-list_certificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/olimp/olympiads/{olympiad_id}/certificates/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate: its verification page then says so (again: no change) */
+        post: operations["results-revoke_certificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/olimp/certificates/{code}": {
         parameters: {
             query?: never;
@@ -736,6 +770,36 @@ export type components = {
             prize: number;
         };
         /**
+         * CertificateRow
+         * @description A certificate as the organizer lists it, with whether it still stands.
+         */
+        CertificateRow: {
+            /** Code */
+            code: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            kind: components["schemas"]["CertificateKind"];
+            /** Holder Name */
+            holder_name: string;
+            /** Achievement */
+            achievement: string;
+            award: components["schemas"]["Award"] | null;
+            /** Rank */
+            rank: number | null;
+            /** Prize */
+            prize: number;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Revoked At */
+            revoked_at: string | null;
+        };
+        /**
          * CertificateView
          * @description What the public verification page shows: the certificate as it was printed.
          */
@@ -906,6 +970,11 @@ export type components = {
              * @default false
              */
             review_allowed?: boolean;
+            /**
+             * Tie Breaks
+             * @description Equal scores are ranked by these, in order: `time` (less time to reach the score), `hardest` (more points in the section worth the most); equal on all of them share a rank
+             */
+            tie_breaks?: ("time" | "hardest")[];
             /** Rounds */
             rounds: components["schemas"]["RoundIn"][];
         };
@@ -960,6 +1029,8 @@ export type components = {
             appeal_minutes: number;
             /** Review Allowed */
             review_allowed: boolean;
+            /** Tie Breaks */
+            tie_breaks: ("time" | "hardest")[];
             /** Results Published At */
             results_published_at: string | null;
             state: components["schemas"]["State"];
@@ -2735,6 +2806,87 @@ export interface operations {
                 };
             };
             /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-list_certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateRow"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "results-revoke_certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                olympiad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateRow"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
             422: {
                 headers: {
                     [name: string]: unknown;

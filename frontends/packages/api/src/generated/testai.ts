@@ -589,6 +589,50 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/testai/tests/{test_id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Live Games
+         * @description The test's live games, newest first.
+         */
+        get: operations["live-list_live_games"];
+        put?: never;
+        /**
+         * Create Live Game
+         * @description Host the test as a live game: its six-digit code is what the class types to join.
+         */
+        post: operations["live-create_live_game"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testai/tests/{test_id}/live/{game_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live Game Results
+         * @description A game's final standings (empty while it runs).
+         */
+        get: operations["live-live_game_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -956,6 +1000,74 @@ export type components = {
          * @enum {string}
          */
         Format: "numbered" | "blocks";
+        /** GameOptions */
+        GameOptions: {
+            /**
+             * Nicknames Allowed
+             * @description Players without an account may join with a nickname
+             * @default false
+             */
+            nicknames_allowed?: boolean;
+            /**
+             * Speed Bonus
+             * @description Faster right answers earn more
+             * @default true
+             */
+            speed_bonus?: boolean;
+            /**
+             * Streaks
+             * @description Right answers in a row earn a bonus
+             * @default true
+             */
+            streaks?: boolean;
+            /**
+             * Seconds Per Question
+             * @default 20
+             */
+            seconds_per_question?: number;
+        };
+        /** GameRead */
+        GameRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Test Id
+             * Format: uuid
+             */
+            test_id: string;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Nicknames Allowed */
+            nicknames_allowed: boolean;
+            /** Speed Bonus */
+            speed_bonus: boolean;
+            /** Streaks */
+            streaks: boolean;
+            /** Seconds Per Question */
+            seconds_per_question: number;
+            /** Question Count */
+            question_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Ended At */
+            ended_at: string | null;
+            /** Player Count */
+            player_count: number;
+        };
+        /** GameResults */
+        GameResults: {
+            game: components["schemas"]["GameRead"];
+            /** Standings */
+            standings: components["schemas"]["StandingRead"][];
+        };
         /** GenerateRequest */
         GenerateRequest: {
             /** Subject */
@@ -1675,6 +1787,21 @@ export type components = {
             opens_at: string | null;
             /** Closes At */
             closes_at: string | null;
+        };
+        /** StandingRead */
+        StandingRead: {
+            /** Rank */
+            rank: number;
+            /** Name */
+            name: string;
+            /** Score */
+            score: number;
+            /** Correct */
+            correct: number;
+            /** User Id */
+            user_id: string | null;
+            /** Attempt Id */
+            attempt_id: string | null;
         };
         /** StudentOption */
         StudentOption: {
@@ -3849,6 +3976,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResultRow"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "live-list_live_games": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                test_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "live-create_live_game": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                test_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GameOptions"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "live-live_game_results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                game_id: string;
+                test_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameResults"];
                 };
             };
             /** @description Not Found */

@@ -1,6 +1,7 @@
 import { useTranslation } from "@alif/i18n";
 import { cx } from "@alif/ui";
 import { type ReactNode, useState } from "react";
+import type { Saying } from "../../lib/audio.ts";
 import type { Alphabet, AnswerResult, Exercise } from "../../lib/queries.ts";
 import type { Stroke } from "../../lib/tracing.ts";
 
@@ -13,7 +14,8 @@ export interface ExerciseProps {
   busy: boolean;
   onAnswer(answer: string[]): void;
   onTrace(strokes: Stroke[]): void;
-  say(word?: number | null): void;
+  /** Says the letter (by name, or `"sound"`) or, given `word`, that example word. */
+  say(word?: number | null, as?: Saying): void;
 }
 
 /** The task, with a picture a child who cannot read yet understands. */

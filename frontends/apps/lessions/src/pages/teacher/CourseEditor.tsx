@@ -17,6 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { CourseCover } from "../../components/CourseCover.tsx";
 import { CourseForm } from "../../components/CourseForm.tsx";
 import { type CourseCreate, type CourseDetail, courseQuery, keys } from "../../lib/queries.ts";
 
@@ -198,10 +199,11 @@ export default function CourseEditor() {
         <Page title={c.title} back={back}>
           <Status course={c} />
           <Outline course={c} />
+          <CourseCover course={c} />
           <Card>
             <CardTitle>{t("editor.about")}</CardTitle>
             <CourseForm
-              key={c.id}
+              key={`${c.id}-${c.cover_url ?? ""}`}
               course={c}
               onSave={(b) => save.mutate(b)}
               saving={save.isPending}

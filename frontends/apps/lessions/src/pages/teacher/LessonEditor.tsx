@@ -4,6 +4,7 @@ import { errorMessage, useTranslation } from "@alif/i18n";
 import { Alert, Button, buttonClass, Card, linkClass, Page, QueryState, useToast } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { LessonFiles } from "../../components/LessonFiles.tsx";
 import { LessonForm } from "../../components/LessonForm.tsx";
 import { keys, type LessonFields, type LessonSource, sourceQuery } from "../../lib/queries.ts";
 
@@ -102,6 +103,7 @@ export default function LessonEditor() {
             saving={save.isPending}
             error={save.error}
           />
+          <LessonFiles lessonId={lesson.id} />
         </Page>
       )}
     </QueryState>

@@ -294,6 +294,11 @@ function Actions(props: { test: QuizDetail }) {
             🚀 {t("tests.publish")}
           </Button>
         ) : null}
+        {test.status === "published" ? (
+          <Link to={`/tests/${test.id}/live`} className={buttonClass("primary")}>
+            🎮 {t("live.hostButton")}
+          </Link>
+        ) : null}
         <Link to={`/tests/${test.id}/results`} className={buttonClass("secondary")}>
           📊 {t("results.heading")}
         </Link>
