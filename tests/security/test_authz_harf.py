@@ -1,6 +1,7 @@
 """harf: every operation × every role answers as its table says (issue 21 §1)."""
 
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from fastapi import FastAPI
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.cache import Cache
 from alif.testing import TestKeys, authorization_mismatches, make_authz_world
 from harf.app import create_harf_app
+from harf.audio.service import storage
 from harf.config import HarfSettings
 
 # operationId → the answer for each role (alif.testing.parse_expectation). Harf are open to
@@ -23,6 +25,7 @@ EXPECTED: dict[str, str] = {
     "alphabets-read_alphabet": "*:ok",
     "alphabets-read_letter": "*:ok",
     "audio-letter_audio": "*:ok",
+    "audio-media_file": "*:ok",
     "audio-upload_recording": "anonymous:401 admin:ok *:403",
     "exercises-give_exercise": "anonymous:401 *:ok",
     "exercises-answer_exercise": "anonymous:401 student:ok *:404",
@@ -47,5 +50,10 @@ async def test_every_operation_answers_every_role_as_its_table_says(
     world.ids |= {"code": "uz-Latn", "number": "1"}
     given = await world.actors["student"].post("/api/harf/alphabets/uz-Latn/letters/1/exercises")
     world.ids["exercise_id"] = given.json()["id"]
-    problems = await authorization_mismatches(app, world, EXPECTED, db_session, cache)
+    # a signed link to a sound, as the audio route gives it: the signature is the permission
+    link = urlsplit(storage(app.state.settings).link("harf/audio/generated/" + "0" * 64 + ".mp3"))
+    world.ids["key"] = link.path.removeprefix("/api/harf/media/")
+    signed = {"params": dict(parse_qsl(link.query))}
+    requests = {"audio-media_file": signed}
+    problems = await authorization_mismatches(app, world, EXPECTED, db_session, cache, requests)
     assert problems == [], "\n".join(problems)

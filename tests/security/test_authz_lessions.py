@@ -41,6 +41,9 @@ EXPECTED: dict[str, str] = {
             "courses-lesson_source",
             "media-upload_file",
             "media-list_uploads",
+            "media-delete_upload",
+            "media-upload_cover",
+            "media-remove_cover",
         ),
         "anonymous:401 teacher:ok other_teacher,organization,moderator,admin:404 *:403",
     ),
@@ -95,6 +98,7 @@ async def test_every_operation_answers_every_role_as_its_table_says(
         "lesson_id": lesson_id,
         "code": certificate["code"],
         "key": link.path.removeprefix(f"{API}/media/"),
+        "upload_id": upload.json()["id"],
     }
     requests = {
         "media-upload_file": {

@@ -59,6 +59,8 @@ EXPECTED: dict[str, str] = {
     "results-list_appeals": ORGANIZER,
     "results-accept_appeal": ORGANIZER,
     "results-reject_appeal": ORGANIZER,
+    "results-list_certificates": ORGANIZER,
+    "results-revoke_certificate": ORGANIZER,
     # public: anyone holding the code verifies the certificate
     "certificates-verify_certificate": "*:ok",
     "certificates-certificate_pdf": "*:ok",

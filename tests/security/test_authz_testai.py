@@ -55,6 +55,9 @@ EXPECTED: dict[str, str] = {
             "results-test_results",
             "results-test_results_csv",
             "results-test_attempt",
+            "live-create_live_game",
+            "live-list_live_games",
+            "live-live_game_results",
             "bank-get_bank_question",
             "bank-update_bank_question",
             "bank-delete_bank_question",
@@ -104,6 +107,8 @@ async def test_every_operation_answers_every_role_as_its_table_says(
     answer = answer_for(first, key[first["id"]], True)
     saved = await student.put(f"{API}/attempts/{attempt['id']}/answers/{first['id']}", json=answer)
     assert saved.status_code == 200, saved.text
+    live = await teacher.post(f"{url}/live", json={})
+    assert live.status_code == 201, live.text
     banked = await teacher.post(f"{API}/bank/questions", json=question)
     assert banked.status_code == 201, banked.text
     world.ids |= {
@@ -112,6 +117,7 @@ async def test_every_operation_answers_every_role_as_its_table_says(
         "assignment_id": assigned.json()[0]["id"],
         "attempt_id": attempt["id"],
         "code": shared.json()["code"],
+        "game_id": live.json()["id"],
     }
     bank = {"question_id": banked.json()["id"]}
     requests: dict[str, dict[str, Any]] = {
