@@ -7,6 +7,8 @@ are opened with Pillow (a file that only starts like a PNG fails there) and get 
 copies, so a phone loads a small one.
 """
 
+import io
+import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -40,6 +42,16 @@ SIZE_LIMITS: dict[MediaKind, int] = {
 }
 VARIANT_WIDTHS = (480, 960)  # a phone, a tablet or laptop; the original stays for larger
 MAX_PIXELS = 40_000_000  # a picture that unpacks to more is refused (a decompression bomb)
+
+
+def zip_unpacks_within(data: bytes, *, max_entries: int, max_bytes: int) -> bool:
+    """Whether a zip (a .docx, an .xlsx) holds at most `max_entries` files that unpack to at
+    most `max_bytes` in all, read from its directory before anything is unpacked: a zip bomb
+    squeezes gigabytes into a few kilobytes. The directory cannot understate a size: Python's
+    zipfile stops each entry at its declared size. Raises zipfile.BadZipFile for a non-zip."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+    return len(entries) <= max_entries and sum(e.file_size for e in entries) <= max_bytes
 
 
 class FileTypeNotAllowed(AppError):

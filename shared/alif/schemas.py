@@ -21,8 +21,10 @@ S = TypeVar("S", bound=BaseModel)
 TASHKENT = timezone(timedelta(hours=5), "Asia/Tashkent")
 
 # C0 controls but tab, newline and carriage return; DEL; C1 controls. NUL in particular cannot be
-# stored in PostgreSQL text at all.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# stored in PostgreSQL text at all. Also the bidirectional embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069): a name with one shows other letters than it holds ("Trojan
+# Source" spoofing). The marks (LRM, RLM, ALM) that Arabic-script text may need stay allowed.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:

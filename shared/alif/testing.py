@@ -530,10 +530,15 @@ def _fuzz_operation(
 
 
 # Bad input for every write route: each must answer 4xx, never 5xx (issue: a NUL in a name, a
-# date-time without an offset, a number past the column's range each used to be a 500).
+# date-time without an offset, a number past the column's range each used to be a 500), and
+# every 4xx in the error envelope.
 
+HUGE = "x" * 200_000
 HOSTILE_VALUES: dict[str, tuple[Any, ...]] = {
-    "string": ("a\x00b", "tab\there\x1b[0m"),
+    # NUL, a terminal escape, a right-to-left override (spoofing), one character past the
+    # field's limit (200,000 where it has none: under the gateway's 256 KB body limit, so the
+    # app must refuse it itself), a number and an object where text belongs
+    "string": ("a\x00b", "tab\there\x1b[0m", "Ali\u202elin", HUGE, 12, {"a": []}),
     "date-time": ("2026-12-20T10:00:00", "2026-12-20T10:00"),
     "integer": (2**31, 2**63, -(2**63) - 1, 10**30),
 }
@@ -587,7 +592,7 @@ def _plausible(schema: dict[str, Any], components: dict[str, Any]) -> Any:
 
 def _bad_fields(
     schema: dict[str, Any], components: dict[str, Any], path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
+) -> Iterator[tuple[tuple[str | int, ...], str, int | None]]:
     """Every text, date-time and integer field of a body, nested ones too."""
     schema = _resolve(schema, components)
     kind = schema.get("type")
@@ -602,9 +607,10 @@ def _bad_fields(
     elif kind == "array":
         yield from _bad_fields(schema.get("items", {}), components, (*path, 0))
     elif kind == "integer":
-        yield path, "integer"
+        yield path, "integer", None
     elif kind == "string" and "enum" not in schema:
-        yield path, "date-time" if schema.get("format") == "date-time" else "string"
+        text = "date-time" if schema.get("format") == "date-time" else "string"
+        yield path, text, schema.get("maxLength")
 
 
 def _with_value(body: Any, path: tuple[str | int, ...], value: Any) -> Any:
@@ -620,6 +626,32 @@ def _with_value(body: Any, path: tuple[str | int, ...], value: Any) -> Any:
     return container
 
 
+def _answer_problem(response: httpx.Response, *, must_refuse: bool) -> str | None:
+    """What is wrong with an answer to bad input: a 5xx, a 4xx outside the error envelope, or
+    (where the input can only be wrong) an acceptance."""
+    if response.status_code >= 500:
+        return str(response.status_code)
+    if must_refuse and response.status_code < 400:
+        return f"accepted with {response.status_code}"
+    if response.status_code >= 400:
+        try:
+            code = response.json()["error"]["code"]
+        except (ValueError, KeyError, TypeError):
+            return f"{response.status_code} outside the error envelope: {response.text[:80]}"
+        if not isinstance(code, str) or not code:
+            return f"{response.status_code} without an error code"
+    return None
+
+
+# Whole bodies of the wrong shape: none, not JSON, a list, a string.
+_BAD_BODIES: tuple[tuple[str, bytes], ...] = (
+    ("no body", b""),
+    ("not JSON", b'{"name": "Ali",'),
+    ("a list", b"[]"),
+    ("a string", b'"Ali"'),
+)
+
+
 async def send_hostile_inputs(
     app: FastAPI,
     client: httpx.AsyncClient,
@@ -629,7 +661,9 @@ async def send_hostile_inputs(
 ) -> tuple[int, list[str]]:
     """Send each hostile value to each field of every JSON write route of the app's OpenAPI, as
     the first of `actors` the route lets in (routes that load an object by id get real ids from
-    `path_values`). Returns how many requests were sent and the ones answered with a 5xx."""
+    `path_values`), then whole bodies of the wrong shape and an unknown field. Returns how many
+    requests were sent and what went wrong: a 5xx, a 4xx outside the error envelope, or bad
+    input accepted where it can only be bad (hostile text, an unknown field)."""
     document = app.openapi()
     components = document.get("components", {}).get("schemas", {})
     sent, failures = 0, []
@@ -656,13 +690,248 @@ async def send_hostile_inputs(
             preferred = [i for i, code in enumerate(answers) if code not in (401, 403, 404)]
             allowed = [i for i, code in enumerate(answers) if code not in (401, 403)]
             chosen = actors[(preferred or allowed or [0])[0]].headers
-            for field_path, kind in _bad_fields(schema, components):
+            for field_path, kind, max_length in _bad_fields(schema, components):
                 for value in HOSTILE_VALUES[kind]:
+                    if value == HUGE:  # one past the field's own limit, if it has one
+                        value = "x" * ((max_length or len(HUGE) - 1) + 1)
                     response = await send(_with_value(base, field_path, value), chosen)
                     sent += 1
-                    if response.status_code >= 500:
+                    # bad text can only be refused; other values may be read (a date-time without
+                    # an offset is Tashkent time) as long as nothing breaks
+                    problem = _answer_problem(response, must_refuse=kind == "string")
+                    if problem is not None:
                         failures.append(
                             f"{method.upper()} {path} {'.'.join(map(str, field_path))}="
-                            f"{value!r}: {response.status_code}"
+                            f"{str(value)[:20]!r}: {problem}"
                         )
+            is_object = _resolve(schema, components).get("type") == "object"
+            for name, raw in _BAD_BODIES:
+                await cache.clear()
+                response = await client.request(
+                    method, url, content=raw, headers={**chosen, "Content-Type": "application/json"}
+                )
+                sent += 1
+                wrong = name == "not JSON" or (is_object and name != "no body")
+                problem = _answer_problem(response, must_refuse=wrong)
+                if problem is not None:
+                    failures.append(f"{method.upper()} {path} {name}: {problem}")
+            closed = _resolve(schema, components).get("additionalProperties") is False
+            if closed and isinstance(base, dict):
+                response = await send({**base, "is_admin": True}, chosen)
+                sent += 1
+                problem = _answer_problem(response, must_refuse=True)
+                if problem is not None:
+                    failures.append(f"{method.upper()} {path} an unknown field: {problem}")
     return sent, failures
+
+
+# --- The authorisation matrix (issue 21 §1): every operation × every role -----------------------
+
+# The roles every service's matrix is written for. "A" is the world's first family and
+# organization, whose objects the path carries; the "other_" roles belong to the second one.
+AUTHZ_ROLES = (
+    "anonymous",
+    "student",  # A's child, a student in A's teacher's class
+    "other_child",  # the second family's child, in the second organization's class
+    "parent",  # A's parent
+    "other_parent",
+    "teacher",  # A's teacher, a member of A's school, teaching the student
+    "other_teacher",  # a teacher of the second school
+    "organization",  # the director (owner) of A's school
+    "moderator",
+    "admin",
+)
+_ANSWERS = frozenset({"ok", "401", "403", "404"})
+
+
+def parse_expectation(spec: str) -> dict[str, str]:
+    """`"anonymous:401 parent,admin:ok other_parent:404 *:403"` → an answer for each role.
+
+    Answers: 401, 403, 404 (another's object is not found) or ok (let in: any other status,
+    a 422 for a body the route found wrong included). `*` stands for the roles not named."""
+    answers: dict[str, str] = {}
+    rest: str | None = None
+    for part in spec.split():
+        roles, _, answer = part.partition(":")
+        if answer not in _ANSWERS:
+            raise ValueError(f"unknown answer {answer!r} in {spec!r}")
+        for role in roles.split(","):
+            if role == "*":
+                rest = answer
+            elif role not in AUTHZ_ROLES or role in answers:
+                raise ValueError(f"unknown or repeated role {role!r} in {spec!r}")
+            else:
+                answers[role] = answer
+    for role in AUTHZ_ROLES:
+        if role not in answers:
+            if rest is None:
+                raise ValueError(f"no answer for {role} in {spec!r}")
+            answers[role] = rest
+    return answers
+
+
+def _answer(status: int) -> str:
+    return str(status) if status in (401, 403, 404) else "ok"
+
+
+@dataclass
+class AuthzWorld:
+    """Two families and two schools, signed in once for a whole matrix.
+
+    `ids` holds the path values of A's objects (`child_id` is A's child, `group_id` A's
+    teacher's class...); a service adds its own objects to it."""
+
+    actors: dict[str, Actor]
+    ids: dict[str, str]
+    client: httpx.AsyncClient
+
+    def user(self, role: str) -> User:
+        return self.actors[role].user
+
+
+async def make_authz_world(
+    db: AsyncSession, client: httpx.AsyncClient, keys: TestKeys
+) -> AuthzWorld:
+    """Families A and B (a parent and a child each), schools A and B (an owner, a teacher and
+    a class with the family's child each), a moderator and an admin, every one signed in."""
+    users: dict[str, User] = {}
+    for role, kind in (
+        ("parent", Role.parent),
+        ("other_parent", Role.parent),
+        ("teacher", Role.teacher),
+        ("other_teacher", Role.teacher),
+        ("organization", Role.organization),
+        ("moderator", Role.moderator),
+        ("admin", Role.admin),
+    ):
+        users[role] = await make_user(db, role=kind, first_name=role.replace("_", " ").title())
+    users["student"] = await make_child(db, users["parent"], first_name="Ali")
+    users["other_child"] = await make_child(db, users["other_parent"], first_name="Laylo")
+    school = await make_school(db, users["organization"], "A maktabi")
+    other_director = await make_user(db, role=Role.organization)
+    other_school = await make_school(db, other_director, "B maktabi")
+    group = await make_study_group(db, users["teacher"], [users["student"]], organization=school)
+    other_group = await make_study_group(
+        db, users["other_teacher"], [users["other_child"]], organization=other_school
+    )
+    actors = {
+        role: Actor(user=user, token=token_for(keys, user), client=client)
+        for role, user in users.items()
+    }
+    ids = {
+        "child_id": str(users["student"].id),
+        "student_id": str(users["student"].id),
+        "user_id": str(users["student"].id),
+        "group_id": str(group.id),
+        "organization_id": str(school.id),
+        "other_group_id": str(other_group.id),
+        "other_organization_id": str(other_school.id),
+    }
+    return AuthzWorld(actors=actors, ids=ids, client=client)
+
+
+def _example_query(
+    operation: dict[str, Any], components: dict[str, Any], ids: dict[str, str]
+) -> dict[str, Any]:
+    """The operation's required query parameters, with plausible values (ids from the world)."""
+    params: dict[str, Any] = {}
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") != "query" or not parameter.get("required"):
+            continue
+        name = parameter["name"]
+        params[name] = ids.get(name) or _plausible(parameter.get("schema", {}), components)
+    return params
+
+
+def format_expectation(answers: dict[str, str]) -> str:
+    """The shortest `parse_expectation` spec for these answers: the commonest answer as `*`."""
+    counts: dict[str, int] = {}
+    for answer in answers.values():
+        counts[answer] = counts.get(answer, 0) + 1
+    common = max(sorted(counts), key=lambda answer: counts[answer])
+    groups: dict[str, list[str]] = {}
+    for role in AUTHZ_ROLES:
+        if answers[role] != common:
+            groups.setdefault(answers[role], []).append(role)
+    parts = [f"{','.join(roles)}:{answer}" for answer, roles in groups.items()]
+    return " ".join([*parts, f"*:{common}"])
+
+
+async def authorization_mismatches(
+    app: FastAPI,
+    world: AuthzWorld,
+    expected: dict[str, str],
+    db: AsyncSession,
+    cache: Cache,
+    requests: dict[str, dict[str, Any]] | None = None,
+) -> list[str]:
+    """Every operation of the app's OpenAPI as every role: the answers that differ from
+    `expected` (operationId → `parse_expectation` spec), every operation without an entry (with
+    what it answers now, to review before copying) and every entry without an operation, so a
+    new route is never forgotten.
+
+    `requests` gives an operation's httpx arguments (json, files, params) where a plausible body
+    built from the schema would not reach the route's checks, and under "ids" the path values
+    that differ from the world's for it (an object in another state, say). Each request runs in
+    a savepoint that is rolled back, so every role meets the same world; the cache (rate limits)
+    and the client's cookies are cleared after each."""
+    document = app.openapi()
+    components = document.get("components", {}).get("schemas", {})
+    operations = {
+        operation["operationId"]: (method.upper(), path, operation)
+        for path, methods in document["paths"].items()
+        for method, operation in methods.items()
+    }
+    problems = [
+        f"{op}: in the table but no such operation"
+        for op in sorted(set(expected) - set(operations))
+    ]
+    connection = await db.connection()
+    for operation_id in sorted(operations):
+        method, path, operation = operations[operation_id]
+        arguments = dict((requests or {}).get(operation_id, {}))
+        ids = {**world.ids, **arguments.pop("ids", {})}
+        missing = [name for name in re.findall(r"\{([^}]+)\}", path) if name not in ids]
+        if missing:
+            problems.append(f"{operation_id}: no value for {missing} in the world's ids")
+            continue
+        url = path.format(**ids)
+        if not arguments:
+            schema = (
+                operation.get("requestBody", {})
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema")
+            )
+            if schema is not None:
+                arguments["json"] = _plausible(schema, components)
+            query = _example_query(operation, components, ids)
+            if query:
+                arguments["params"] = query
+        observed: dict[str, str] = {}
+        details: dict[str, str] = {}
+        for role in AUTHZ_ROLES:
+            headers = world.actors[role].headers if role != "anonymous" else {}
+            savepoint = await connection.begin_nested()
+            try:
+                response = await world.client.request(method, url, headers=headers, **arguments)
+            finally:
+                await savepoint.rollback()
+                world.client.cookies.clear()
+                await cache.clear()
+            observed[role] = _answer(response.status_code)
+            details[role] = f"{response.status_code} {response.text[:160]}"
+        if operation_id not in expected:
+            problems.append(
+                f"{operation_id} ({method} {path}): no entry in the table; "
+                f"it answers {format_expectation(observed)!r}"
+            )
+            continue
+        answers = parse_expectation(expected[operation_id])
+        problems += [
+            f"{operation_id} ({method} {path}) as {role}: expected {answers[role]}, "
+            f"got {details[role]}"
+            for role in AUTHZ_ROLES
+            if observed[role] != answers[role]
+        ]
+    return problems

@@ -23,7 +23,15 @@ def test_a_date_time_without_an_offset_is_tashkent_time() -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{"title": "Ali\x00"}, {"tags": ["ok", "\x1b[31m"]}, {"title": "bell\x07"}, {"x\x00": 1}],
+    [
+        {"title": "Ali\x00"},
+        {"tags": ["ok", "\x1b[31m"]},
+        {"title": "bell\x07"},
+        {"x\x00": 1},
+        # bidirectional overrides and isolates: "Ali\u202egpj.exe" shows as "Aliexe.jpg"
+        {"title": "Ali\u202egpj.exe"},
+        {"tags": ["\u2066Vali\u2069"]},
+    ],
 )
 def test_control_characters_are_refused_anywhere_in_a_body(body: dict[str, object]) -> None:
     with pytest.raises(ValidationError) as refused:
@@ -33,3 +41,20 @@ def test_control_characters_are_refused_anywhere_in_a_body(body: dict[str, objec
 
 def test_line_breaks_and_tabs_are_text() -> None:
     assert Window.model_validate({"title": "Savol:\n\t1) bir"}).title == "Savol:\n\t1) bir"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oʻzbekiston",  # U+02BB, the official letter sign
+        "O'zbekiston",  # the typewriter apostrophe
+        "O’zbekiston",  # U+2019, the typographic one
+        "O‘zbekiston",  # U+2018
+        "O`zbekiston",  # the backtick phones type
+        "Oʼzbekiston",  # U+02BC
+        "Laylo 🦊👨‍👩‍👧",  # an emoji, and a family joined with zero-width joiners
+        "مرحبا\u200f",  # Arabic script with its right-to-left mark
+    ],
+)
+def test_every_apostrophe_emoji_and_right_to_left_text_is_kept_as_typed(text: str) -> None:
+    assert Window.model_validate({"title": text}).title == text

@@ -14,6 +14,7 @@ SECURITY_HEADERS = (
     "x-content-type-options",
     "x-frame-options",
     "referrer-policy",
+    "permissions-policy",
     "x-request-id",
 )
 
@@ -31,7 +32,11 @@ def assert_security_headers(response: httpx.Response) -> None:
     for header in SECURITY_HEADERS:
         assert header in response.headers, f"{header} missing on {response.status_code}"
     assert response.headers["x-content-type-options"] == "nosniff"
-    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy
+    # the apps and the APIs run only their own script files (test_security_headers.py)
+    assert "script-src 'self';" in policy
+    assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
     assert len(response.headers.get_list("x-request-id")) == 1
 
 

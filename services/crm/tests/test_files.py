@@ -2,6 +2,7 @@
 report of every bad row and nothing half-imported; Excel export of the lists."""
 
 import io
+import zipfile
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
 from alif.testing import Actor, LoginAs
+from crm.files.router import MAX_BYTES as MAX_BYTES_OF_UPLOAD
 from crm.staff.models import StaffRole
 from crm.testing import hire, make_centre
 
@@ -113,3 +115,50 @@ async def test_leads_import_reports_each_bad_row_and_roles_are_checked(
     assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["Ali", "Vali"]
     assert (await cashier.get(f"{office}/exports/debtors.xlsx")).status_code == 200
     assert (await cashier.get(f"{office}/exports/leads.xlsx")).status_code == 403
+
+
+def _bomb(rows: list[list[Any]]) -> bytes:
+    """A real workbook with 200 MB of zeros packed beside its sheet: a few hundred kilobytes."""
+    out = io.BytesIO(_book(rows))
+    with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/zeros.bin", b"\x00" * (200 * 1024 * 1024))
+    return out.getvalue()
+
+
+def _far_cell() -> bytes:
+    """A workbook of a few kilobytes whose sheet claims a cell at XFD1048576: every blank cell
+    up to it would be read."""
+    out = io.BytesIO(_book([["Ism"], ["Ali"]]))
+    with zipfile.ZipFile(out) as source:
+        files = {name: source.read(name) for name in source.namelist()}
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    sheet = files["xl/worksheets/sheet1.xml"]
+    files["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"</sheetData>", far + b"</sheetData>"
+    ).replace(b'ref="A1:A2"', b'ref="A1:XFD1048576"')
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return packed.getvalue()
+
+
+async def test_a_zip_bomb_or_a_far_away_cell_is_refused_and_the_office_keeps_working(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    director = await login_as(Role.organization)
+    centre = await make_centre(db_session, director.user)
+    office = f"/api/crm/organizations/{centre.id}"
+    bomb = _bomb([["Ism"], ["Ali"]])
+    assert len(bomb) < MAX_BYTES_OF_UPLOAD
+    for hostile in (bomb, _far_cell()):
+        refused = await _upload(director, f"{office}/imports/students", hostile)
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["error"]["code"] == "import_too_large"
+    # A PNG named import.xlsx is not a workbook, whatever its name says.
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    disguised = await _upload(director, f"{office}/imports/leads", png)
+    assert disguised.json()["error"]["code"] == "not_an_excel_file"
+    assert (await director.get(f"{office}/students")).json()["items"] == []  # nothing written
+    imported = await _upload(director, f"{office}/imports/students", _book([["Ism"], ["Vali"]]))
+    assert imported.json() == {"created": 1}  # and the next honest file goes in

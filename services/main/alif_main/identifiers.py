@@ -50,3 +50,5 @@ Username = Annotated[str, StringConstraints(max_length=64), AfterValidator(norma
 Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,6}$")]
 OneTimeCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
+# A subject a teacher teaches ("Matematika"): each one bounded, not only how many there are.
+Subject = Annotated[str, StringConstraints(min_length=1, max_length=100)]

@@ -8,8 +8,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
 from alif.kernel.models import Organization, OrganizationKind, User
-from alif.testing import make_child, make_user
+from alif.testing import TestKeys, make_child, make_user
 from alif_main.auth.service import AuthService
+from alif_main.config import MainSettings
+from alif_main.payments.testing import (
+    CLICK_MERCHANT_ID,
+    CLICK_SECRET_KEY,
+    CLICK_SERVICE_ID,
+    PAYME_KEY,
+    PAYME_MERCHANT_ID,
+)
 
 
 class Outbox:
@@ -28,6 +36,27 @@ class Outbox:
 
     def count(self, recipient: str) -> int:
         return sum(1 for to, _ in self.sent if to == recipient)
+
+
+def main_test_settings(values: dict[str, Any], keys: TestKeys, **extra: Any) -> MainSettings:
+    """main's settings in tests: the common values (alif.testing's `settings_values`), signing
+    keys, and test values for the providers (tests talk to the app as Payme and Click would,
+    never to them)."""
+    return MainSettings(
+        **{
+            **values,
+            "jwt_private_key": keys.private_pem,
+            "admin_session_secret": "test-admin-session-secret-of-enough-length",
+            "cookie_domain": "alif24.test",
+            "payme_merchant_id": PAYME_MERCHANT_ID,
+            "payme_key": PAYME_KEY,
+            "payme_checkout_url": "https://checkout.test.paycom.uz",
+            "click_service_id": CLICK_SERVICE_ID,
+            "click_merchant_id": CLICK_MERCHANT_ID,
+            "click_secret_key": CLICK_SECRET_KEY,
+            **extra,
+        }
+    )
 
 
 PASSWORD = "kitob-oʻqish-2026"

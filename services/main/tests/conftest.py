@@ -12,34 +12,14 @@ from alif.testing import TestKeys, serve_here
 from alif_main.app import create_main_app
 from alif_main.auth.service import AuthService
 from alif_main.config import MainSettings
-from alif_main.payments.testing import (
-    CLICK_MERCHANT_ID,
-    CLICK_SECRET_KEY,
-    CLICK_SERVICE_ID,
-    PAYME_KEY,
-    PAYME_MERCHANT_ID,
-    ClickClient,
-    PaymeClient,
-)
-from alif_main.testing import Outbox
+from alif_main.payments.testing import ClickClient, PaymeClient
+from alif_main.testing import Outbox, main_test_settings
 from alif_main.verification.senders import CodeDelivery
 
 
 @pytest.fixture(scope="session")
 def main_settings(settings_values: dict[str, Any], test_keys: TestKeys) -> MainSettings:
-    return MainSettings(
-        **settings_values,
-        jwt_private_key=test_keys.private_pem,
-        admin_session_secret="test-admin-session-secret-of-enough-length",
-        cookie_domain="alif24.test",
-        # Test values only: tests talk to the app as Payme and Click would, never to them.
-        payme_merchant_id=PAYME_MERCHANT_ID,
-        payme_key=PAYME_KEY,
-        payme_checkout_url="https://checkout.test.paycom.uz",
-        click_service_id=CLICK_SERVICE_ID,
-        click_merchant_id=CLICK_MERCHANT_ID,
-        click_secret_key=CLICK_SECRET_KEY,
-    )
+    return main_test_settings(settings_values, test_keys)
 
 
 @pytest.fixture(scope="session")

@@ -177,3 +177,27 @@ async def test_a_source_file_gives_its_text_for_ai_generation(login_as: LoginAs)
         "file_kind": "docx",
         "text": "Amir Temur 1336-yilda Keshda tugʻilgan.\nMuhim sana.",
     }
+
+
+async def test_a_pdf_that_never_ends_or_loops_on_itself_is_refused_and_the_next_one_is_read(
+    login_as: LoginAs,
+) -> None:
+    teacher = await login_as(Role.teacher)
+    head = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    # A content stream that claims a gigabyte and stops mid-sentence: no end, no cross-reference.
+    never_ends = (
+        head + b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+        b"3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n"
+        b"4 0 obj\n<< /Length 999999999 >>\nstream\nBT (Salom" + b" dunyo" * 20_000
+    )
+    # A page tree whose only child is itself.
+    loops = head + b"2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\n%%EOF\n"
+    for name, data in (("cheksiz.pdf", never_ends), ("halqa.pdf", loops)):
+        for url in (f"{API}/import/file", f"{API}/sources/extract"):
+            refused = await teacher.post(url, **_upload(name, data))
+            assert refused.status_code == 422, (url, refused.text)
+            assert refused.json()["error"]["code"] == "file_not_readable"
+    honest = pdf_bytes(["1. 2 + 2 = ?", "A) 3", "B) 4", "Javob: B"])
+    assert (
+        await teacher.post(f"{API}/import/file", **_upload("test.pdf", honest))
+    ).status_code == 200

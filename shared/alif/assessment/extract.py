@@ -25,6 +25,7 @@ from alif.assessment.exceptions import (
     UnsupportedFileType,
 )
 from alif.assessment.parser import EMPHASIS
+from alif.media import zip_unpacks_within
 
 _W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 DOCX_MAX_UNPACKED = 60 * 1024 * 1024
@@ -157,10 +158,8 @@ def _emphasised(paragraph: Paragraph) -> bool:
 
 
 def _docx_text(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = archive.infolist()
-        if len(entries) > DOCX_MAX_ENTRIES or sum(e.file_size for e in entries) > DOCX_MAX_UNPACKED:
-            raise FileTooLarge("This document unpacks to more than we accept.")
+    if not zip_unpacks_within(data, max_entries=DOCX_MAX_ENTRIES, max_bytes=DOCX_MAX_UNPACKED):
+        raise FileTooLarge("This document unpacks to more than we accept.")
     document = Document(io.BytesIO(data))
     numbering = _Numbering(document)
     lines: list[str] = []

@@ -75,9 +75,12 @@ class AdminLanguage:
     """Sets each admin request's language: `?lang=` (kept in a cookie), the cookie, the browser's
     Accept-Language, else Uzbek; the account's language replaces the last two once signed in."""
 
-    def __init__(self, app: ASGIApp, cookie_path: str = "/") -> None:
+    def __init__(self, app: ASGIApp, cookie_path: str = "/", secure: bool = True) -> None:
         self.app = app
         self.cookie_path = cookie_path
+        # Secure like every cookie of ours (ASVS 3.3.1); off only where COOKIE_SECURE is (plain
+        # http in development).
+        self.secure = secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -95,7 +98,7 @@ class AdminLanguage:
                 MutableHeaders(scope=message).append(
                     "set-cookie",
                     f"{COOKIE}={asked}; Path={self.cookie_path}; Max-Age=31536000; "
-                    "SameSite=Strict; HttpOnly",
+                    f"SameSite=Strict; HttpOnly{'; Secure' if self.secure else ''}",
                 )
             await send(message)
 

@@ -370,7 +370,9 @@ def mount_admin(app: FastAPI, settings: MainSettings, secret: str) -> Admin:
         title="ALIF24 admin",
         authentication_backend=StaffAuthentication(settings, secret),
         templates_dir=str(Path(__file__).parent / "templates"),
-        middlewares=[Middleware(i18n.AdminLanguage, cookie_path=ADMIN_PATH)],
+        middlewares=[
+            Middleware(i18n.AdminLanguage, cookie_path=ADMIN_PATH, secure=settings.cookie_secure)
+        ],
     )
     # Inside the admin, `request.app` is sqladmin's own sub-application: give it the main app's
     # state, so the views reach the same database, auth service and settings.

@@ -8,7 +8,7 @@ from alif.auth import AccountStatus, Role
 from alif.kernel.models import Language, OrganizationKind, Region
 from alif.schemas import Phone, RequestModel, ResponseModel
 from alif_main.auth.models import SessionKind
-from alif_main.identifiers import Identifier, OneTimeCode, Password, Pin, Username
+from alif_main.identifiers import Identifier, OneTimeCode, Password, Pin, Subject, Username
 from alif_main.verification.models import CodePurpose
 
 Name = Field(min_length=1, max_length=80)
@@ -31,7 +31,7 @@ class RegistrationDetails(RequestModel):
     first_name: str = Name
     last_name: str = Field(default="", max_length=80)
     language: Language = Language.uz
-    subjects: list[str] = Field(default_factory=list, max_length=10)
+    subjects: list[Subject] = Field(default_factory=list, max_length=10)
     organization_id: uuid.UUID | None = Field(
         default=None, description="A teacher may ask to join an organization right away"
     )

@@ -12,7 +12,7 @@ from alif.kernel.models import (
     Region,
 )
 from alif.schemas import Phone, RequestModel, ResponseModel
-from alif_main.identifiers import Password
+from alif_main.identifiers import Password, Subject
 
 
 class UserRead(ResponseModel):
@@ -100,7 +100,7 @@ class ProfileUpdate(RequestModel):
     language: Language | None = None
     avatar: str | None = Field(default=None, max_length=40)
     school_name: str | None = Field(default=None, max_length=200)
-    subjects: list[str] | None = Field(default=None, max_length=10)
+    subjects: list[Subject] | None = Field(default=None, max_length=10)
     bio: str | None = Field(default=None, max_length=2000)
     organization: OrganizationUpdate | None = None
 
