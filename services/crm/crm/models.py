@@ -1,5 +1,7 @@
-"""Every table crm owns, for alembic (the `alif.models` entry point)."""
+"""Every table crm owns, for alembic (the `alif.models` entry point). The tuition links are
+defined in `alif.tuition` because main reads them; crm alone writes them."""
 
+from alif.tuition import TuitionLink
 from crm.groups.models import Enrolment, Freeze, Group, GroupSlot, Room
 from crm.leads.models import Lead, LeadActivity, LeadStage
 from crm.lessons.models import Attendance, Holiday, Lesson, MakeupStudent
@@ -27,4 +29,5 @@ __all__ = [
     "Staff",
     "Student",
     "TeacherRate",
+    "TuitionLink",
 ]

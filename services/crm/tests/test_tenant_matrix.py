@@ -53,6 +53,8 @@ BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("POST", "/charges/run"): {"month": "2026-09"},
     ("POST", "/students/{student_id}/payments"): {"amount": 100, "method": "cash"},
     ("POST", "/payments/{payment_id}/refund"): {"amount": 1, "reason": "x"},
+    ("POST", "/students/{student_id}/payment-links"): {"amount": 100, "month": "2026-09"},
+    ("POST", "/payment-links/{link_id}/cancel"): None,
     ("PUT", "/teachers/{teacher_id}/rate"): {"share_percent": 10},
     ("POST", "/sms/absence"): {"lesson_id": "{lesson_id}"},
     ("POST", "/sms/debt"): {"student_ids": ["{student_id}"]},
@@ -165,12 +167,19 @@ async def _centre_a(login_as: LoginAs, db: AsyncSession) -> tuple[Actor, dict[st
             f"{base}/students/{student['id']}/payments", json={"amount": 50, "method": "card"}
         )
     ).json()
+    link = (
+        await director.post(
+            f"{base}/students/{student['id']}/payment-links",
+            json={"amount": 5_000_000, "month": "2026-09"},
+        )
+    ).json()
     await director.patch(f"{base}/students/{student['id']}", json={"parent_phone": "+998901112233"})
     batch = (await director.post(f"{base}/sms/debt", json={"student_ids": [student["id"]]})).json()
     ids = {
         "organization_id": str(centre.id),
         "batch_id": batch["id"],
         "payment_id": payment["id"],
+        "link_id": link["id"],
         "teacher_id": str(worker.user.id),
         "lesson_id": lesson["id"],
         "freeze_id": freeze["id"],
@@ -199,6 +208,7 @@ async def _snapshot(director: Actor, ids: dict[str, str]) -> list[Any]:
         (await director.get(f"{base}/holidays")).json(),
         (await director.get(f"{base}/sms/{ids['batch_id']}")).json(),
         (await director.get(f"{base}/students/{ids['student_id']}/money")).json(),
+        (await director.get(f"{base}/students/{ids['student_id']}/payment-links")).json(),
         (await director.get(f"{base}/money/entries")).json(),
         (await director.get(f"{base}/reports/reconciliation")).json(),
         (await director.get(f"{base}/reports/teachers-pay", params={"month": "2026-09"})).json(),

@@ -122,7 +122,13 @@ async def refund(
 ) -> EntryRead:
     payment = await service.get_payment(db, office.organization_id, payment_id)
     entry = await service.refund(
-        db, office, payment, data.amount, data.reason, data.idempotency_key
+        db,
+        office.organization_id,
+        payment,
+        data.amount,
+        data.reason,
+        data.idempotency_key,
+        by=office.user_id,
     )
     return EntryRead.model_validate(entry)
 
