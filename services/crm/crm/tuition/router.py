@@ -5,6 +5,7 @@ from fastapi import APIRouter, status
 from alif.db import SessionDep
 from alif.errors import error_responses
 from alif.tuition import TuitionLink
+from crm.config import CrmSettings
 from crm.dependencies import SettingsDep
 from crm.staff.dependencies import MoneyViewer, PaymentRequester
 from crm.tuition import service
@@ -13,14 +14,14 @@ from crm.tuition.schemas import PaymentLinkCreate, PaymentLinkRead
 router = APIRouter(prefix="/organizations/{organization_id}", tags=["tuition"])
 
 
-def _read(link: TuitionLink, pay_url: str) -> PaymentLinkRead:
+def _read(link: TuitionLink, settings: CrmSettings) -> PaymentLinkRead:
     return PaymentLinkRead(
         id=link.id,
         student_id=link.student_id,
         amount=link.amount,
         month=link.month,
         status=link.status,
-        url=f"{pay_url.rstrip('/')}/{link.id}",
+        url=service.pay_url(settings, link),
         created_at=link.created_at,
         created_by_id=link.created_by_id,
         paid_at=link.paid_at,
@@ -45,7 +46,7 @@ async def create_link(
     link = await service.create_link(
         db, office, student_id, data.amount, data.month, data.idempotency_key
     )
-    return _read(link, settings.tuition_pay_url)
+    return _read(link, settings)
 
 
 @router.get(
@@ -57,7 +58,7 @@ async def list_links(
     student_id: uuid.UUID, office: MoneyViewer, db: SessionDep, settings: SettingsDep
 ) -> list[PaymentLinkRead]:
     links = await service.links_of_student(db, office.organization_id, student_id)
-    return [_read(link, settings.tuition_pay_url) for link in links]
+    return [_read(link, settings) for link in links]
 
 
 @router.post(
@@ -69,4 +70,4 @@ async def cancel_link(
     link_id: uuid.UUID, office: PaymentRequester, db: SessionDep, settings: SettingsDep
 ) -> PaymentLinkRead:
     link = await service.cancel_link(db, office.organization_id, link_id)
-    return _read(link, settings.tuition_pay_url)
+    return _read(link, settings)

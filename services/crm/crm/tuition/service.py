@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif import tuition
 from alif.db import utcnow
 from alif.tuition import LinkStatus, TuitionLink
+from crm.config import CrmSettings
 from crm.money import reports
 from crm.money import service as money
 from crm.money.models import Method
@@ -88,14 +89,25 @@ async def links_of_student(
     )
 
 
+def pay_url(settings: CrmSettings, link: TuitionLink) -> str:
+    """main's pay page for the link: what the family gets."""
+    return f"{settings.tuition_pay_url.rstrip('/')}/{link.id}"
+
+
+async def get_link(db: AsyncSession, organization_id: uuid.UUID, link_id: uuid.UUID) -> TuitionLink:
+    """One of the organization's links; another's is not found."""
+    link = await tuition.get_link(db, link_id)
+    if link is None or link.organization_id != organization_id:
+        raise PaymentLinkNotFound()
+    return link
+
+
 async def cancel_link(
     db: AsyncSession, organization_id: uuid.UUID, link_id: uuid.UUID
 ) -> TuitionLink:
     """Withdraw a waiting link. A payment already under way still lands (money is never lost):
     main refuses new payments of a cancelled link, and one performed meanwhile marks it paid."""
-    link = await tuition.get_link(db, link_id)
-    if link is None or link.organization_id != organization_id:
-        raise PaymentLinkNotFound()
+    link = await get_link(db, organization_id, link_id)
     # A conditional update: a payment landing at the same moment wins, the cancel is refused.
     done = await db.execute(
         update(TuitionLink)
