@@ -6,6 +6,7 @@ import { Alert, Button, Card, CardTitle, linkClass, Page, QueryState, useToast }
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
+import { PaymentLinks } from "../components/PaymentLinks.tsx";
 import {
   STUDENT_FIELDS,
   StudentFields,
@@ -110,6 +111,7 @@ export default function StudentPage() {
             )}
           </Card>
           {office.can("view_money") ? <StudentMoney studentId={data.id} /> : null}
+          {office.can("view_money") ? <PaymentLinks studentId={data.id} /> : null}
         </Page>
       )}
     </QueryState>
