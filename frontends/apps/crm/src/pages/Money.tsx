@@ -6,7 +6,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { ExportButton } from "../components/ExportButton.tsx";
 import { useOffice } from "../lib/office.ts";
-import { useTeacherNames } from "./Groups.tsx";
 
 type EntryKind = CrmComponents["schemas"]["EntryKind"];
 const KINDS: EntryKind[] = ["charge", "discount", "payment", "refund"];
@@ -153,7 +152,6 @@ function AuditLog(props: {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
   const office = useOffice();
-  const people = useTeacherNames();
   const query = {
     limit: PAGE,
     offset: props.offset,
@@ -221,7 +219,7 @@ function AuditLog(props: {
                       </td>
                       <td className="px-2 py-1">
                         {e.created_by_id
-                          ? (people.get(e.created_by_id) ?? "—")
+                          ? (e.created_by_name ?? "—")
                           : e.method === "payme" || e.method === "click"
                             ? t(`methods.${e.method}`)
                             : t("books.system")}
@@ -252,14 +250,14 @@ function AuditLog(props: {
                     props.onChange({ offset: String(Math.max(0, props.offset - PAGE)) })
                   }
                 >
-                  {t("lessons.previous")}
+                  {t("books.previous")}
                 </Button>
                 <Button
                   variant="secondary"
                   disabled={props.offset + PAGE >= page.total}
                   onClick={() => props.onChange({ offset: String(props.offset + PAGE) })}
                 >
-                  {t("lessons.next")}
+                  {t("books.next")}
                 </Button>
               </div>
             </div>

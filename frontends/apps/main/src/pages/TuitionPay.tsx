@@ -2,7 +2,7 @@ import { ApiError, call } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { errorMessage, formatDate, formatSoum, useTranslation } from "@alif/i18n";
 import { Alert, Button, Card, EmptyState, Page, Spinner } from "@alif/ui";
-import { useQuery } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useParams } from "react-router";
 import { useAction } from "../lib/useAction.ts";
@@ -30,7 +30,7 @@ function monthName(month: string, language: string): string {
  * the link is the permission. The parent pays on Payme's or Click's page and comes back here,
  * where the page asks the server until the payment is confirmed.
  */
-export default function TuitionPay() {
+function TuitionPay() {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
   const { linkId = "" } = useParams();
@@ -157,5 +157,15 @@ export default function TuitionPay() {
         )}
       </Card>
     </Page>
+  );
+}
+
+/** The page is public: the signed-in area's data cache is not around it, so it brings its own. */
+export default function TuitionPayPage() {
+  const [client] = useState(() => new QueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <TuitionPay />
+    </QueryClientProvider>
   );
 }

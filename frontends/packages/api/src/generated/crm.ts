@@ -1356,9 +1356,14 @@ export type components = {
             note: string;
             /**
              * Created By Id
-             * @description Who; null: a payment provider
+             * @description Who; null: a payment provider or the nightly charge run
              */
             created_by_id: string | null;
+            /**
+             * Created By Name
+             * @description Who, by name (the audit log)
+             */
+            created_by_name?: string | null;
             /**
              * Created At
              * Format: date-time
