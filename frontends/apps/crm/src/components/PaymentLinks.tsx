@@ -1,6 +1,6 @@
 import { call } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { errorMessage, formatDate, formatSoum, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, formatMonth, formatSoum, useTranslation } from "@alif/i18n";
 import { fieldError } from "@alif/i18n/forms";
 import { Alert, Button, Card, CardTitle, Field, Input, QueryState, useToast } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -124,7 +124,7 @@ function LinkRow(props: { link: PaymentLink; studentId: string }) {
   return (
     <li className="flex flex-col gap-2 py-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span className="font-bold">{link.month.slice(0, 7)}</span>
+        <span className="font-bold">{formatMonth(link.month, i18n.language)}</span>
         <span className="tabular-nums">
           {formatSoum(link.amount, i18n.language)} {t("soum")}
         </span>

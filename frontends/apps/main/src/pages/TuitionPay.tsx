@@ -1,6 +1,6 @@
 import { ApiError, call } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { errorMessage, formatDate, formatSoum, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, formatMonth, formatSoum, useTranslation } from "@alif/i18n";
 import { Alert, Button, Card, EmptyState, Page, Spinner } from "@alif/ui";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -16,14 +16,6 @@ const PROVIDERS: { id: Provider; name: string }[] = [
 const PAYING_POLL_MS = 2000;
 const WAITING_POLL_MS = 10_000;
 const POLL_FOR_MS = 5 * 60_000;
-
-function monthName(month: string, language: string): string {
-  const [year, number] = month.split("-").map(Number);
-  const locale = language === "uz" ? "uz-Latn-UZ" : language;
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric" }).format(
-    new Date(Date.UTC(year ?? 2000, (number ?? 1) - 1, 15)),
-  );
-}
 
 /**
  * A learning centre's tuition bill, opened from the link it sent (`/pay/<link id>`): no sign-in,
@@ -94,7 +86,7 @@ function TuitionPay() {
               <dt className="text-muted">{t("tuition.student")}</dt>
               <dd>{data.student_name}</dd>
               <dt className="text-muted">{t("tuition.month")}</dt>
-              <dd>{monthName(data.month, i18n.language)}</dd>
+              <dd>{formatMonth(data.month, i18n.language)}</dd>
               <dt className="font-extrabold text-lg">{t("billing.toPay")}</dt>
               <dd className="font-extrabold text-lg tabular-nums">
                 {t("money.soum", { amount: formatSoum(data.amount, i18n.language) })}
