@@ -87,7 +87,9 @@ function TuitionPay() {
               <dd>{data.student_name}</dd>
               <dt className="text-muted">{t("tuition.month")}</dt>
               <dd>{formatMonth(data.month, i18n.language)}</dd>
-              <dt className="font-extrabold text-lg">{t("billing.toPay")}</dt>
+              <dt className="font-extrabold text-lg">
+                {data.status === "waiting" ? t("billing.toPay") : t("tuition.amount")}
+              </dt>
               <dd className="font-extrabold text-lg tabular-nums">
                 {t("money.soum", { amount: formatSoum(data.amount, i18n.language) })}
               </dd>
