@@ -8,7 +8,7 @@ from crm.lessons.models import Attendance, Holiday, Lesson, MakeupStudent
 from crm.money.models import MoneyEntry, TeacherRate
 from crm.sms.models import SmsBatch, SmsRecipient
 from crm.staff.models import Staff
-from crm.students.models import Student
+from crm.students.models import Student, StudentChange
 
 __all__ = [
     "Attendance",
@@ -28,6 +28,7 @@ __all__ = [
     "SmsRecipient",
     "Staff",
     "Student",
+    "StudentChange",
     "TeacherRate",
     "TuitionLink",
 ]

@@ -13,6 +13,7 @@ import {
   studentChanges,
   studentDraft,
 } from "../components/StudentForm.tsx";
+import { StudentHistory } from "../components/StudentHistory.tsx";
 import { StudentMoney } from "../components/StudentMoney.tsx";
 import { useOffice } from "../lib/office.ts";
 import { keys, type Student, studentName, studentQuery } from "../lib/queries.ts";
@@ -112,6 +113,7 @@ export default function StudentPage() {
           </Card>
           {office.can("view_money") ? <StudentMoney studentId={data.id} /> : null}
           {office.can("view_money") ? <PaymentLinks studentId={data.id} /> : null}
+          <StudentHistory studentId={data.id} />
         </Page>
       )}
     </QueryState>

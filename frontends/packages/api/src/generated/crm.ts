@@ -231,6 +231,23 @@ export type paths = {
         patch: operations["students-change_student"];
         trace?: never;
     };
+    "/api/crm/organizations/{organization_id}/students/{student_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card's history: field changes with who, groups joined and left, freezes */
+        get: operations["students-student_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/organizations/{organization_id}/rooms": {
         parameters: {
             query?: never;
@@ -1578,6 +1595,31 @@ export type components = {
             capacity: number;
             /** Schedule */
             schedule?: components["schemas"]["Slot"][];
+        };
+        /** HistoryEvent */
+        HistoryEvent: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Kind
+             * @description created, changed, enrolled, left or frozen
+             */
+            kind: string;
+            /**
+             * By
+             * @description Who, by name (unknown for some)
+             */
+            by: string | null;
+            /**
+             * Details
+             * @description changed: fields {name: {from, to}}; enrolled: group, starts_on, discount; left: group, on; frozen: group, starts_on, ends_on, reason
+             */
+            details: {
+                [key: string]: unknown;
+            };
         };
         /** HolidayCreate */
         HolidayCreate: {
@@ -3610,6 +3652,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudentRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "students-student_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEvent"][];
                 };
             };
             /** @description Forbidden */
