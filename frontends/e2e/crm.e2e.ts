@@ -236,10 +236,7 @@ describe("the director's desk: the dashboard, an Excel import, a payment link", 
     await d.goto(url("crm", `/o/${org}/students/${sardor?.id}`));
     const links = d.getByRole("heading", { name: /Toʻlov havolalari/ });
     await visible(links);
-    await d
-      .getByLabel(/Summa, soʻm/)
-      .last()
-      .fill("450000");
+    await d.getByLabel("Havola summasi, soʻm").fill("450000");
     await d.getByRole("button", { name: "Havola yaratish" }).click();
     await visible(d.getByText("Kutilmoqda"));
     await screenshot(d, "42-crm-payment-link");

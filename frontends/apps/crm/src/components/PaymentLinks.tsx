@@ -59,7 +59,7 @@ function NewLink(props: { studentId: string }) {
   };
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-3 sm:items-end" noValidate>
-      <Field label={t("money.amountSoum")} error={fieldError(create.error, "amount", t)}>
+      <Field label={t("links.amountSoum")} error={fieldError(create.error, "amount", t)}>
         <Input
           inputMode="decimal"
           value={amount}
