@@ -79,6 +79,9 @@ async def checkout(
     db: AsyncSession, link_id: uuid.UUID, provider: PaymentProvider, settings: MainSettings
 ) -> Checkout:
     """The provider's page for this link: its open order, or a new one."""
+    link = await tuition.get_link(db, link_id, lock=True)
+    if link is None:
+        raise TuitionLinkNotFound()
     configured = (
         settings.payme_configured
         if provider is PaymentProvider.payme
@@ -86,9 +89,6 @@ async def checkout(
     )
     if not configured:
         raise PaymentsNotConfigured(details={"provider": provider.value})
-    link = await tuition.get_link(db, link_id, lock=True)
-    if link is None:
-        raise TuitionLinkNotFound()
     now = utcnow()
     orders = await _orders(db, link.id)
     status = _status(link, orders, now)

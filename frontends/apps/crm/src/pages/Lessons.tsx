@@ -5,6 +5,7 @@ import { Button, cx, Field, Page, QueryState, Select, useToast } from "@alif/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { ExportButton } from "../components/ExportButton.tsx";
+import { Holidays } from "../components/Holidays.tsx";
 import { useOffice } from "../lib/office.ts";
 import {
   groupsQuery,
@@ -202,6 +203,7 @@ export default function Lessons() {
           );
         }}
       </QueryState>
+      {office.can("manage_lessons") ? <Holidays /> : null}
     </Page>
   );
 }
