@@ -3,8 +3,11 @@
  * the director, at a desk, adds a lead, moves it on the board and turns it into a student in a
  * group; the teacher marks the lesson's attendance on a phone; the director, at the cash desk on a
  * tablet, charges the month, finds the new student among the debtors, takes the payment (with its
- * receipt), and the student leaves the debtors list. Screenshots go to test-results/e2e/ (30-...).
+ * receipt), and the student leaves the debtors list. Then the director's dashboard, an Excel
+ * import whose bad row is reported (nothing imported) and then fixed, and a Payme/Click link for
+ * a student that a parent opens without signing in. Screenshots go to test-results/e2e/ (30-...).
  */
+import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectAccessible, type Person, person, screenshot, url } from "./browser.ts";
@@ -175,5 +178,86 @@ describe("the centre's office from a lead to a paid month", () => {
 
     expect(director.problems).toEqual([]);
     expect(teacher.problems).toEqual([]);
+  });
+});
+
+describe("the director's desk: the dashboard, an Excel import, a payment link", () => {
+  it("shows the dashboard, reports a messy file's bad row, imports the fixed one, and a parent opens the link", async () => {
+    const director = await person();
+    people.push(director);
+    const d = director.page;
+    await d.setViewportSize({ width: 1280, height: 800 });
+    await signIn(d, "+998900000003");
+    const offices = await api<{ organization_id: string }[]>(d, "/api/crm/organizations");
+    const org = offices[0]?.organization_id ?? "";
+
+    await d.goto(url("crm", `/o/${org}/dashboard`));
+    await visible(d.getByRole("heading", { name: "Direktor koʻrsatkichlari" }));
+    await visible(d.getByText("Faol oʻquvchilar"));
+    await visible(d.getByText("Oylar boʻyicha tushum"));
+    await screenshot(d, "40-crm-dashboard");
+    await expectAccessible(d, "the dashboard");
+
+    // A messy file: Russian headers, a blank row, a phone that is not one. Nothing is imported.
+    await d.getByRole("link", { name: /Excel/ }).click();
+    const students = d
+      .getByRole("region", { name: "Oʻquvchilarni import qilish" })
+      .or(d.locator("form").first());
+    const fixtures = join(import.meta.dirname, "fixtures");
+    await students
+      .first()
+      .getByLabel("Excel fayl (.xlsx)")
+      .setInputFiles(join(fixtures, "students-messy.xlsx"));
+    await d.getByRole("button", { name: "Yuklash" }).first().click();
+    const report = d.getByRole("table", { name: /Xato qatorlar/ });
+    await visible(report);
+    expect(await report.getByRole("cell", { name: "4", exact: true }).count()).toBe(1);
+    await screenshot(d, "41-crm-import-report");
+    await expectAccessible(d, "the import's row report");
+    const before = await api<{ total: number }>(
+      d,
+      `/api/crm/organizations/${org}/students?q=${encodeURIComponent("Excelov")}`,
+    );
+
+    await students
+      .first()
+      .getByLabel("Excel fayl (.xlsx)")
+      .setInputFiles(join(fixtures, "students-fixed.xlsx"));
+    await d.getByRole("button", { name: "Yuklash" }).first().click();
+    await visible(d.getByText("Qoʻshildi: 2"));
+    const after = await api<{ total: number; items: { id: string; first_name: string }[] }>(
+      d,
+      `/api/crm/organizations/${org}/students?q=${encodeURIComponent("Excelov")}`,
+    );
+    expect(after.total).toBe(before.total + 2);
+    const sardor = after.items.find((s) => s.first_name === "Sardor");
+
+    // A Payme/Click link on the card; the parent opens it on a phone, without signing in.
+    await d.goto(url("crm", `/o/${org}/students/${sardor?.id}`));
+    const links = d.getByRole("heading", { name: /Toʻlov havolalari/ });
+    await visible(links);
+    await d.getByLabel("Havola summasi, soʻm").fill("450000");
+    await d.getByRole("button", { name: "Havola yaratish" }).click();
+    await visible(d.getByText("Kutilmoqda"));
+    await screenshot(d, "42-crm-payment-link");
+    await expectAccessible(d, "the payment links");
+    const made = await api<{ id: string; url: string; status: string }[]>(
+      d,
+      `/api/crm/organizations/${org}/students/${sardor?.id}/payment-links`,
+    );
+    expect(made[0]?.status).toBe("waiting");
+
+    const parent = await person();
+    people.push(parent);
+    const p = parent.page;
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(url("main", `/pay/${made[0]?.id}`));
+    await visible(p.getByRole("heading", { name: "Oʻquv toʻlovi" }));
+    await visible(p.getByText("Sardor E."));
+    await visible(p.getByRole("button", { name: "Payme" }));
+    await screenshot(p, "43-main-tuition-pay-phone");
+    await expectAccessible(p, "the tuition pay page");
+
+    expect(director.problems).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ must be correct on both, so the few differences live here and nowhere else.
 """
 
 import uuid
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -106,6 +106,26 @@ async def insert_if_absent(
     dialect = db.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     await db.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=[unique]))
+
+
+async def upsert(
+    db: AsyncSession,
+    model: type[Base],
+    values: Mapping[str, Any],
+    *,
+    unique: Sequence[str],
+    update: Sequence[str],
+) -> None:
+    """INSERT ... ON CONFLICT (`unique`) DO UPDATE the `update` columns, for a row two requests may
+    write at the same moment (an attendance mark): the later one changes the row the earlier one
+    made instead of failing on the unique constraint. `updated_at` follows when the model has it."""
+    dialect = db.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(model).values(**values)
+    changes: dict[str, Any] = {name: statement.excluded[name] for name in update}
+    if "updated_at" in model.__table__.columns:
+        changes["updated_at"] = utcnow()
+    await db.execute(statement.on_conflict_do_update(index_elements=list(unique), set_=changes))
 
 
 async def add_unique(db: AsyncSession, *rows: Base, taken: AppError) -> None:

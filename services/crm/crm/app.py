@@ -14,6 +14,7 @@ from crm.money.router import router as money_router
 from crm.sms.router import router as sms_router
 from crm.staff.router import router as staff_router
 from crm.students.router import router as students_router
+from crm.tuition.router import router as tuition_router
 
 
 def create_crm_app(settings: CrmSettings) -> FastAPI:
@@ -29,6 +30,7 @@ def create_crm_app(settings: CrmSettings) -> FastAPI:
             groups_router,
             lessons_router,
             money_router,
+            tuition_router,
             sms_router,
             dashboard_router,
             files_router,

@@ -5,3 +5,7 @@ from alif.config import CommonSettings
 
 class CrmSettings(CommonSettings):
     service_name: ClassVar[str] = "crm"
+
+    # main's public pay page for a tuition link (`<this>/<link id>`): what the office sends to a
+    # family. The same TUITION_PAY_URL as main's, which sends the payer back there.
+    tuition_pay_url: str = "https://alif24.uz/pay"

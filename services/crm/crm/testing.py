@@ -49,9 +49,12 @@ WRITE_BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("POST", "/charges/run"): {"month": "2026-09"},
     ("POST", "/students/{student_id}/payments"): {"amount": 100, "method": "cash"},
     ("POST", "/payments/{payment_id}/refund"): {"amount": 1, "reason": "x"},
+    ("POST", "/students/{student_id}/payment-links"): {"amount": 100, "month": "2026-09"},
+    ("POST", "/payment-links/{link_id}/cancel"): None,
     ("PUT", "/teachers/{teacher_id}/rate"): {"share_percent": 10},
     ("POST", "/sms/absence"): {"lesson_id": "{lesson_id}"},
     ("POST", "/sms/debt"): {"student_ids": ["{student_id}"]},
+    ("POST", "/sms/payment-link"): {"link_id": "{link_id}"},
     ("POST", "/sms/{batch_id}/confirm"): {"text": "x", "student_ids": ["{student_id}"]},
     # Uploads: an outsider is refused before any file is read.
     ("POST", "/imports/students"): None,
@@ -111,7 +114,7 @@ async def furnish_centre(
     db: AsyncSession, director: Actor, centre: Organization, worker: User
 ) -> dict[str, str]:
     """A centre with one of everything, made through its director's API (a lead, a student in a
-    group with a schedule, a freeze, September's lessons and charges, a payment, an SMS batch),
+    group with a schedule, a freeze, September's lessons and charges, a payment, a payment link, an SMS batch),
     `worker` hired as its teacher; returns the path values of each object."""
     staff = await hire(db, centre, worker, StaffRole.teacher)
     base = f"/api/crm/organizations/{centre.id}"
@@ -162,11 +165,18 @@ async def furnish_centre(
         )
     ).json()
     await director.patch(f"{base}/students/{student['id']}", json={"parent_phone": "+998901112233"})
+    link = (
+        await director.post(
+            f"{base}/students/{student['id']}/payment-links",
+            json={"amount": 5_000_000, "month": "2026-09"},
+        )
+    ).json()
     batch = (await director.post(f"{base}/sms/debt", json={"student_ids": [student["id"]]})).json()
     return {
         "organization_id": str(centre.id),
         "batch_id": batch["id"],
         "payment_id": payment["id"],
+        "link_id": link["id"],
         "teacher_id": str(worker.id),
         "lesson_id": lesson["id"],
         "freeze_id": freeze["id"],

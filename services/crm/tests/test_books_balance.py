@@ -112,9 +112,13 @@ async def _run(db: AsyncSession, ops: list[tuple[Any, ...]]) -> None:
             left = payment.amount - await service.refunded(db, payment.id)
             if op[2] > left:
                 with pytest.raises(RefundTooLarge):
-                    await service.refund(db, office, payment, op[2], "x", None)
+                    await service.refund(
+                        db, office.organization_id, payment, op[2], "x", None, by=office.user_id
+                    )
             else:
-                await service.refund(db, office, payment, op[2], "x", None)
+                await service.refund(
+                    db, office.organization_id, payment, op[2], "x", None, by=office.user_id
+                )
                 refunded += op[2]
         elif kind == "freeze":
             starts_on = START + timedelta(days=op[2])

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.auth import Role
-from alif.testing import Actor, LoginAs
+from alif.testing import Actor, LoginAs, make_study_group
 from crm.files.router import MAX_BYTES as MAX_BYTES_OF_UPLOAD
 from crm.staff.models import StaffRole
 from crm.testing import hire, make_centre
@@ -162,3 +162,88 @@ async def test_a_zip_bomb_or_a_far_away_cell_is_refused_and_the_office_keeps_wor
     assert (await director.get(f"{office}/students")).json()["items"] == []  # nothing written
     imported = await _upload(director, f"{office}/imports/students", _book([["Ism"], ["Vali"]]))
     assert imported.json() == {"created": 1}  # and the next honest file goes in
+
+
+def _rows(content: bytes) -> list[tuple[Any, ...]]:
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
+    return list(sheet.iter_rows(min_row=2, values_only=True))
+
+
+async def test_groups_lessons_payments_and_the_audit_log_export_with_filters_and_permissions(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    director = await login_as(Role.organization)
+    centre = await make_centre(db_session, director.user)
+    office = f"/api/crm/organizations/{centre.id}"
+    teacher = await login_as(Role.teacher, first_name="Nodira", last_name="Aliyeva")
+    other_teacher = await login_as(Role.teacher)
+    cashier = await login_as(Role.teacher)
+    await hire(db_session, centre, teacher.user, StaffRole.teacher)
+    await hire(db_session, centre, other_teacher.user, StaffRole.teacher)
+    await hire(db_session, centre, cashier.user, StaffRole.cashier)
+    groups = []
+    for name, who, weekday in (("Ingliz", teacher, 0), ("Rus tili", other_teacher, 1)):
+        study_group = await make_study_group(db_session, who.user, organization=centre, name=name)
+        groups.append(
+            (
+                await director.post(
+                    f"{office}/groups",
+                    json={
+                        "study_group_id": str(study_group.id),
+                        "starts_on": "2026-09-01",
+                        "monthly_price": 40_000_000,
+                        "capacity": 8,
+                        "schedule": [
+                            {"weekday": weekday, "starts_at": "14:00", "ends_at": "15:00"}
+                        ],
+                    },
+                )
+            ).json()
+        )
+    await director.post(
+        f"{office}/lessons/generate", json={"starts_on": "2026-09-07", "ends_on": "2026-09-13"}
+    )
+    ali = (await director.post(f"{office}/students", json={"first_name": "Ali"})).json()
+    await cashier.post(
+        f"{office}/students/{ali['id']}/payments", json={"amount": 5_000_000, "method": "cash"}
+    )
+
+    # Groups: the director gets both; the teacher, their own.
+    assert [
+        r[:3] for r in _rows((await director.get(f"{office}/exports/groups.xlsx")).content)
+    ] == [
+        ("Ingliz", None, "Nodira Aliyeva"),
+        ("Rus tili", None, _name(other_teacher)),
+    ]
+    assert [r[0] for r in _rows((await teacher.get(f"{office}/exports/groups.xlsx")).content)] == [
+        "Ingliz"
+    ]
+    # Lessons: the period and the group filter, as the list.
+    week = {"starts_on": "2026-09-07", "ends_on": "2026-09-13"}
+    lessons = _rows((await director.get(f"{office}/exports/lessons.xlsx", params=week)).content)
+    assert [(r[1], r[3], r[7]) for r in lessons] == [
+        ("14:00", "Ingliz", "scheduled"),
+        ("14:00", "Rus tili", "scheduled"),
+    ]
+    one = await director.get(
+        f"{office}/exports/lessons.xlsx", params={**week, "group_id": groups[1]["id"]}
+    )
+    assert [r[3] for r in _rows(one.content)] == ["Rus tili"]
+    assert [
+        r[3]
+        for r in _rows((await teacher.get(f"{office}/exports/lessons.xlsx", params=week)).content)
+    ] == ["Ingliz"]
+    # Money: payments for the cashier; the audit log for the director only.
+    payments = _rows((await cashier.get(f"{office}/exports/payments.xlsx")).content)
+    assert [(r[1], r[2], r[3], r[5]) for r in payments] == [(1, "Ali", 5_000_000, "cash")]
+    assert (await cashier.get(f"{office}/exports/money-entries.xlsx")).status_code == 403
+    assert (await teacher.get(f"{office}/exports/payments.xlsx")).status_code == 403
+    log = await director.get(f"{office}/exports/money-entries.xlsx", params={"kind": "payment"})
+    assert [(r[1], r[2], r[3]) for r in _rows(log.content)] == [("Ali", "payment", 5_000_000)]
+    charges = await director.get(f"{office}/exports/money-entries.xlsx", params={"kind": "charge"})
+    assert _rows(charges.content) == []
+
+
+def _name(actor: Actor) -> str:
+    return f"{actor.user.first_name} {actor.user.last_name}".strip()

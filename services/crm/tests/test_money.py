@@ -144,6 +144,8 @@ async def test_charges_payments_refunds_and_the_books(
     log = (await director.get(f"{office}/money/entries", params={"kind": "refund"})).json()
     assert log["total"] == 1
     assert log["items"][0]["created_by_id"] == str(director.id)
+    who = f"{director.user.first_name} {director.user.last_name}"
+    assert log["items"][0]["created_by_name"] == who
     assert (await cashier.get(f"{office}/money/entries")).status_code == 403
 
 

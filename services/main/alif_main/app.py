@@ -34,6 +34,7 @@ from alif_main.payments.router import router as payments_router
 from alif_main.reports.router import router as reports_router
 from alif_main.shop.router import router as shop_router
 from alif_main.subscriptions.router import router as subscriptions_router
+from alif_main.tuition.router import public_router as tuition_public_router
 from alif_main.users.router import router as users_router
 from alif_main.verification.senders import build_delivery
 from alif_main.verification.service import CodeService
@@ -102,6 +103,7 @@ def create_main_app(settings: MainSettings) -> FastAPI:
             keys_router,
             payments_public_router,
             notifications_public_router,
+            tuition_public_router,
         ],
         lifespan=lifespan,
     )

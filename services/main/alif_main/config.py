@@ -62,6 +62,9 @@ class MainSettings(CommonSettings):
     click_sign_max_age_minutes: int = Field(default=1440, gt=0)
     click_prepare_ttl_minutes: int = Field(default=30, gt=0)
     payment_return_url: str = "https://alif24.uz/payments/return"
+    # The public page where a centre's tuition link is paid (`<this>/<link id>`); crm sends the
+    # same address (TUITION_PAY_URL is read by both), and the providers return the payer there.
+    tuition_pay_url: str = "https://alif24.uz/pay"
     order_ttl_hours: int = Field(default=24, gt=0)
 
     subscription_trial_days: int = Field(default=7, ge=1, le=60)

@@ -15,7 +15,8 @@ from alif_main.app import create_main_app
 from alif_main.config import MainSettings
 
 # Logging out works with the refresh cookie alone (an expired access token must not stop it);
-# the providers' callbacks (payments, Telegram, Eskiz) authenticate with their own secrets.
+# the providers' callbacks (payments, Telegram, Eskiz) authenticate with their own secrets; a
+# centre's tuition link is paid without an account (its random id is the permission).
 PUBLIC = frozenset(
     {
         "/api/main/auth/logout",
@@ -24,6 +25,8 @@ PUBLIC = frozenset(
         "/api/main/payments/click/complete",
         "/api/main/notifications/telegram/webhook",
         "/api/main/notifications/sms/status",
+        "/api/main/tuition/{link_id}",
+        "/api/main/tuition/{link_id}/checkout",
     }
 )
 

@@ -23,6 +23,7 @@ const Debtors = lazy(() => import("./pages/Debtors.tsx"));
 const SmsConfirm = lazy(() => import("./pages/SmsConfirm.tsx"));
 const Dashboard = lazy(() => import("./pages/Dashboard.tsx"));
 const Files = lazy(() => import("./pages/Files.tsx"));
+const Money = lazy(() => import("./pages/Money.tsx"));
 const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
@@ -48,6 +49,7 @@ export function App() {
                 <Route path="sms/:batchId" element={<SmsConfirm />} />
                 <Route path="dashboard" element={<Dashboard />} />
                 <Route path="files" element={<Files />} />
+                <Route path="money" element={<Money />} />
               </Route>
             </Route>
           </Route>

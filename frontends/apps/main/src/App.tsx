@@ -26,6 +26,8 @@ const Groups = lazy(() => import("./pages/Groups.tsx"));
 const GroupDetail = lazy(() => import("./pages/GroupDetail.tsx"));
 const Subscription = lazy(() => import("./pages/Subscription.tsx"));
 const PaymentReturn = lazy(() => import("./pages/PaymentReturn.tsx"));
+// A centre's tuition link: paid without signing in (the link is the permission).
+const TuitionPay = lazy(() => import("./pages/TuitionPay.tsx"));
 const NotFound = lazy(() => import("@alif/app/not-found"));
 
 export function App() {
@@ -38,6 +40,7 @@ export function App() {
           <Route path="login/child" element={<ChildLogin />} />
           <Route path="register" element={<Register />} />
           <Route path="forgot" element={<ForgotPassword />} />
+          <Route path="pay/:linkId" element={<TuitionPay />} />
           <Route element={<RequireSignIn onMain />}>
             <Route element={<SignedInArea />}>
               <Route path="home" element={<Home />} />

@@ -39,6 +39,18 @@ export function formatDate(
   }).format(date);
 }
 
+/** A month ("2026-12" or its first day "2026-12-01") as people say it: "dekabr 2026",
+ * "декабрь 2026 г.", "December 2026" (browsers' Uzbek month names differ, as for dates). */
+export function formatMonth(value: string, language: string): string {
+  const [year, month] = value.split("-").map(Number);
+  if (!year || !month) return value;
+  if (language === "uz") return `${UZ_MONTHS[month - 1]} ${year}`;
+  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
+    month: "long",
+    year: "numeric",
+  }).format(new Date(year, month - 1, 15));
+}
+
 /** Whole numbers with the grouping people read: "29 900" (uz, ru), "29,900" (en). */
 export function formatNumber(value: number, language: string): string {
   const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(value);

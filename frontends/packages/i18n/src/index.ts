@@ -13,7 +13,7 @@ import uzCommon from "./locales/uz.json";
 
 export type { i18n as I18n, TFunction } from "i18next";
 export { I18nextProvider, Trans, useTranslation } from "react-i18next";
-export { formatDate, formatNumber, formatSoum } from "./format.ts";
+export { formatDate, formatMonth, formatNumber, formatSoum } from "./format.ts";
 export { foldForComparison, normalizeUzbek, stripMarks, TURNED_COMMA, TUTUQ } from "./text.ts";
 
 export const LANGUAGES = ["uz", "ru", "en"] as const;

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from alif.db import add_unique
+from alif.db import add_unique, upsert
 from alif.kernel import queries as kernel
 from alif.kernel.models import StudyGroup
 from alif.text import normalize_uzbek
@@ -349,7 +349,11 @@ async def roster(db: AsyncSession, lesson: Lesson) -> list[Student]:
 
 
 async def marks_of(db: AsyncSession, lesson_id: uuid.UUID) -> dict[uuid.UUID, Attendance]:
-    rows = await db.scalars(select(Attendance).where(Attendance.lesson_id == lesson_id))
+    rows = await db.scalars(
+        select(Attendance)
+        .where(Attendance.lesson_id == lesson_id)
+        .execution_options(populate_existing=True)  # marks just written by an upsert
+    )
     return {row.student_id: row for row in rows}
 
 
@@ -363,15 +367,20 @@ async def mark(
     on_roster = {student.id for student in await roster(db, lesson)}
     if stray := [str(m.student_id) for m in marks if m.student_id not in on_roster]:
         raise NotOnRoster(details={"student_ids": stray})
-    existing = await marks_of(db, lesson.id)
+    # One statement per mark that inserts or changes it: the first marks of a lesson sent twice at
+    # the same moment (a double tap, two staff) both succeed, the later one's mark standing.
     for row in marks:
-        if (found := existing.get(row.student_id)) is not None:
-            found.mark = row.mark
-            found.marked_by_id = by
-        else:
-            existing[row.student_id] = Attendance(
-                lesson_id=lesson.id, student_id=row.student_id, mark=row.mark, marked_by_id=by
-            )
-            db.add(existing[row.student_id])
+        await upsert(
+            db,
+            Attendance,
+            {
+                "lesson_id": lesson.id,
+                "student_id": row.student_id,
+                "mark": row.mark,
+                "marked_by_id": by,
+            },
+            unique=("lesson_id", "student_id"),
+            update=("mark", "marked_by_id"),
+        )
     await db.flush()
     return view

@@ -138,10 +138,15 @@ async def _held_lessons(
 
 
 async def run_month(
-    db: AsyncSession, organization_id: uuid.UUID, month: date, today: date, by: uuid.UUID
+    db: AsyncSession,
+    organization_id: uuid.UUID,
+    month: date,
+    today: date,
+    by: uuid.UUID | None,
 ) -> RunResult:
     """Post each enrolment's charge and discount for the month (the difference from what is
-    posted). Per-lesson groups count the lessons held up to `today`."""
+    posted). Per-lesson groups count the lessons held up to `today`. `by` is None for the
+    worker's daily run."""
     first, last = month_bounds(month)
     await kernel.lock_organization(db, organization_id)
     group_rows = {

@@ -9,7 +9,7 @@ from alif.kernel import queries as kernel
 from alif.schemas import Page, PageParams, page_of
 from crm.money import charges, reports, service
 from crm.money.exceptions import TeacherNotFound
-from crm.money.models import EntryKind
+from crm.money.models import EntryKind, MoneyEntry
 from crm.money.schemas import (
     MONTH,
     ChargeRun,
@@ -122,7 +122,13 @@ async def refund(
 ) -> EntryRead:
     payment = await service.get_payment(db, office.organization_id, payment_id)
     entry = await service.refund(
-        db, office, payment, data.amount, data.reason, data.idempotency_key
+        db,
+        office.organization_id,
+        payment,
+        data.amount,
+        data.reason,
+        data.idempotency_key,
+        by=office.user_id,
     )
     return EntryRead.model_validate(entry)
 
@@ -166,7 +172,14 @@ async def audit_log(
     kind: EntryKind | None = None,
 ) -> Page[EntryRead]:
     found = await service.audit_log(db, office.organization_id, page, student_id, kind)
-    return page_of(found, page, EntryRead.model_validate)
+    people = await kernel.users_by_id(db, {e.created_by_id for e in found.items if e.created_by_id})
+
+    def read(entry: MoneyEntry) -> EntryRead:
+        who = people.get(entry.created_by_id) if entry.created_by_id else None
+        name = f"{who.first_name} {who.last_name}".strip() if who else None
+        return EntryRead.model_validate(entry).model_copy(update={"created_by_name": name})
+
+    return page_of(found, page, read)
 
 
 @router.get(

@@ -43,7 +43,10 @@ class EntryRead(ResponseModel):
     refunds_id: uuid.UUID | None
     receipt_number: int | None
     note: str
-    created_by_id: uuid.UUID | None = Field(description="Who; null: a payment provider")
+    created_by_id: uuid.UUID | None = Field(
+        description="Who; null: a payment provider or the nightly charge run"
+    )
+    created_by_name: str | None = Field(default=None, description="Who, by name (the audit log)")
     created_at: datetime
 
 

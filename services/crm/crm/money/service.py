@@ -18,7 +18,6 @@ from crm.money import ledger
 from crm.money.exceptions import PaymentNotFound, RefundTooLarge
 from crm.money.models import DEBT_SIGN, EntryKind, Method, MoneyEntry
 from crm.money.schemas import Debtor, Reconciliation
-from crm.staff.permissions import Office
 from crm.students import service as students
 from crm.students.models import Student
 
@@ -35,7 +34,7 @@ async def groups_of_teacher(
     )
 
 
-async def _by_key(db: AsyncSession, organization_id: uuid.UUID, key: str) -> MoneyEntry | None:
+async def by_key(db: AsyncSession, organization_id: uuid.UUID, key: str) -> MoneyEntry | None:
     return await db.scalar(
         select(MoneyEntry).where(
             MoneyEntry.organization_id == organization_id, MoneyEntry.idempotency_key == key
@@ -56,13 +55,13 @@ async def _next_receipt(db: AsyncSession, organization_id: uuid.UUID) -> int:
 async def _post_once(db: AsyncSession, entry: MoneyEntry) -> MoneyEntry:
     """Post an entry whose idempotency key may have arrived already (a retried request)."""
     key = entry.idempotency_key
-    if key is not None and (found := await _by_key(db, entry.organization_id, key)):
+    if key is not None and (found := await by_key(db, entry.organization_id, key)):
         return found
     try:
         async with db.begin_nested():
             return await ledger.post(db, entry)
     except IntegrityError:
-        if key is None or (found := await _by_key(db, entry.organization_id, key)) is None:
+        if key is None or (found := await by_key(db, entry.organization_id, key)) is None:
             raise
         return found
 
@@ -80,7 +79,7 @@ async def pay(
 ) -> MoneyEntry:
     """Money received for a student, with the organization's next receipt number."""
     await students.get_student(db, organization_id, student_id)
-    if key is not None and (found := await _by_key(db, organization_id, key)):
+    if key is not None and (found := await by_key(db, organization_id, key)):
         return found
     await kernel.lock_organization(db, organization_id)
     return await _post_once(
@@ -119,22 +118,25 @@ async def refunded(db: AsyncSession, payment_id: uuid.UUID) -> int:
 
 async def refund(
     db: AsyncSession,
-    office: Office,
+    organization_id: uuid.UUID,
     payment: MoneyEntry,
     amount: int,
     reason: str,
     key: str | None,
+    *,
+    by: uuid.UUID | None,
 ) -> MoneyEntry:
-    """Money given back from a payment: at most what is left of it."""
-    if key is not None and (found := await _by_key(db, office.organization_id, key)):
+    """Money given back from a payment: at most what is left of it. `by` is None when a provider
+    cancelled the payment (a Payme refund)."""
+    if key is not None and (found := await by_key(db, organization_id, key)):
         return found
-    await kernel.lock_organization(db, office.organization_id)
+    await kernel.lock_organization(db, organization_id)
     if amount > payment.amount - await refunded(db, payment.id):
         raise RefundTooLarge(details={"left": payment.amount - await refunded(db, payment.id)})
     return await _post_once(
         db,
         MoneyEntry(
-            organization_id=office.organization_id,
+            organization_id=organization_id,
             student_id=payment.student_id,
             kind=EntryKind.refund,
             amount=amount,
@@ -142,7 +144,7 @@ async def refund(
             refunds_id=payment.id,
             note=reason,
             idempotency_key=key,
-            created_by_id=office.user_id,
+            created_by_id=by,
         ),
     )
 

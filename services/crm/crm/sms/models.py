@@ -12,6 +12,7 @@ from alif.db import Base, Timestamped, UUIDPrimaryKey, enum_type
 class SmsKind(StrEnum):
     absence = "absence"
     debt = "debt"
+    payment_link = "payment_link"  # a tuition link to pay by Payme or Click
 
 
 class BatchStatus(StrEnum):

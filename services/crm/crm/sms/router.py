@@ -4,11 +4,20 @@ from fastapi import APIRouter, status
 
 from alif.db import SessionDep
 from alif.errors import error_responses
+from crm.dependencies import SettingsDep
 from crm.lessons import service as lessons
 from crm.sms import service
 from crm.sms.models import SmsBatch, SmsRecipient
-from crm.sms.schemas import AbsencePrepare, BatchRead, Confirm, DebtPrepare, RecipientRead
+from crm.sms.schemas import (
+    AbsencePrepare,
+    BatchRead,
+    Confirm,
+    DebtPrepare,
+    PaymentLinkPrepare,
+    RecipientRead,
+)
 from crm.staff.dependencies import SmsSender
+from crm.tuition import service as tuition
 
 router = APIRouter(prefix="/organizations/{organization_id}/sms", tags=["sms"])
 
@@ -57,6 +66,20 @@ async def prepare_absence(data: AbsencePrepare, office: SmsSender, db: SessionDe
 )
 async def prepare_debt(data: DebtPrepare, office: SmsSender, db: SessionDep) -> BatchRead:
     return _read(*await service.prepare_debt(db, office, data.student_ids, data.text))
+
+
+@router.post(
+    "/payment-link",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 409, 422),
+    summary="Prepare (not send) an SMS with a waiting tuition link to the student's parent",
+)
+async def prepare_payment_link(
+    data: PaymentLinkPrepare, office: SmsSender, db: SessionDep, settings: SettingsDep
+) -> BatchRead:
+    link = await tuition.get_link(db, office.organization_id, data.link_id)
+    url = tuition.pay_url(settings, link)
+    return _read(*await service.prepare_payment_link(db, office, link, url, data.text))
 
 
 @router.get("/{batch_id}", responses=error_responses(403, 404), summary="A prepared or sent batch")

@@ -21,6 +21,15 @@ class DebtPrepare(RequestModel):
     text: str | None = Field(default=None, max_length=600, description="{student}, {debt}")
 
 
+class PaymentLinkPrepare(RequestModel):
+    link_id: uuid.UUID
+    text: str | None = Field(
+        default=None,
+        max_length=600,
+        description="Else the default: {student}, {amount}, {month}, {link}, {centre}",
+    )
+
+
 class Confirm(RequestModel):
     text: str = Field(min_length=1, max_length=600, description="The text the person approved")
     student_ids: list[uuid.UUID] = Field(

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from alif.db import utcnow
 from alif.kernel import queries as kernel
 from alif.notifications.service import queue_sms
+from alif.tuition import LinkStatus, TuitionLink
 from crm.lessons.models import Attendance, Mark
 from crm.lessons.service import LessonView
 from crm.sms.exceptions import (
@@ -25,14 +26,18 @@ from crm.sms.models import BatchStatus, SmsBatch, SmsKind, SmsRecipient
 from crm.staff.permissions import Office
 from crm.students.exceptions import StudentNotFound
 from crm.students.models import Student
+from crm.tuition.exceptions import PaymentLinkNotWaiting
 
 DEFAULT_TEXT = {
     SmsKind.absence: "Hurmatli ota-ona! {student} {date} kuni {group} darsiga kelmadi. {centre}",
     SmsKind.debt: "Hurmatli ota-ona! {student} uchun {debt} soʻm toʻlov qarzi bor. {centre}",
+    SmsKind.payment_link: "Hurmatli ota-ona! {student}ning {month} oyi uchun toʻlovi {amount} "
+    "soʻm. Payme yoki Click orqali toʻlang: {link} {centre}",
 }
 PLACEHOLDERS = {
     SmsKind.absence: {"student", "group", "date", "centre"},
     SmsKind.debt: {"student", "debt", "centre"},
+    SmsKind.payment_link: {"student", "amount", "month", "link", "centre"},
 }
 
 
@@ -142,6 +147,25 @@ async def prepare_debt(
         if s.debt > 0
     ]
     return await _draft(db, office, SmsKind.debt, text, rows)
+
+
+async def prepare_payment_link(
+    db: AsyncSession, office: Office, link: TuitionLink, url: str, text: str | None
+) -> tuple[SmsBatch, list[SmsRecipient], list[uuid.UUID]]:
+    """A waiting tuition link to the student's parent (the person checks the number and text)."""
+    if link.status is not LinkStatus.waiting:
+        raise PaymentLinkNotWaiting()
+    student = await db.get(Student, link.student_id)
+    if student is None:
+        raise StudentNotFound()
+    params = {
+        "student": _name(student),
+        "amount": _soum(link.amount),
+        "month": link.month.strftime("%m.%Y"),
+        "link": url,
+        "centre": await _centre(db, office.organization_id),
+    }
+    return await _draft(db, office, SmsKind.payment_link, text, [(student, params)])
 
 
 async def get_batch(

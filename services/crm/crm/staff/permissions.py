@@ -19,6 +19,7 @@ class Permission(StrEnum):
     mark_attendance = "mark_attendance"  # a teacher: only in the groups they teach
     view_money = "view_money"  # balances, a student's entries, debtors, receipts
     take_payments = "take_payments"
+    request_payments = "request_payments"  # Payme/Click tuition links for a family to pay
     manage_billing = "manage_billing"  # running the month's charges
     refund_payments = "refund_payments"
     money_reports = "money_reports"  # audit log, reconciliation, teachers' pay, dashboard
@@ -38,6 +39,7 @@ PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.manage_lessons,
             Permission.mark_attendance,
             Permission.view_money,
+            Permission.request_payments,
             Permission.send_sms,
         }
     ),
@@ -50,6 +52,7 @@ PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.view_groups,
             Permission.view_money,
             Permission.take_payments,
+            Permission.request_payments,
             Permission.manage_billing,
             Permission.send_sms,
         }

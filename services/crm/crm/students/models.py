@@ -1,10 +1,11 @@
 import uuid
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import BigInteger, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alif.db import Base, Timestamped, UUIDPrimaryKey
+from alif.db import Base, Timestamped, UUIDPrimaryKey, utcnow
 
 
 class Student(UUIDPrimaryKey, Timestamped, Base):
@@ -31,3 +32,19 @@ class Student(UUIDPrimaryKey, Timestamped, Base):
     # What the student owes in tiyin (negative: paid ahead). Kept with every money entry in the
     # same transaction; the reconciliation report checks it against the entries.
     debt: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
+class StudentChange(UUIDPrimaryKey, Base):
+    """One change of a card's fields, by whom and when: the card's history (never changed)."""
+
+    __tablename__ = "crm_student_change"
+
+    student_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_student.id", ondelete="CASCADE"), index=True
+    )
+    # {"phone": {"from": "+998901112233", "to": null}, ...}: only the fields that changed.
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    changed_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -6,9 +6,15 @@ from alif.db import SessionDep
 from alif.errors import error_responses
 from alif.schemas import Page, page_of
 from crm.staff.dependencies import StudentManager, StudentViewer
-from crm.students import service
+from crm.students import history, service
 from crm.students.dependencies import ManagedStudent, ViewableStudent
-from crm.students.schemas import StudentChange, StudentCreate, StudentFilter, StudentRead
+from crm.students.schemas import (
+    HistoryEvent,
+    StudentChange,
+    StudentCreate,
+    StudentFilter,
+    StudentRead,
+)
 
 router = APIRouter(prefix="/organizations/{organization_id}/students", tags=["students"])
 
@@ -41,6 +47,16 @@ async def read_student(student: ViewableStudent) -> StudentRead:
     "/{student_id}", responses=error_responses(403, 404), summary="Change a student's card"
 )
 async def change_student(
-    data: StudentChange, student: ManagedStudent, db: SessionDep
+    data: StudentChange, student: ManagedStudent, office: StudentManager, db: SessionDep
 ) -> StudentRead:
-    return StudentRead.model_validate(await service.change_student(db, student, data))
+    changed = await service.change_student(db, student, data, office.user_id)
+    return StudentRead.model_validate(changed)
+
+
+@router.get(
+    "/{student_id}/history",
+    responses=error_responses(403, 404),
+    summary="The card's history: field changes with who, groups joined and left, freezes",
+)
+async def student_history(student: ViewableStudent, db: SessionDep) -> list[HistoryEvent]:
+    return await history.history(db, student)

@@ -1,6 +1,6 @@
 import uuid
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -53,3 +53,13 @@ class StudentRead(ResponseModel):
     notes: str
     debt: int = Field(description="Tiyin owed (negative: paid ahead)")
     created_at: datetime
+
+
+class HistoryEvent(ResponseModel):
+    at: datetime
+    kind: str = Field(description="created, changed, enrolled, left or frozen")
+    by: str | None = Field(description="Who, by name (unknown for some)")
+    details: dict[str, Any] = Field(
+        description="changed: fields {name: {from, to}}; enrolled: group, starts_on, discount; "
+        "left: group, on; frozen: group, starts_on, ends_on, reason"
+    )

@@ -1,6 +1,7 @@
 """Student cards of one organization; another organization's card is not found."""
 
 import uuid
+from datetime import date
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -14,7 +15,19 @@ from alif.text import contains, normalize_uzbek
 from crm.staff.permissions import Office
 from crm.students.exceptions import StudentNotFound
 from crm.students.models import Student
+from crm.students.models import StudentChange as StudentChangeRow
 from crm.students.schemas import StudentChange, StudentFields, StudentFilter
+
+# The card's fields whose changes the history keeps (the debt has its own: the money entries).
+HISTORY_FIELDS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "birth_date",
+    "parent_name",
+    "parent_phone",
+    "notes",
+)
 
 
 async def _by_key(db: AsyncSession, organization_id: uuid.UUID, key: uuid.UUID) -> Student | None:
@@ -97,8 +110,16 @@ async def get_student(
     return student
 
 
-async def change_student(db: AsyncSession, student: Student, data: StudentChange) -> Student:
-    """Only the fields sent change; a phone or birth date sent as null is cleared."""
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+async def change_student(
+    db: AsyncSession, student: Student, data: StudentChange, by: uuid.UUID | None = None
+) -> Student:
+    """Only the fields sent change; a phone or birth date sent as null is cleared. What really
+    changed is kept in the card's history with who changed it."""
+    before = {name: getattr(student, name) for name in HISTORY_FIELDS}
     changes = data.model_dump(exclude_unset=True)
     for name in ("first_name", "last_name", "parent_name"):
         if changes.get(name) is not None:
@@ -108,5 +129,12 @@ async def change_student(db: AsyncSession, student: Student, data: StudentChange
     for name in ("phone", "birth_date", "parent_phone"):
         if name in changes:
             setattr(student, name, changes[name])
+    changed = {
+        name: {"from": _plain(before[name]), "to": _plain(getattr(student, name))}
+        for name in HISTORY_FIELDS
+        if getattr(student, name) != before[name]
+    }
+    if changed:
+        db.add(StudentChangeRow(student_id=student.id, changes=changed, changed_by_id=by))
     await db.flush()
     return student

@@ -4,7 +4,7 @@ import base64
 from urllib.parse import urlencode
 
 from alif_main.config import MainSettings
-from alif_main.orders.models import Order, PaymentProvider
+from alif_main.orders.models import Order, OrderKind, PaymentProvider
 
 
 def soum(tiyin: int) -> str:
@@ -14,6 +14,8 @@ def soum(tiyin: int) -> str:
 
 def return_url(settings: MainSettings, order: Order) -> str:
     # Fixed by the server, never taken from the client: no open redirect through a provider.
+    if order.kind is OrderKind.tuition:
+        return f"{settings.tuition_pay_url.rstrip('/')}/{order.payment_link_id}"
     return f"{settings.payment_return_url}?{urlencode({'order_id': str(order.id)})}"
 
 

@@ -125,7 +125,7 @@ async def create_order(
 async def _same_order(db: AsyncSession, order: Order, data: OrderCreate) -> OrderView:
     if order.plan_id != data.plan_id or order.extend != data.extend:
         raise OrderKeyReused()
-    return OrderView(order, await subscriptions.get_plan(db, order.plan_id))
+    return OrderView(order, await subscriptions.get_plan(db, data.plan_id))
 
 
 async def list_orders(db: AsyncSession, user_id: uuid.UUID, page: PageParams) -> Found[OrderView]:

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from alif.schemas import Found, PageParams
 from alif_main.config import MainSettings
-from alif_main.orders.models import Order, OrderStatus, PaymentProvider
+from alif_main.orders.models import Order, OrderKind, OrderStatus, PaymentProvider
 from alif_main.payments.models import CREATED, PERFORMED, PaymentTransaction
 from alif_main.payments.service import PAYME_TIMEOUT_MS, to_ms
 from alif_main.subscriptions.models import SubscriptionPeriod
@@ -150,6 +150,8 @@ async def report(db: AsyncSession, settings: MainSettings, *, now: datetime) -> 
         select(Order)
         .where(
             Order.status == OrderStatus.paid,
+            # A tuition order activates nothing here: crm's books hold it.
+            Order.kind == OrderKind.plan,
             or_(Order.fulfilled_at.is_(None), ~live_period),
         )
         .order_by(Order.paid_at)

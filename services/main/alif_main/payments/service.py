@@ -14,9 +14,12 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif import tuition
+from alif.jobs import enqueue
 from alif.subscriptions import SubscriptionPlan
+from alif.tuition import TUITION_PAID, TUITION_REFUNDED
 from alif_main.config import MainSettings
-from alif_main.orders.models import Order, OrderStatus, PaymentProvider
+from alif_main.orders.models import Order, OrderKind, OrderStatus, PaymentProvider
 from alif_main.orders.service import owner_of
 from alif_main.payments.models import (
     CANCELLED,
@@ -72,7 +75,8 @@ class ReservedByAnother(Refusal):
 
 
 class AlreadySubscribed(Refusal):
-    """Paying would charge an active family again without being asked to (Kundalik's rule)."""
+    """Paying would charge an active family again without being asked to (Kundalik's rule), or
+    pay a tuition link a second time."""
 
 
 class NotRefundable(Refusal):
@@ -196,6 +200,9 @@ async def check_payable(
         raise OrderClosed()
     if order.status not in (OrderStatus.pending, OrderStatus.paying):
         raise OrderClosed()
+    if order.kind is OrderKind.tuition:
+        await _check_tuition(db, order)
+        return
     plan = await db.get(SubscriptionPlan, order.plan_id)
     assert plan is not None
     subscription = await subscriptions.find_subscription(db, owner_of(order))
@@ -203,6 +210,48 @@ async def check_payable(
         subscriptions.check_can_buy(subscription, plan, extend=order.extend, now=now)
     except (SubscriptionAlreadyActive, PlanChangeNotAllowed) as error:
         raise AlreadySubscribed() from error
+
+
+async def _other_paid_order(db: AsyncSession, order: Order) -> bool:
+    """Another order of the same tuition link was paid (crm may not have recorded it yet)."""
+    found = await db.scalar(
+        select(Order.id).where(
+            Order.payment_link_id == order.payment_link_id,
+            Order.id != order.id,
+            Order.status == OrderStatus.paid,
+        )
+    )
+    return found is not None
+
+
+async def _check_tuition(db: AsyncSession, order: Order) -> None:
+    """A tuition link is paid once, and not after the centre withdrew it."""
+    assert order.payment_link_id is not None
+    link = await tuition.get_link(db, order.payment_link_id)
+    if link is None or link.status is tuition.LinkStatus.cancelled:
+        raise OrderClosed()
+    if link.status is not tuition.LinkStatus.waiting or await _other_paid_order(db, order):
+        raise AlreadyPaid()
+
+
+async def _tuition_paid(
+    db: AsyncSession, order: Order, transaction: PaymentTransaction, now: datetime
+) -> None:
+    """Hand the payment to crm through the outbox, in this transaction: it lands on the student's
+    balance once, however often the provider repeats the call (decision 0060)."""
+    if await _other_paid_order(db, order):
+        raise AlreadySubscribed()  # paying would charge the family twice for one link
+    await enqueue(
+        db,
+        TUITION_PAID,
+        {
+            "order_id": str(order.id),
+            "link_id": str(order.payment_link_id),
+            "amount": order.amount,
+            "provider": transaction.provider.value,
+        },
+        key=f"tuition-paid:{order.id}",
+    )
 
 
 async def open_transaction(
@@ -239,23 +288,27 @@ async def open_transaction(
 async def perform(
     db: AsyncSession, order: Order, transaction: PaymentTransaction, *, now: datetime
 ) -> None:
-    """The money is taken: activate the subscription, mark everything paid, all or nothing."""
-    plan = await db.get(SubscriptionPlan, order.plan_id)
-    assert plan is not None
-    subscription = await subscriptions.lock_subscription(db, owner_of(order), plan, now)
-    try:
-        subscriptions.check_can_buy(subscription, plan, extend=order.extend, now=now)
-    except (SubscriptionAlreadyActive, PlanChangeNotAllowed) as error:
-        raise AlreadySubscribed() from error
-    await subscriptions.add_period(
-        db,
-        subscription,
-        plan,
-        PeriodKind.paid,
-        days=order.duration_days,
-        now=now,
-        order_id=order.id,
-    )
+    """The money is taken: activate the subscription (or hand a tuition payment to crm), mark
+    everything paid, all or nothing."""
+    if order.kind is OrderKind.tuition:
+        await _tuition_paid(db, order, transaction, now)
+    else:
+        plan = await db.get(SubscriptionPlan, order.plan_id)
+        assert plan is not None
+        subscription = await subscriptions.lock_subscription(db, owner_of(order), plan, now)
+        try:
+            subscriptions.check_can_buy(subscription, plan, extend=order.extend, now=now)
+        except (SubscriptionAlreadyActive, PlanChangeNotAllowed) as error:
+            raise AlreadySubscribed() from error
+        await subscriptions.add_period(
+            db,
+            subscription,
+            plan,
+            PeriodKind.paid,
+            days=order.duration_days,
+            now=now,
+            order_id=order.id,
+        )
     transaction.state = PERFORMED
     transaction.performed_at = now
     order.status = OrderStatus.paid
@@ -274,16 +327,25 @@ async def refund(
     reason: int,
     now: datetime,
 ) -> None:
-    """Cancel a performed payment: only while what it bought is unused (else `NotRefundable`)."""
-    try:
-        await subscriptions.revoke_order_period(
+    """Cancel a performed payment: only while what it bought is unused (else `NotRefundable`).
+    Tuition is money on a balance, never "used": the refund goes to crm's books too."""
+    if order.kind is OrderKind.tuition:
+        await enqueue(
             db,
-            order.id,
-            now=now,
-            window=timedelta(hours=settings.subscription_refund_window_hours),
+            TUITION_REFUNDED,
+            {"order_id": str(order.id), "link_id": str(order.payment_link_id)},
+            key=f"tuition-refunded:{order.id}",
         )
-    except PurchaseAlreadyUsed as error:
-        raise NotRefundable() from error
+    else:
+        try:
+            await subscriptions.revoke_order_period(
+                db,
+                order.id,
+                now=now,
+                window=timedelta(hours=settings.subscription_refund_window_hours),
+            )
+        except PurchaseAlreadyUsed as error:
+            raise NotRefundable() from error
     transaction.state = CANCELLED_AFTER_PERFORM
     transaction.reason = reason
     transaction.cancelled_at = now

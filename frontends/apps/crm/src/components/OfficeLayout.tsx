@@ -15,6 +15,7 @@ const SECTIONS: { path: string; permission: Permission; icon: string }[] = [
   { path: "lessons", permission: "view_groups", icon: "🗓️" },
   { path: "debtors", permission: "view_money", icon: "💰" },
   { path: "dashboard", permission: "money_reports", icon: "📊" },
+  { path: "money", permission: "money_reports", icon: "📒" },
   { path: "rooms", permission: "manage_groups", icon: "🚪" },
   { path: "files", permission: "view_students", icon: "📄" },
   { path: "staff", permission: "view_staff", icon: "🧑‍💼" },

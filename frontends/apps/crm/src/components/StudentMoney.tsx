@@ -21,6 +21,67 @@ import { type Method, moneyKeys, receiptQuery, studentMoneyQuery } from "../lib/
 import { soumToTiyin } from "../lib/schedule.ts";
 
 /** A receipt as the cashier hands it over (or prints it: the page prints just the receipt). */
+/** Money given back from a payment (the director): at most what is left of it, with a reason. */
+function RefundForm(props: { paymentId: string; left: number }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useAuth();
+  const office = useOffice();
+  const client = useQueryClient();
+  const [amount, setAmount] = useState("");
+  const [reason, setReason] = useState("");
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const refund = useMutation({
+    mutationFn: () => {
+      const tiyin = soumToTiyin(amount);
+      if (!tiyin) throw new Error(t("money.badAmount"));
+      return call(
+        api.crm.POST("/api/crm/organizations/{organization_id}/payments/{payment_id}/refund", {
+          params: { path: { organization_id: office.id, payment_id: props.paymentId } },
+          body: { amount: tiyin, reason: reason.trim(), idempotency_key: key },
+        }),
+      );
+    },
+    onSuccess: () => {
+      setAmount("");
+      setReason("");
+      setKey(crypto.randomUUID());
+      void client.invalidateQueries({ queryKey: moneyKeys.money(office.id) });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    refund.mutate();
+  };
+  return (
+    <form
+      onSubmit={submit}
+      className="flex flex-col gap-3 border-slate-200 border-t pt-3"
+      noValidate
+    >
+      <p className="font-bold">
+        {t("refund.title", { left: formatSoum(props.left, i18n.language) })}
+      </p>
+      <Field label={t("money.amountSoum")} error={fieldError(refund.error, "amount", t)}>
+        <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+      </Field>
+      <Field label={t("refund.reason")} error={fieldError(refund.error, "reason", t)}>
+        <Input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      {refund.error && !fieldError(refund.error, "amount", t) ? (
+        <Alert tone="error">{errorMessage(t, refund.error)}</Alert>
+      ) : null}
+      <Button
+        type="submit"
+        variant="secondary"
+        loading={refund.isPending}
+        disabled={!amount.trim() || !reason.trim()}
+      >
+        {t("refund.give")}
+      </Button>
+    </form>
+  );
+}
+
 function ReceiptDialog(props: { paymentId: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
@@ -67,6 +128,14 @@ function ReceiptDialog(props: { paymentId: string; onClose(): void }) {
           </dl>
         )}
       </QueryState>
+      {office.can("refund_payments") &&
+      receipt.data &&
+      receipt.data.amount > receipt.data.refunded ? (
+        <RefundForm
+          paymentId={props.paymentId}
+          left={receipt.data.amount - receipt.data.refunded}
+        />
+      ) : null}
     </Dialog>
   );
 }

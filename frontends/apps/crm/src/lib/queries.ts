@@ -19,6 +19,7 @@ export type Room = Schemas["RoomRead"];
 export type Group = Schemas["GroupRead"];
 export type Slot = Schemas["Slot"];
 export type Enrolment = Schemas["EnrolmentRead"];
+export type PaymentLink = Schemas["PaymentLinkRead"];
 
 export const SOURCES: LeadSource[] = [
   "instagram",
@@ -254,6 +255,7 @@ export const moneyKeys = {
   money: (org: string) => ["crm", org, "money"] as const,
   studentMoney: (org: string, id: string) => ["crm", org, "money", "student", id] as const,
   receipt: (org: string, id: string) => ["crm", org, "money", "receipt", id] as const,
+  paymentLinks: (org: string, id: string) => ["crm", org, "money", "links", id] as const,
   debtors: (org: string, filters: Record<string, string>) =>
     ["crm", org, "money", "debtors", filters] as const,
   batch: (org: string, id: string) => ["crm", org, "sms", id] as const,
@@ -286,6 +288,18 @@ export const lessonQuery = (api: Api, id: string, lessonId: string) =>
         api.crm.GET("/api/crm/organizations/{organization_id}/lessons/{lesson_id}", {
           params: { path: { ...org(id), lesson_id: lessonId } },
         }),
+      ),
+  });
+
+export const paymentLinksQuery = (api: Api, id: string, studentId: string) =>
+  queryOptions({
+    queryKey: moneyKeys.paymentLinks(id, studentId),
+    queryFn: () =>
+      call(
+        api.crm.GET(
+          "/api/crm/organizations/{organization_id}/students/{student_id}/payment-links",
+          { params: { path: { ...org(id), student_id: studentId } } },
+        ),
       ),
   });
 

@@ -4,11 +4,11 @@ import { errorMessage, useTranslation } from "@alif/i18n";
 import { Alert, Button, Card, CardTitle, Field, Input, Page, useToast } from "@alif/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ExportButton } from "../components/ExportButton.tsx";
 import { useOffice } from "../lib/office.ts";
 import { keys } from "../lib/queries.ts";
 
 type Kind = "students" | "leads";
-type Export = "students" | "leads" | "debtors";
 
 interface BadRow {
   row: number;
@@ -106,37 +106,6 @@ function Import(props: { kind: Kind }) {
   );
 }
 
-function ExportButton(props: { what: Export }) {
-  const { t } = useTranslation();
-  const { api } = useAuth();
-  const office = useOffice();
-  const path = `/api/crm/organizations/{organization_id}/exports/${props.what}.xlsx` as const;
-  const download = useMutation({
-    mutationFn: async () => {
-      const { data, error, response } = await api.crm.GET(path, {
-        params: { path: { organization_id: office.id } },
-        parseAs: "blob",
-      });
-      if (!response.ok || !data) {
-        return call(Promise.resolve({ data: undefined, error, response }));
-      }
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(data as Blob);
-      link.download = `${props.what}.xlsx`;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    },
-  });
-  return (
-    <div className="flex flex-col gap-2">
-      <Button variant="secondary" loading={download.isPending} onClick={() => download.mutate()}>
-        {t(`files.export.${props.what}`)}
-      </Button>
-      {download.error ? <Alert tone="error">{errorMessage(t, download.error)}</Alert> : null}
-    </div>
-  );
-}
-
 /** Excel in and out: an import is all or nothing, with a row-by-row report of what is wrong. */
 export default function Files() {
   const { t } = useTranslation();
@@ -153,6 +122,9 @@ export default function Files() {
           {office.can("view_students") ? <ExportButton what="students" /> : null}
           {office.can("manage_leads") ? <ExportButton what="leads" /> : null}
           {office.can("view_money") ? <ExportButton what="debtors" /> : null}
+          {office.can("view_groups") ? <ExportButton what="groups" /> : null}
+          {office.can("view_money") ? <ExportButton what="payments" /> : null}
+          {office.can("money_reports") ? <ExportButton what="money-entries" /> : null}
         </div>
       </Card>
     </Page>

@@ -288,6 +288,107 @@ function EndDialog(props: { group: Group; enrolment: Enrolment; name: string; on
   );
 }
 
+/** A freeze: the student keeps the place, is not on the lessons' lists, is not charged. */
+function FreezeDialog(props: {
+  group: Group;
+  enrolment: Enrolment;
+  name: string;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const office = useOffice();
+  const client = useQueryClient();
+  const [from, setFrom] = useState(today());
+  const [until, setUntil] = useState(today());
+  const [reason, setReason] = useState("");
+  const freeze = useMutation({
+    mutationFn: () =>
+      call(
+        api.crm.POST(
+          "/api/crm/organizations/{organization_id}/groups/{group_id}/enrolments/{enrolment_id}/freezes",
+          {
+            params: {
+              path: {
+                organization_id: office.id,
+                group_id: props.group.id,
+                enrolment_id: props.enrolment.id,
+              },
+            },
+            body: { starts_on: from, ends_on: until, reason: reason.trim() },
+          },
+        ),
+      ),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.groups(office.id) });
+      props.onClose();
+    },
+  });
+  return (
+    <Dialog
+      open
+      onClose={props.onClose}
+      title={t("freeze.title", { name: props.name })}
+      actions={
+        <>
+          <Button variant="secondary" onClick={props.onClose}>
+            {t("actions.cancel")}
+          </Button>
+          <Button
+            loading={freeze.isPending}
+            disabled={!reason.trim()}
+            onClick={() => freeze.mutate()}
+          >
+            {t("freeze.save")}
+          </Button>
+        </>
+      }
+    >
+      <Field label={t("freeze.from")}>
+        <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </Field>
+      <Field label={t("freeze.until")}>
+        <Input type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+      </Field>
+      <Field label={t("freeze.reason")}>
+        <Input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      {freeze.error ? <Alert tone="error">{errorMessage(t, freeze.error)}</Alert> : null}
+    </Dialog>
+  );
+}
+
+function Unfreeze(props: { group: Group; enrolment: Enrolment; freezeId: string }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const office = useOffice();
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () =>
+      call(
+        api.crm.DELETE(
+          "/api/crm/organizations/{organization_id}/groups/{group_id}/enrolments/{enrolment_id}/freezes/{freeze_id}",
+          {
+            params: {
+              path: {
+                organization_id: office.id,
+                group_id: props.group.id,
+                enrolment_id: props.enrolment.id,
+                freeze_id: props.freezeId,
+              },
+            },
+          },
+        ),
+      ),
+    onSettled: () => void client.invalidateQueries({ queryKey: keys.groups(office.id) }),
+  });
+  return (
+    <Button variant="ghost" loading={remove.isPending} onClick={() => remove.mutate()}>
+      {t("freeze.remove")}
+    </Button>
+  );
+}
+
 function Roster(props: { group: Group }) {
   const { t, i18n } = useTranslation();
   const { api } = useAuth();
@@ -306,6 +407,7 @@ function Roster(props: { group: Group }) {
   };
   const [enrolling, setEnrolling] = useState(false);
   const [ending, setEnding] = useState<Enrolment | null>(null);
+  const [freezing, setFreezing] = useState<Enrolment | null>(null);
   const active = list.filter((e) => !e.ends_on || e.ends_on >= today());
   const manage = office.can("manage_groups");
   return (
@@ -345,11 +447,29 @@ function Roster(props: { group: Group }) {
                         ? ` · −${formatSoum(e.discount_amount, i18n.language)}`
                         : ""}
                     </span>
+                    {(e.freezes ?? []).map((f) => (
+                      <span key={f.id} className="flex flex-wrap items-center gap-2 text-sm">
+                        ❄️{" "}
+                        {t("freeze.period", {
+                          from: formatDate(f.starts_on, i18n.language),
+                          until: formatDate(f.ends_on, i18n.language),
+                          reason: f.reason,
+                        })}
+                        {manage ? (
+                          <Unfreeze group={props.group} enrolment={e} freezeId={f.id} />
+                        ) : null}
+                      </span>
+                    ))}
                   </span>
                   {manage && !e.ends_on ? (
-                    <Button variant="secondary" onClick={() => setEnding(e)}>
-                      {t("group.end")}
-                    </Button>
+                    <span className="flex flex-wrap gap-2">
+                      <Button variant="secondary" onClick={() => setFreezing(e)}>
+                        {t("freeze.open")}
+                      </Button>
+                      <Button variant="secondary" onClick={() => setEnding(e)}>
+                        {t("group.end")}
+                      </Button>
+                    </span>
                   ) : null}
                 </li>
               ))}
@@ -358,6 +478,14 @@ function Roster(props: { group: Group }) {
         }
       </QueryState>
       {enrolling ? <EnrolDialog group={props.group} onClose={() => setEnrolling(false)} /> : null}
+      {freezing ? (
+        <FreezeDialog
+          group={props.group}
+          enrolment={freezing}
+          name={nameOf(freezing.student_id)}
+          onClose={() => setFreezing(null)}
+        />
+      ) : null}
       {ending ? (
         <EndDialog
           group={props.group}

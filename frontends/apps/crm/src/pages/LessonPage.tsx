@@ -5,6 +5,7 @@ import { Alert, Button, Card, cx, linkClass, Page, QueryState, useToast } from "
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { LessonActions } from "../components/LessonActions.tsx";
 import { useOffice } from "../lib/office.ts";
 import {
   hhmm,
@@ -186,6 +187,7 @@ export default function LessonPage() {
               ))}
             </ul>
           )}
+          {office.can("manage_lessons") ? <LessonActions lesson={l} /> : null}
         </Page>
       )}
     </QueryState>

@@ -4,6 +4,8 @@ import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
 import { Button, cx, Field, Page, QueryState, Select, useToast } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
+import { ExportButton } from "../components/ExportButton.tsx";
+import { Holidays } from "../components/Holidays.tsx";
 import { useOffice } from "../lib/office.ts";
 import {
   groupsQuery,
@@ -117,6 +119,7 @@ export default function Lessons() {
           <Button variant="secondary" onClick={() => go({ week: iso(addDays(day, 7)) })}>
             {t("lessons.next")}
           </Button>
+          <ExportButton what="lessons" query={{ starts_on: from, ends_on: to, ...filters }} />
           {office.can("manage_lessons") ? (
             <Button loading={generate.isPending} onClick={() => generate.mutate()}>
               {t("lessons.generate")}
@@ -200,6 +203,7 @@ export default function Lessons() {
           );
         }}
       </QueryState>
+      {office.can("manage_lessons") ? <Holidays /> : null}
     </Page>
   );
 }

@@ -6,12 +6,14 @@ import { Alert, Button, Card, CardTitle, linkClass, Page, QueryState, useToast }
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
+import { PaymentLinks } from "../components/PaymentLinks.tsx";
 import {
   STUDENT_FIELDS,
   StudentFields,
   studentChanges,
   studentDraft,
 } from "../components/StudentForm.tsx";
+import { StudentHistory } from "../components/StudentHistory.tsx";
 import { StudentMoney } from "../components/StudentMoney.tsx";
 import { useOffice } from "../lib/office.ts";
 import { keys, type Student, studentName, studentQuery } from "../lib/queries.ts";
@@ -110,6 +112,8 @@ export default function StudentPage() {
             )}
           </Card>
           {office.can("view_money") ? <StudentMoney studentId={data.id} /> : null}
+          {office.can("view_money") ? <PaymentLinks studentId={data.id} /> : null}
+          <StudentHistory studentId={data.id} />
         </Page>
       )}
     </QueryState>

@@ -231,6 +231,23 @@ export type paths = {
         patch: operations["students-change_student"];
         trace?: never;
     };
+    "/api/crm/organizations/{organization_id}/students/{student_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card's history: field changes with who, groups joined and left, freezes */
+        get: operations["students-student_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/organizations/{organization_id}/rooms": {
         parameters: {
             query?: never;
@@ -679,6 +696,41 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/organizations/{organization_id}/students/{student_id}/payment-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A student's payment links, newest first, each waiting, paid, cancelled or refunded */
+        get: operations["tuition-list_links"];
+        put?: never;
+        /** A Payme/Click link for the family to pay a month's tuition (send it by SMS) */
+        post: operations["tuition-create_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/payment-links/{link_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a link that is still waiting (a payment already made still lands) */
+        post: operations["tuition-cancel_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/organizations/{organization_id}/sms/absence": {
         parameters: {
             query?: never;
@@ -707,6 +759,23 @@ export type paths = {
         put?: never;
         /** Prepare (not send) a debt reminder to the parents of chosen debtors */
         post: operations["sms-prepare_debt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/sms/payment-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare (not send) an SMS with a waiting tuition link to the student's parent */
+        post: operations["sms-prepare_payment_link"];
         delete?: never;
         options?: never;
         head?: never;
@@ -841,6 +910,74 @@ export type paths = {
         };
         /** The debtors as an Excel file */
         get: operations["files-export_debtors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/exports/groups.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The groups as an Excel file (the list's filter; a teacher: their own groups) */
+        get: operations["files-export_groups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/exports/lessons.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lessons of a period as an Excel file (the list's filters, up to six weeks) */
+        get: operations["files-export_lessons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/exports/payments.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments with their receipts and refunds as an Excel file, newest first */
+        get: operations["files-export_payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/organizations/{organization_id}/exports/money-entries.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log as an Excel file (the director; its filters) */
+        get: operations["files-export_money_entries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1236,9 +1373,14 @@ export type components = {
             note: string;
             /**
              * Created By Id
-             * @description Who; null: a payment provider
+             * @description Who; null: a payment provider or the nightly charge run
              */
             created_by_id: string | null;
+            /**
+             * Created By Name
+             * @description Who, by name (the audit log)
+             */
+            created_by_name?: string | null;
             /**
              * Created At
              * Format: date-time
@@ -1453,6 +1595,31 @@ export type components = {
             capacity: number;
             /** Schedule */
             schedule?: components["schemas"]["Slot"][];
+        };
+        /** HistoryEvent */
+        HistoryEvent: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Kind
+             * @description created, changed, enrolled, left or frozen
+             */
+            kind: string;
+            /**
+             * By
+             * @description Who, by name (unknown for some)
+             */
+            by: string | null;
+            /**
+             * Details
+             * @description changed: fields {name: {from, to}}; enrolled: group, starts_on, discount; left: group, on; frozen: group, starts_on, ends_on, reason
+             */
+            details: {
+                [key: string]: unknown;
+            };
         };
         /** HolidayCreate */
         HolidayCreate: {
@@ -1791,6 +1958,11 @@ export type components = {
             room_id?: string | null;
         };
         /**
+         * LinkStatus
+         * @enum {string}
+         */
+        LinkStatus: "waiting" | "paid" | "cancelled" | "refunded";
+        /**
          * LostReason
          * @enum {string}
          */
@@ -1932,11 +2104,88 @@ export type components = {
             /** Idempotency Key */
             idempotency_key?: string | null;
         };
+        /** PaymentLinkCreate */
+        PaymentLinkCreate: {
+            /**
+             * Amount
+             * @description Tiyin (the providers take 1 so'm at least)
+             */
+            amount: number;
+            /**
+             * Month
+             * @description The month paid for, YYYY-MM
+             */
+            month: string;
+            /**
+             * Idempotency Key
+             * @description The same key again answers with the first link (a retried request)
+             */
+            idempotency_key?: string | null;
+        };
+        /** PaymentLinkPrepare */
+        PaymentLinkPrepare: {
+            /**
+             * Link Id
+             * Format: uuid
+             */
+            link_id: string;
+            /**
+             * Text
+             * @description Else the default: {student}, {amount}, {month}, {link}, {centre}
+             */
+            text?: string | null;
+        };
+        /** PaymentLinkRead */
+        PaymentLinkRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /**
+             * Amount
+             * @description Tiyin
+             */
+            amount: number;
+            /**
+             * Month
+             * Format: date
+             * @description The month paid for (its first day)
+             */
+            month: string;
+            status: components["schemas"]["LinkStatus"];
+            /**
+             * Url
+             * @description The pay page to send to the family (Payme or Click there)
+             */
+            url: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Id */
+            created_by_id: string | null;
+            /** Paid At */
+            paid_at: string | null;
+            /**
+             * Payment Entry Id
+             * @description The payment on the student's balance once paid (its receipt)
+             */
+            payment_entry_id: string | null;
+            /** Cancelled At */
+            cancelled_at: string | null;
+        };
         /**
          * Permission
          * @enum {string}
          */
-        Permission: "manage_staff" | "view_staff" | "manage_leads" | "view_students" | "manage_students" | "view_groups" | "manage_groups" | "manage_lessons" | "mark_attendance" | "view_money" | "take_payments" | "manage_billing" | "refund_payments" | "money_reports" | "send_sms";
+        Permission: "manage_staff" | "view_staff" | "manage_leads" | "view_students" | "manage_students" | "view_groups" | "manage_groups" | "manage_lessons" | "mark_attendance" | "view_money" | "take_payments" | "request_payments" | "manage_billing" | "refund_payments" | "money_reports" | "send_sms";
         /** RateRead */
         RateRead: {
             /**
@@ -2115,7 +2364,7 @@ export type components = {
          * SmsKind
          * @enum {string}
          */
-        SmsKind: "absence" | "debt";
+        SmsKind: "absence" | "debt" | "payment_link";
         /** StaffAdd */
         StaffAdd: {
             /** Phone */
@@ -3403,6 +3652,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudentRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "students-student_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEvent"][];
                 };
             };
             /** @description Forbidden */
@@ -5209,6 +5508,169 @@ export interface operations {
             };
         };
     };
+    "tuition-list_links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentLinkRead"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "tuition-create_link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentLinkRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "tuition-cancel_link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link_id: string;
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentLinkRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "sms-prepare_absence": {
         parameters: {
             query?: never;
@@ -5297,6 +5759,68 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sms-prepare_payment_link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentLinkPrepare"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5686,6 +6210,215 @@ export interface operations {
     "files-export_debtors": {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "files-export_groups": {
+        parameters: {
+            query?: {
+                on?: string | null;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "files-export_lessons": {
+        parameters: {
+            query: {
+                starts_on: string;
+                ends_on: string;
+                group_id?: string | null;
+                teacher_id?: string | null;
+                room_id?: string | null;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "files-export_payments": {
+        parameters: {
+            query?: {
+                student_id?: string | null;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "files-export_money_entries": {
+        parameters: {
+            query?: {
+                student_id?: string | null;
+                kind?: components["schemas"]["EntryKind"] | null;
+            };
             header?: never;
             path: {
                 organization_id: string;

@@ -1604,6 +1604,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/main/tuition/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A centre's tuition bill (public: the link's id is the permission to pay it) */
+        get: operations["tuition-get_bill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/main/tuition/{link_id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider's payment page for a tuition bill */
+        post: operations["tuition-checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1644,6 +1678,11 @@ export type components = {
             /** Replayed */
             replayed: boolean;
         };
+        /**
+         * BillStatus
+         * @enum {string}
+         */
+        BillStatus: "waiting" | "paying" | "paid" | "cancelled" | "refunded";
         /** BlockRequest */
         BlockRequest: {
             /** Reason */
@@ -3343,6 +3382,49 @@ export type components = {
             cancelled_at: string | null;
             /** Flags */
             flags: components["schemas"]["Flag"][];
+        };
+        /**
+         * TuitionBill
+         * @description What the pay page shows to whoever holds the link (no account needed).
+         */
+        TuitionBill: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Organization Name */
+            organization_name: string;
+            /** Student Name */
+            student_name: string;
+            /**
+             * Month
+             * Format: date
+             * @description The month paid for (its first day)
+             */
+            month: string;
+            /**
+             * Amount
+             * @description tiyin
+             */
+            amount: number;
+            status: components["schemas"]["BillStatus"];
+            /** Paid At */
+            paid_at: string | null;
+        };
+        /** TuitionCheckout */
+        TuitionCheckout: {
+            /**
+             * Order Id
+             * Format: uuid
+             */
+            order_id: string;
+            provider: components["schemas"]["PaymentProvider"];
+            /**
+             * Url
+             * @description Send the payer here to pay
+             */
+            url: string;
         };
         /** UnactivatedOrderRead */
         UnactivatedOrderRead: {
@@ -7799,6 +7881,106 @@ export interface operations {
             };
             /** @description Validation error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "tuition-get_bill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TuitionBill"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "tuition-checkout": {
+        parameters: {
+            query: {
+                provider: components["schemas"]["PaymentProvider"];
+            };
+            header?: never;
+            path: {
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TuitionCheckout"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,11 +18,12 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from alif import tuition
 from alif.db import utcnow
 from alif.schemas import has_control_characters
 from alif.subscriptions import SubscriptionPlan
 from alif_main.config import MainSettings
-from alif_main.orders.models import Order, PaymentProvider
+from alif_main.orders.models import Order, OrderKind, PaymentProvider
 from alif_main.payments import keys
 from alif_main.payments import service as payments
 from alif_main.payments.callbacks import REDACTED, record_callback
@@ -119,13 +120,20 @@ def _statement_item(transaction: PaymentTransaction) -> dict[str, Any]:
 
 async def _receipt(db: AsyncSession, order: Order, settings: MainSettings) -> dict[str, Any]:
     """Fiscal receipt lines for Payme, when the product code (IKPU) is configured."""
-    plan = await db.get(SubscriptionPlan, order.plan_id)
-    assert plan is not None
+    if order.kind is OrderKind.tuition:
+        assert order.payment_link_id is not None
+        link = await tuition.get_link(db, order.payment_link_id)
+        assert link is not None
+        title = f"Oʻquv toʻlovi, {link.month:%Y-%m}"  # the receipt's line, in Uzbek like plans'
+    else:
+        plan = await db.get(SubscriptionPlan, order.plan_id)
+        assert plan is not None
+        title = plan.name
     return {
         "receipt_type": 0,
         "items": [
             {
-                "title": plan.name,
+                "title": title,
                 "price": order.amount,
                 "count": 1,
                 "code": settings.payme_ikpu_code,
