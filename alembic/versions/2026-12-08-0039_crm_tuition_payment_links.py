@@ -1,7 +1,7 @@
 """crm: tuition payment links (Payme/Click), paid through main's tuition orders; student history
 
 Revision ID: b7eb35de0820
-Revises: 6f5a3d6df2bf
+Revises: a4a39cdda6fd
 Created: 2026-12-08 00:39:40.687958
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "b7eb35de0820"
-down_revision: str | None = "6f5a3d6df2bf"
+down_revision: str | None = "a4a39cdda6fd"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
