@@ -53,6 +53,10 @@ class CommonSettings(BaseSettings):
     database_url: str = Field(default="", validate_default=True)
     database_pool_size: int = 4
     database_max_overflow: int = 4
+    # A `SELECT 1` before every checkout costs a round trip per request; without it a connection
+    # the server dropped fails one request, and SQLAlchemy then replaces the pool's connections.
+    # Worth it only where idle connections are cut silently (docs/operations.md).
+    database_pool_pre_ping: bool = False
     database_echo: bool = False
 
     redis_url: str | None = None

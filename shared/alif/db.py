@@ -182,7 +182,7 @@ def create_engine(settings: CommonSettings) -> AsyncEngine:
         echo=settings.database_echo,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
-        pool_pre_ping=True,
+        pool_pre_ping=settings.database_pool_pre_ping,
         pool_recycle=1800,
     )
 
