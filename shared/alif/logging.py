@@ -38,6 +38,7 @@ class _AccessLine:
     direct_json = False  # JSON logs: one json.dumps and a write, no logging machinery
     enabled = True  # the log level lets INFO through
     service = ""
+    pid = 0  # which worker process answered (several share a port)
 
 
 _access = _AccessLine()
@@ -89,6 +90,7 @@ def configure_logging(settings: CommonSettings) -> None:
     _access.direct_json = settings.json_logs
     _access.enabled = logging.getLogger("alif.access").isEnabledFor(logging.INFO)
     _access.service = settings.service_name
+    _access.pid = os.getpid()
 
 
 def _write_json_access(fields: dict[str, Any]) -> None:
@@ -97,6 +99,7 @@ def _write_json_access(fields: dict[str, Any]) -> None:
     # print() does, so a replaced stdout (tests) is honoured.
     fields["level"] = "info"
     fields["logger"] = "alif.access"
+    fields["pid"] = _access.pid
     fields["timestamp"] = datetime.now(UTC).isoformat().replace("+00:00", "Z")
     stream = sys.stdout
     stream.write(json.dumps(fields) + "\n")
