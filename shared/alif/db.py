@@ -177,9 +177,20 @@ def create_engine(settings: CommonSettings) -> AsyncEngine:
         )
         _configure_sqlite(engine)
         return engine
+    connect_args: dict[str, Any] = {}
+    if settings.database_behind_pgbouncer:
+        # No cached prepared statements, and unique names for the unnamed ones asyncpg still
+        # prepares, so two clients on one server connection never collide (SQLAlchemy's
+        # asyncpg dialect documents both for PgBouncer).
+        connect_args = {
+            "statement_cache_size": 0,  # asyncpg's own
+            "prepared_statement_cache_size": 0,  # SQLAlchemy's adapter's
+            "prepared_statement_name_func": lambda: f"__asyncpg_{uuid.uuid4()}__",
+        }
     return create_async_engine(
         settings.database_url,
         echo=settings.database_echo,
+        connect_args=connect_args,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
         pool_pre_ping=settings.database_pool_pre_ping,
