@@ -248,6 +248,24 @@ class Result:
     errors: int
     requests: int = 0
     rounds: list[float] = field(default_factory=list)
+    cpu_us: float = float("nan")  # the worker's CPU time per request (user + system)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_wrk(server: Server, url: str, seconds: float, connections: int, **kw: object) -> Result:
+    """wrk, plus the CPU the worker spent per request: a figure the other processes on a shared
+    machine disturb far less than requests a second (they take turns on the core, they do not
+    make each request cost more CPU)."""
+    before = cpu_seconds(server.process.pid)
+    result = wrk(url, seconds, connections, **kw)  # type: ignore[arg-type]
+    spent = cpu_seconds(server.process.pid) - before
+    result.cpu_us = spent / result.requests * 1e6 if result.requests else float("nan")
+    return result
 
 
 def _ms(match: re.Match[str] | None) -> float:
@@ -297,6 +315,7 @@ def median_result(results: list[Result]) -> Result:
         p99_ms=middle.p99_ms,
         errors=sum(r.errors for r in results),
         rounds=[r.rps for r in results],
+        cpu_us=statistics.median(r.cpu_us for r in results),
     )
 
 
@@ -446,8 +465,10 @@ def main() -> None:
         for _ in range(args.rounds):
             for endpoint in ENDPOINTS:
                 token = tokens.get(endpoint.user) if endpoint.user else None
-                url = servers[endpoint.server].base + endpoint.path
-                runs[endpoint.name].append(wrk(url, per_round, args.connections, token=token))
+                server = servers[endpoint.server]
+                url = server.base + endpoint.path
+                result = timed_wrk(server, url, per_round, args.connections, token=token)
+                runs[endpoint.name].append(result)
         reads = {name: median_result(results) for name, results in runs.items()}
         read_load = load()
         for server in servers.values():
@@ -485,8 +506,9 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
     print(f"Load average after the reads: {read_load}; after login: {login_load}\n")
-    print(f"| endpoint ({database.backend}) | requests/s | rounds | p50 ms | p99 ms | errors |")
-    print("|---|---:|---|---:|---:|---:|")
+    header = "| endpoint | requests/s | rounds | p50 ms | p99 ms | errors | worker CPU µs/request |"
+    print(header.replace("endpoint", f"endpoint ({database.backend})"))
+    print("|---|---:|---|---:|---:|---:|---:|")
     for endpoint in ENDPOINTS:
         r = reads[endpoint.name]
         row(endpoint.label, r, " / ".join(f"{x:.0f}" for x in r.rounds))
@@ -495,25 +517,33 @@ def main() -> None:
         if storm_logins:
             row(f"login storm: {STORM_CONNECTIONS} at once", storm_logins)
         row("GET /api/main/me during the storm (4 at once)", storm)
-    print("\n| aim | measured | met |")
-    print("|---|---:|---|")
+    print("\n| aim | requests/s ratio | met | CPU-per-request ratio | met |")
+    print("|---|---:|---|---:|---|")
     for top, bottom, least in AIMS:
         ratio = reads[top].rps / reads[bottom].rps if reads[bottom].rps else 0.0
-        verdict(f"{top} ≥ {least:.0%} of {bottom}", f"{ratio:.0%}", ratio >= least)
+        # The same ratio from CPU time: what one dedicated core would serve of each.
+        cpu_ratio = reads[bottom].cpu_us / reads[top].cpu_us if reads[top].cpu_us else 0.0
+        print(
+            f"| {top} ≥ {least:.0%} of {bottom} | {ratio:.0%} | {'yes' if ratio >= least else 'no'}"
+            f" | {cpu_ratio:.0%} | {'yes' if cpu_ratio >= least else 'no'} |"
+        )
     if login and storm:
         share = login.rps / ceiling if ceiling else 0.0
         aim = f"login ≥ 80% of the hash ceiling ({ceiling:.0f}/s, {threads} threads)"
         verdict(aim, f"{share:.0%}", share >= 0.8)
-        verdict("/me p99 < 50 ms during the storm", f"{storm.p99_ms:.1f} ms", storm.p99_ms < 50)
+        met = storm.requests > 0 and storm.p99_ms < 50  # no answer at all is no p99
+        shown = f"{storm.p99_ms:.1f} ms ({storm.requests} reads)"
+        verdict("/me p99 < 50 ms during the storm", shown, met)
 
 
 def row(label: str, r: Result, rounds: str = "") -> None:
     cells = [label, f"{r.rps:,.0f}", rounds, f"{r.p50_ms:.2f}", f"{r.p99_ms:.2f}", str(r.errors)]
+    cells.append("" if r.cpu_us != r.cpu_us else f"{r.cpu_us:,.0f}")  # NaN: not measured
     print("| " + " | ".join(cells) + " |")
 
 
 def verdict(aim: str, measured: str, met: bool) -> None:
-    print(f"| {aim} | {measured} | {'yes' if met else 'no'} |")
+    print(f"| {aim} | {measured} | {'yes' if met else 'no'} | | |")
 
 
 if __name__ == "__main__":
