@@ -390,9 +390,9 @@ def profile(
     print("\nown % | function")
     for frame, count in own.most_common(25):
         print(f"{100 * count / total:5.1f} | {frame}")
-    shutil.copy(raw, ROOT / ".data" / f"profile-{endpoint.name}.txt") if (
-        ROOT / ".data"
-    ).is_dir() else None
+    kept = Path(tempfile.gettempdir()) / f"alif-profile-{endpoint.name}.txt"
+    shutil.copy(raw, kept)
+    print(f"\nThe raw stacks (py-spy's collapsed format): {kept}")
 
 
 # --- the run ----------------------------------------------------------------------------------
