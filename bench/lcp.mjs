@@ -13,10 +13,13 @@
  * and stops it afterwards. --network 4g adds a 4G-like link (150 ms round trips, 9 Mbit/s down);
  * by default the link is the machine's loopback, so the figure is the CPU's part.
  * Prints a Markdown table: each app's median LCP (and FCP) over the runs, with the load average.
+ * Where a visitor is sent on (to sign in on main), the screen they land on is measured, from
+ * that document's start (the redirect before it is not counted).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { get } from "node:http";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -67,17 +70,24 @@ function freePort() {
   });
 }
 
-async function waitFor(url, timeoutMs) {
+/** 200 from the gateway for `path` on `host` (fetch may not set Host; node:http may). */
+function ok(port, host, path) {
+  return new Promise((done) => {
+    const request = get({ host: "127.0.0.1", port, path, headers: { Host: host } }, (res) => {
+      res.resume();
+      done(res.statusCode === 200);
+    });
+    request.on("error", () => done(false));
+  });
+}
+
+async function waitFor(port, host, path, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
+    if (await ok(port, host, path)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+  throw new Error(`${host}${path} did not answer within ${timeoutMs / 1000} s`);
 }
 
 /** The platform as `make run` starts it, in its own process group (stopped as a whole). */
@@ -94,8 +104,8 @@ async function startPlatform() {
       detached: true,
     },
   );
-  await waitFor(`http://127.0.0.1:${port}/gateway-health`, 300_000);
-  for (const app of APPS) await waitFor(`http://127.0.0.1:${port}/api/${app}/docs`, 120_000);
+  await waitFor(port, "alif24.localhost", "/gateway-health", 300_000);
+  for (const app of APPS) await waitFor(port, "alif24.localhost", `/api/${app}/docs`, 120_000);
   return {
     port,
     stop() {
@@ -131,13 +141,22 @@ async function measure(browser, url) {
       }).observe({ type: "largest-contentful-paint", buffered: true });
     });
     await page.goto(url, { waitUntil: "load", timeout: 60_000 });
-    // LCP is final once the page stops painting: wait for the network to settle, then a moment.
-    await page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => {});
-    await page.waitForTimeout(1000);
-    return await page.evaluate(() => ({
-      lcp: window.__lcp,
-      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0,
-    }));
+    // A visitor may be sent on (an app's sign-in lives on main): the first screen is where the
+    // navigations end; the observer is installed in every document. LCP is final once the page
+    // stops painting: the network settles, then a moment.
+    for (let attempt = 0; ; attempt++) {
+      await page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => {});
+      await page.waitForTimeout(1000);
+      try {
+        const paints = await page.evaluate(() => ({
+          lcp: window.__lcp,
+          fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0,
+        }));
+        return { ...paints, landed: page.url() };
+      } catch (error) {
+        if (attempt >= 3) throw error; // still navigating after several settles
+      }
+    }
   } finally {
     await context.close();
   }
@@ -166,14 +185,19 @@ async function main() {
       `Phone profile (412×915 @2.625, touch), CPU 4× slower, ${network}, ${runs} cold runs each; ` +
         `Chromium; load average ${before.toFixed(2)} before, ${after.toFixed(2)} after.\n`,
     );
-    console.log("| app | LCP median ms | LCP runs ms | FCP median ms | < 2.5 s |");
-    console.log("|---|---:|---|---:|---|");
+    console.log("| app | first screen | LCP median ms | LCP runs ms | FCP median ms | < 2.5 s |");
+    console.log("|---|---|---:|---|---:|---|");
     for (const { app, results } of rows) {
-      const lcp = median(results.map((r) => r.lcp));
-      const fcp = median(results.map((r) => r.fcp));
-      const each = results.map((r) => r.lcp.toFixed(0)).join(" / ");
+      // No entry (0) is a run the observer did not see paint, not a fast one: left out.
+      const seen = results.filter((r) => r.lcp > 0);
+      const lcp = seen.length ? median(seen.map((r) => r.lcp)) : 0;
+      const fcp = seen.length ? median(seen.map((r) => r.fcp)) : 0;
+      const each = results.map((r) => (r.lcp > 0 ? r.lcp.toFixed(0) : "none")).join(" / ");
+      const screen = new URL(results[0].landed);
+      const where = `${screen.hostname.split(".")[0]}${screen.pathname}`;
+      const met = lcp === 0 ? "not measured" : lcp < AIM_MS ? "yes" : "no";
       console.log(
-        `| ${app} | ${lcp.toFixed(0)} | ${each} | ${fcp.toFixed(0)} | ${lcp < AIM_MS ? "yes" : "no"} |`,
+        `| ${app} | ${where} | ${lcp.toFixed(0)} | ${each} | ${fcp.toFixed(0)} | ${met} |`,
       );
     }
   } finally {
