@@ -8,7 +8,7 @@ PACKAGES := $(patsubst %/__init__.py,%,$(wildcard services/*/*/__init__.py))
 empty :=
 MYPYPATH := shared:$(subst $(empty) $(empty),:,$(patsubst %/,%,$(wildcard services/*/)))
 
-.PHONY: help install run test lint fmt typecheck migrate migration admin bench e2e new-service gateway-config
+.PHONY: help install run test lint fmt typecheck migrate migration admin bench bench-lcp e2e new-service gateway-config
 
 help: ## Show this help
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ admin: install ## Create an admin account: make admin phone=+998901234567 name="
 
 bench: install ## Run the benchmarks and print their ratios (see bench/RESULTS.md)
 	$(RUN) python bench/run.py $(ARGS)
+
+bench-lcp: install web-build ## Largest contentful paint of each app's first screen on a phone (Chromium)
+	node bench/lcp.mjs $(ARGS)
 
 new-service: install ## Create a service, its migration, client (web=1: its app; web=only: just the app): make new-service name=harf
 	@test -n "$(name)" || (echo 'usage: make new-service name=harf [port=8007] [web=1]' >&2; exit 1)

@@ -243,11 +243,16 @@ def uvicorn_command(
     port: int | None = None,
     forwarded_allow_ips: str = "127.0.0.1",
     python: str = sys.executable,
+    workers: int = 1,
 ) -> list[str]:
     """How every service is run, on this machine (start_all.py) and in its container.
 
     `--proxy-headers` with only the gateway trusted: the client address and scheme come from
     the gateway's X-Forwarded-For / X-Forwarded-Proto, which a client cannot forge.
+    `workers` uvicorn processes share the port; everything they share lives in PostgreSQL or
+    Redis (docs/operations.md, "Growing"), so a service runs the same with one or several.
+    The supervisor's health check waits 30 s, not 5: a worker still importing on a busy machine
+    is slow, not hung, and killing it only starts the same slow import again.
     """
     return [
         python,
@@ -265,6 +270,7 @@ def uvicorn_command(
         "--no-access-log",  # the service's own middleware writes one access line with request_id
         "--timeout-keep-alive",
         str(UVICORN_KEEP_ALIVE_SECONDS),
+        *(["--workers", str(workers), "--timeout-worker-healthcheck", "30"] if workers > 1 else []),
     ]
 
 
@@ -289,8 +295,21 @@ def _serve(name: str) -> None:
         find(name),
         host=os.environ.get("HOST", "0.0.0.0"),  # noqa: S104 - inside its container
         forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        workers=web_concurrency(),
     )
     os.execv(command[0], command)  # noqa: S606 - a fixed argv, no shell
+
+
+def web_concurrency() -> int:
+    """Worker processes per container: WEB_CONCURRENCY (CommonSettings.web_concurrency), 1 unset.
+
+    Read from the environment here, as the settings read it, because this command runs
+    before any service module is imported.
+    """
+    value = os.environ.get("WEB_CONCURRENCY", "").strip() or "1"
+    if not value.isdigit() or int(value) < 1:
+        raise SystemExit(f"WEB_CONCURRENCY must be a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def _ready(name: str) -> int:

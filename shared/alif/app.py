@@ -20,6 +20,7 @@ from alif.db import Database
 from alif.errors import ErrorBody, ServiceUnavailable, Unprocessable, install_error_handlers
 from alif.keys import verification_keys
 from alif.logging import RequestContextMiddleware, configure_logging
+from alif.routing import index_routes
 from alif.schemas import has_control_characters
 
 ServiceLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -115,10 +116,10 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(RequestContextMiddleware)
 
-    authenticated = APIRouter(dependencies=[Depends(current_user)])
+    # Each router straight under the app (one level of nesting, not two): FastAPI searches
+    # included routers route by route, and `index_routes` skips those a path cannot reach.
     for router in routers:
-        authenticated.include_router(router)
-    app.include_router(authenticated, prefix=prefix)
+        app.include_router(router, prefix=prefix, dependencies=[Depends(current_user)])
     for router in public_routers:
         app.include_router(router, prefix=prefix)
 
@@ -135,4 +136,5 @@ def create_app(
             raise NotReady() from error
         return Health(status="ready", service=settings.service_name)
 
+    index_routes(app)
     return app

@@ -53,6 +53,16 @@ class CommonSettings(BaseSettings):
     database_url: str = Field(default="", validate_default=True)
     database_pool_size: int = 4
     database_max_overflow: int = 4
+    # A `SELECT 1` before every checkout costs a round trip per request; without it a connection
+    # the server dropped fails one request, and SQLAlchemy then replaces the pool's connections.
+    # Worth it only where idle connections are cut silently (docs/operations.md).
+    database_pool_pre_ping: bool = False
+    # Through PgBouncer in transaction mode a statement prepared on one server connection is
+    # unknown on the next: asyncpg's statement cache is then turned off (docs/operations.md §7).
+    database_behind_pgbouncer: bool = False
+    # uvicorn worker processes per container (tools/catalog.py serve); each has its own pool,
+    # so the database sees web_concurrency × (pool size + overflow) connections per replica.
+    web_concurrency: int = Field(default=1, ge=1)
     database_echo: bool = False
 
     redis_url: str | None = None

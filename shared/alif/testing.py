@@ -40,7 +40,7 @@ from alembic import command
 from alif.auth import AccountStatus, Role, sign_access_token
 from alif.cache import Cache
 from alif.config import CommonSettings
-from alif.db import Database, utcnow
+from alif.db import Database, ReadOnlySession, utcnow
 from alif.kernel.models import (
     FamilyLink,
     MemberRole,
@@ -195,13 +195,21 @@ async def db_session(started_app: FastAPI) -> AsyncIterator[AsyncSession]:
         sessionmaker = async_sessionmaker(
             bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
         )
-        original = database.sessionmaker
+        original = database.sessionmaker, database.read_sessionmaker
         database.sessionmaker = sessionmaker
+        # Read-only requests join it too (in a savepoint, not autocommit: the test's rows are
+        # not committed); the bench and the gateway tests run them as production does.
+        database.read_sessionmaker = async_sessionmaker(
+            bind=connection,
+            join_transaction_mode="create_savepoint",
+            expire_on_commit=False,
+            sync_session_class=ReadOnlySession,
+        )
         try:
             async with sessionmaker() as session:
                 yield session
         finally:
-            database.sessionmaker = original
+            database.sessionmaker, database.read_sessionmaker = original
             await transaction.rollback()
 
 

@@ -113,3 +113,13 @@ async def test_insert_if_absent_inserts_once(db_session: AsyncSession) -> None:
     await insert_if_absent(db_session, User, values, unique="username")
     await insert_if_absent(db_session, User, values | {"id": uuid.uuid4()}, unique="username")
     assert await _count(db_session, "Once") == 1
+
+
+def test_a_read_only_session_refuses_to_write() -> None:
+    # Handlers on ReadSessionDep run without a transaction: a write would not be atomic.
+    from alif.db import ReadOnlySession
+
+    session = ReadOnlySession()
+    session.add(User(role=Role.parent, status=AccountStatus.active, first_name="Nope"))
+    with pytest.raises(RuntimeError, match="read-only"):
+        session.flush()

@@ -1,7 +1,10 @@
 """Every failure answers with one envelope; every request gets an id and one access line."""
 
+import json
 import logging
+from typing import Any
 
+import httpx
 import pytest
 from httpx import AsyncClient
 
@@ -100,3 +103,41 @@ async def test_health_and_readiness(client: AsyncClient) -> None:
     assert (await client.get("/health")).json() == {"status": "ok", "service": "alif"}
     assert (await client.get("/ready")).json() == {"status": "ready", "service": "alif"}
     assert (await client.get("/api/alif/docs")).status_code == 200
+
+
+async def test_json_logs_write_one_access_line_per_request(
+    settings_values: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Production's JSON access line is written directly (not through logging): the same fields.
+    from alif.app import create_app
+    from alif.config import CommonSettings
+    from alif.logging import configure_logging
+
+    from .conftest import private, public
+
+    json_settings = CommonSettings(**{**settings_values, "log_json": True, "log_level": "INFO"})
+    app = create_app(json_settings, routers=[private], public_routers=[public])
+    try:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            capsys.readouterr()
+            await client.get("/api/alif/open/conflict", headers={"X-Request-ID": "json-1"})
+            await client.get("/api/alif/open/conflict")
+            await client.get("/health")
+        lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    finally:
+        configure_logging(CommonSettings(**settings_values))
+    access = [line for line in lines if line.get("logger") == "alif.access"]
+    assert len(access) == 2  # the probe writes none
+    first = access[0]
+    assert {k: first[k] for k in ("event", "level", "status", "request_id", "service")} == {
+        "event": "request",
+        "level": "info",
+        "status": 409,
+        "request_id": "json-1",
+        "service": "alif",
+    }
+    assert (first["method"], first["path"]) == ("GET", "/api/alif/open/conflict")
+    assert first["timestamp"].endswith("Z") and first["duration_ms"] >= 0
+    # Ids made here are unique and as long as before (32 characters).
+    assert access[1]["request_id"] != "json-1" and len(access[1]["request_id"]) == 32

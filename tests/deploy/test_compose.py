@@ -109,6 +109,18 @@ def test_startup_order_and_healthchecks() -> None:
     assert "postgres-data:/var/lib/postgresql/data" in services["postgres"]["volumes"]
 
 
+def test_every_api_can_run_as_replicas_and_updates_without_a_gap() -> None:
+    # docker compose --scale and Docker Swarm read `deploy:` (issue 20 §2).
+    services = load()["services"]
+    for name in {s.name for s in discover(ROOT)}:
+        deploy = services[name]["deploy"]
+        assert (deploy["mode"], deploy["replicas"]) == ("replicated", 1), name
+        assert deploy["resources"]["limits"]["memory"] and deploy["resources"]["reservations"]
+        assert deploy["update_config"]["order"] == "start-first"  # new up before old down
+        assert deploy["update_config"]["failure_action"] == "rollback"
+        assert "container_name" not in services[name]  # a fixed name allows one replica only
+
+
 def test_no_secret_is_written_in_the_compose_file() -> None:
     text = COMPOSE.read_text()
     for variable in ("POSTGRES_PASSWORD", "REDIS_PASSWORD"):

@@ -114,8 +114,8 @@ async def furnish_centre(
     db: AsyncSession, director: Actor, centre: Organization, worker: User
 ) -> dict[str, str]:
     """A centre with one of everything, made through its director's API (a lead, a student in a
-    group with a schedule, a freeze, September's lessons and charges, a payment, a payment link, an SMS batch),
-    `worker` hired as its teacher; returns the path values of each object."""
+    group with a schedule, a freeze, September's lessons and charges, a payment, a payment link,
+    an SMS batch), `worker` hired as its teacher; returns the path values of each object."""
     staff = await hire(db, centre, worker, StaffRole.teacher)
     base = f"/api/crm/organizations/{centre.id}"
     lead = (

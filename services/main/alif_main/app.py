@@ -2,6 +2,7 @@
 coins, subscriptions, payments, admin."""
 
 import hashlib
+import json
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,7 +21,7 @@ from alif_main.auth.router import public_router as auth_public_router
 from alif_main.auth.router import router as auth_router
 from alif_main.auth.service import AuthService
 from alif_main.auth.sessions import SessionManager
-from alif_main.auth.tokens import TokenIssuer, signing_key
+from alif_main.auth.tokens import TokenIssuer, jwks, signing_key
 from alif_main.config import MainSettings
 from alif_main.family.router import router as family_router
 from alif_main.groups.router import router as groups_router
@@ -51,7 +52,8 @@ def create_main_app(settings: MainSettings) -> FastAPI:
             **verification_keys(settings),
             key_id(private_key.public_key()): private_key.public_key(),
         }
-        app.state.published_keys = list(keys.values())
+        # The JWKS document is the same bytes until the keys change (a restart): built once.
+        app.state.jwks_body = json.dumps(jwks(list(keys.values()))).encode()
         app.state.token_verifier = TokenVerifier(
             keys, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )

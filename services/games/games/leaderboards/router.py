@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Query
 
 from alif.auth import CurrentUser
-from alif.db import SessionDep, utcnow
+from alif.db import ReadSessionDep, SessionDep, utcnow
 from alif.errors import error_responses
 from alif.kernel import queries
 from games.dependencies import BoardsDep, SettingsDep
@@ -31,7 +31,7 @@ async def list_scopes(user: CurrentUser, db: SessionDep) -> list[ScopeRead]:
 async def get_board(
     game: GameKind,
     user: CurrentUser,
-    db: SessionDep,
+    db: ReadSessionDep,
     boards: BoardsDep,
     settings: SettingsDep,
     period: Period = Period.week,

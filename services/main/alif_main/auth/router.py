@@ -26,7 +26,6 @@ from alif_main.auth.schemas import (
 )
 from alif_main.auth.service import Client
 from alif_main.auth.sessions import IssuedTokens
-from alif_main.auth.tokens import jwks
 from alif_main.config import MainSettings
 from alif_main.dependencies import AuthServiceDep, SessionsDep, SettingsDep
 
@@ -267,8 +266,13 @@ async def end_session(
 
 @keys_router.get(
     "/.well-known/jwks.json",
+    response_model=dict[str, object],
     summary="Public keys that verify access tokens (RFC 7517)",
 )
-async def json_web_keys(request: Request) -> dict[str, object]:
-    verifier_keys = request.app.state.published_keys
-    return jwks(verifier_keys)
+async def json_web_keys(request: Request) -> Response:
+    # Built once at start-up (app.py); verifiers may cache it for a few minutes.
+    return Response(
+        request.app.state.jwks_body,
+        media_type="application/json",
+        headers={"Cache-Control": "public, max-age=300"},
+    )

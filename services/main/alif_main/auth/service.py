@@ -56,6 +56,18 @@ NEEDS_APPROVAL = frozenset({Role.teacher, Role.organization})
 CLOSED_STATUSES = frozenset({AccountStatus.blocked, AccountStatus.closed})
 
 
+async def _free_connection(db: AsyncSession) -> None:
+    """End the read-only transaction before a hash waits its turn in the hashing pool.
+
+    A login holds its pooled database connection from its first query to its end; during a
+    storm of logins (a school at 08:00) every connection would then sit idle behind the hash
+    queue and every other request would wait for one (bench/run.py's storm). Nothing has been
+    written yet, so committing changes nothing; the loaded account stays usable
+    (expire_on_commit is off) and the writes after the hash start a new transaction.
+    """
+    await db.commit()
+
+
 @dataclass(frozen=True)
 class Client:
     """Where a request comes from, for sessions, limits and logs."""
@@ -246,6 +258,7 @@ class AuthService:
         await self.limiter.check(address_key, LOGIN_FAILURES_PER_ADDRESS)
 
         user = await users.find_by_identifier(db, identifier)
+        await _free_connection(db)
         verification = await self.hasher.verify(user.password_hash if user else None, password)
         if user is None or not verification.ok:
             await self.limiter.record(account_key, LOGIN_FAILURES_PER_ACCOUNT)
@@ -272,6 +285,7 @@ class AuthService:
             raise _pin_locked(state, now)
 
         child = await users.find_child_by_username(db, username)
+        await _free_connection(db)
         verification = await self.hasher.verify(child.pin_hash if child else None, pin)
         if child is None or not verification.ok:
             await self.limiter.record(address_key, PIN_FAILURES_PER_ADDRESS)

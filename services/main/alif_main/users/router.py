@@ -4,7 +4,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from alif.auth import AccountStatus, CurrentUser, FreshAdminUser, Role, StaffUser
-from alif.db import SessionDep
+from alif.db import ReadSessionDep, SessionDep
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
 from alif.schemas import Page, PageParams, page_of
@@ -55,7 +55,7 @@ def _me(me: Me) -> MeResponse:
 
 
 @router.get("/me", summary="Who I am: account, role, profile, organization and family")
-async def read_me(user: CurrentUser, db: SessionDep) -> MeResponse:
+async def read_me(user: CurrentUser, db: ReadSessionDep) -> MeResponse:
     return _me(await service.load_me(db, user.id))
 
 

@@ -4,9 +4,9 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from alif.auth import STAFF_ROLES, AccountStatus, Role, TokenUser
 from alif.db import utcnow
@@ -72,29 +72,40 @@ class Me:
 
 
 async def load_me(db: AsyncSession, user_id: uuid.UUID) -> Me:
-    # One round trip: a user has at most one profile of each kind.
-    user = await db.scalar(
-        select(User)
-        .where(User.id == user_id)
-        .options(joinedload(User.student_profile), joinedload(User.teacher_profile))
+    # `/me` is read on every app's start, so the account, its profiles and its organization
+    # come in one round trip: an organization account's own organization, anyone else's
+    # latest membership with its organization. The family is the second (bench/RESULTS.md).
+    is_organization = User.role == Role.organization
+    latest_membership = (
+        select(OrganizationMember.id)
+        .where(OrganizationMember.user_id == User.id)
+        .order_by(OrganizationMember.created_at.desc())
+        .limit(1)
+        .correlate(User)
+        .scalar_subquery()
     )
-    if user is None:
-        raise UserNotFound()
-    organization = membership = None
-    if user.role is Role.organization:
-        organization = await db.scalar(select(Organization).where(Organization.owner_id == user.id))
-    else:
-        row = (
-            await db.execute(
-                select(OrganizationMember, Organization)
-                .join(Organization, Organization.id == OrganizationMember.organization_id)
-                .where(OrganizationMember.user_id == user.id)
-                .order_by(OrganizationMember.created_at.desc())
-                .limit(1)
+    row = (
+        await db.execute(
+            select(User, OrganizationMember, Organization)
+            .outerjoin(
+                OrganizationMember,
+                and_(~is_organization, OrganizationMember.id == latest_membership),
             )
-        ).first()
-        if row is not None:
-            membership, organization = row
+            .outerjoin(
+                Organization,
+                or_(
+                    and_(is_organization, Organization.owner_id == User.id),
+                    and_(~is_organization, Organization.id == OrganizationMember.organization_id),
+                ),
+            )
+            .where(User.id == user_id)
+            .options(joinedload(User.student_profile), joinedload(User.teacher_profile))
+            .limit(1)
+        )
+    ).first()
+    if row is None:
+        raise UserNotFound()
+    user, membership, organization = row
     children: list[User] = []
     guardians: list[User] = []
     if user.role is Role.parent:
@@ -103,7 +114,7 @@ async def load_me(db: AsyncSession, user_id: uuid.UUID) -> Me:
                 select(User)
                 .join(FamilyLink, FamilyLink.child_id == User.id)
                 .where(FamilyLink.parent_id == user.id)
-                .options(selectinload(User.student_profile))
+                .options(joinedload(User.student_profile))
                 .order_by(User.first_name)
             )
         )

@@ -4,7 +4,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from alif.auth import CurrentUser, FreshAdminUser, ParentUser, StaffUser
-from alif.db import SessionDep, utcnow
+from alif.db import ReadSessionDep, SessionDep, utcnow
 from alif.dependencies import ClientIP
 from alif.errors import error_responses
 from alif.schemas import Page, PageParams, page_of
@@ -33,7 +33,7 @@ async def my_wallet(user: CurrentUser, db: SessionDep) -> WalletRead:
 @router.get("/wallet/transactions", summary="My coins: earned, spent and refunded, newest first")
 async def my_history(
     user: CurrentUser,
-    db: SessionDep,
+    db: ReadSessionDep,
     page: Annotated[PageParams, Query()],
     source: SourceFilter = None,
 ) -> Page[CoinTransactionRead]:
