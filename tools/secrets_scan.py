@@ -21,7 +21,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any
 
 from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
 from detect_secrets.plugins.base import RegexBasedDetector
@@ -44,10 +44,11 @@ class Finding:
 
 def patterns() -> list[tuple[str, re.Pattern[str]]]:
     found: list[tuple[str, re.Pattern[str]]] = []
-    for kind, detector in get_mapping_from_secret_type_to_class().items():
+    mapping: dict[str, type[Any]] = get_mapping_from_secret_type_to_class()
+    for kind, detector in mapping.items():
         if kind in SKIPPED_TYPES or not issubclass(detector, RegexBasedDetector):
             continue
-        plugin = cast(type[RegexBasedDetector], detector)()
+        plugin = detector()
         found += [(kind, pattern) for pattern in plugin.denylist]
     return found
 
