@@ -8,7 +8,7 @@ A vulnerability fails the run unless tools/audit-accepted.toml lists it (its id,
 the reason it is accepted: not reachable in our use, no fix yet and why that is tolerable...).
 When the advisory service cannot be reached or cannot answer for the packages, the run says so
 in one clear line and passes: an outage of theirs must not stop every merge, and the line is in
-every CI log until it is reachable again (docs/decisions/0073). A vulnerability that *was* reported
+every CI log until it is reachable again (decision 66). A vulnerability that *was* reported
 always fails, even when part of the service was unreachable.
 """
 

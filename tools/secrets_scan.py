@@ -5,7 +5,7 @@ checked-out history added.
 for known kinds of keys: private keys, AWS, GitHub, Telegram bot, OpenAI, Stripe, JWTs, URLs
 with a password, ...), run over whole texts at once so the history is read in seconds. Its
 entropy and keyword detectors are left out: on this code they flag every test token and
-migration id, and a list that cries wolf is soon ignored (docs/decisions/0073).
+migration id, and a list that cries wolf is soon ignored (decision 66).
 
 A finding reviewed as harmless (a test key, CI's local database password) is listed in
 tools/secrets-allowed.toml by its SHA-1, as detect-secrets hashes it, with the reason; anything

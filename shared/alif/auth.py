@@ -183,7 +183,7 @@ async def verify_token(state: Any, token: str) -> TokenUser:
     try:
         revoked = await cache.exists(revoked_session_key(user.session_id))
     except CACHE_ERRORS as error:
-        # Redis down must not sign everyone out (docs/decisions/0072): the denylist only cuts an
+        # Redis down must not sign everyone out (decision 65): the denylist only cuts an
         # access token's 15 minutes short; main's refresh, which reads the session row in
         # PostgreSQL, still refuses a revoked session. So the token alone decides meanwhile.
         logger.warning("revocation_check_unavailable", error=repr(error))
@@ -245,7 +245,7 @@ AdminUser = Annotated[TokenUser, Depends(require_role(Role.admin))]
 
 FRESH_SIGN_IN = timedelta(minutes=15)
 """How recent an admin's sign-in must be for a change (ASVS 5.0 V7.5: re-authentication before
-sensitive actions; docs/decisions/0074)."""
+sensitive actions; decision 67)."""
 
 
 async def _fresh_admin(admin: AdminUser) -> TokenUser:

@@ -191,7 +191,7 @@ class RequestContextMiddleware:
                 answer = 500
                 body = _error_body(request_id, "internal_error", INTERNAL_ERROR_MESSAGE)
             else:
-                # Something the request needs is down (docs/decisions/0072): retryable, not a bug.
+                # Something the request needs is down (decision 65): retryable, not a bug.
                 error_logger.warning("dependency_unavailable", code=outage.code, error=repr(error))
                 answer = outage.status
                 body = _error_body(request_id, outage.code, outage.message)

@@ -230,7 +230,7 @@ class BucketStorage:
                 )
             )
         except (S3UploadFailedError, ClientError, BotoCoreError) as error:
-            # A bucket that is full or away is an outage to retry, not a bug (decision 72).
+            # A bucket that is full or away is an outage to retry, not a bug (decision 65).
             if any(code in str(error) for code in _FULL_CODES):
                 raise StorageFull() from error
             raise StorageUnavailable() from error

@@ -4,7 +4,7 @@ crm writes the link (a student of a centre, an amount in tiyin, the month); main
 the parent opens the pay page, makes a `tuition` order for it and, once the provider performed
 the payment, enqueues `crm.tuition_paid` in the same transaction. crm's worker then puts the
 payment on the student's balance under the key `tuition:<order_id>`: a provider's retries, a
-repeated job, or two workers land it once (decision 0060).
+repeated job, or two workers land it once (decision 58).
 """
 
 import uuid

@@ -46,7 +46,7 @@ def months_to_charge(today: date) -> list[date]:
 @jobs.job("charge_all", cron="30 0 * * *")
 async def charge_all(ctx: JobContext, payload: dict[str, Any]) -> None:
     """Every night (00:30 in Tashkent): one charge run per organization with groups and month.
-    A run posts only what changed, so running daily keeps balances current (decision 0061)."""
+    A run posts only what changed, so running daily keeps balances current (decision 59)."""
     today = ctx.now.astimezone(TASHKENT).date()
     organizations = await ctx.session.scalars(select(Group.organization_id).distinct())
     for organization_id in organizations:

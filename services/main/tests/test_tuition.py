@@ -1,6 +1,6 @@
 """A centre's tuition link paid through Payme's and Click's protocols: the payment lands on the
 right student's balance in crm exactly once, however often the provider repeats itself, and a
-refund by Payme takes it back once (decision 0060)."""
+refund by Payme takes it back once (decision 58)."""
 
 import base64
 from collections.abc import AsyncIterator

@@ -1,5 +1,5 @@
 """Tuition links: the office asks a family to pay by Payme or Click; main takes the payment and
-its job hands it here, where it lands on the student's balance once (decision 0060)."""
+its job hands it here, where it lands on the student's balance once (decision 58)."""
 
 import uuid
 from datetime import datetime

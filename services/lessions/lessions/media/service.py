@@ -5,7 +5,7 @@ their WebP copies there too. The bytes go to the storage before the row commits:
 leaves an unreferenced file behind, never a row without its file. Files go away after their row:
 a deleted upload's files by a job enqueued in the same transaction (`lessions.delete_files`),
 and whatever no row names (a failed commit, a replaced cover) by the nightly
-`lessions.collect_files` (decision 66).
+`lessions.collect_files` (decision 61).
 """
 
 import tempfile

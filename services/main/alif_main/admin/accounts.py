@@ -100,7 +100,7 @@ class AccountView(BaseView):
         return RedirectResponse(request.url_for("admin:view-account", user_id=str(user_id)), 303)
 
     def _sign_in_again(self, request: Request, user_id: uuid.UUID) -> Response:
-        """A change needs a sign-in from the last 15 minutes (docs/decisions/0074): an admin
+        """A change needs a sign-in from the last 15 minutes (decision 67): an admin
         page left open, or a stolen cookie, is only good for reading. Nothing was changed."""
         Flash.error(
             request,

@@ -195,5 +195,5 @@ class SessionManager:
                 await self._cache.set(revoked_session_key(session_id), "1", ttl)
         except CACHE_ERRORS as error:
             # Redis down: the sessions end in PostgreSQL all the same (no refresh, no admin UI);
-            # their last access tokens run out by themselves (docs/decisions/0072).
+            # their last access tokens run out by themselves (decision 65).
             logger.warning("revocation_not_published", error=repr(error))

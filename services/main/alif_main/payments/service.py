@@ -238,7 +238,7 @@ async def _tuition_paid(
     db: AsyncSession, order: Order, transaction: PaymentTransaction, now: datetime
 ) -> None:
     """Hand the payment to crm through the outbox, in this transaction: it lands on the student's
-    balance once, however often the provider repeats the call (decision 0060)."""
+    balance once, however often the provider repeats the call (decision 58)."""
     if await _other_paid_order(db, order):
         raise AlreadySubscribed()  # paying would charge the family twice for one link
     await enqueue(

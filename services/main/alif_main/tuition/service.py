@@ -2,7 +2,7 @@
 
 The link's id is the capability: whoever the centre sent it to may see the bill and pay it,
 without an account (a parent paying from an SMS). One open order per link at a time, made under
-the link's row lock, so two taps on "Payme" pay one order (decision 0060).
+the link's row lock, so two taps on "Payme" pay one order (decision 58).
 """
 
 import uuid

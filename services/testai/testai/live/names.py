@@ -2,7 +2,7 @@
 (Latin or Cyrillic), Russian or English, however it is spelt (case, look-alike letters, digits
 for letters, dots or spaces between letters, repeated letters).
 
-No maintained filter covers Uzbek, so the list is ours (docs/decisions/0075-testai-live-games.md);
+No maintained filter covers Uzbek, so the list is ours (docs/decisions/0068-testai-live-games.md);
 it is data, reviewed like code, and errs on the side of refusing: a child is asked for another
 name, never told why.
 """
