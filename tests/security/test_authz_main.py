@@ -5,7 +5,7 @@ the child invited to it, the teacher's membership of A's school, a shop item, a 
 code, the parent's order and a failed job."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -26,6 +26,7 @@ from alif.testing import (
     make_user,
     token_for,
 )
+from alif.tuition import LinkStatus, TuitionLink
 from alif_main.app import create_main_app
 from alif_main.auth.models import AuthSession, SessionKind
 from alif_main.auth.service import AuthService
@@ -148,6 +149,9 @@ EXPECTED: dict[str, str] = {
     "payments-payme_merchant_api": PUBLIC,
     "payments-click_prepare": PUBLIC,
     "payments-click_complete": PUBLIC,
+    # A centre's tuition bill: whoever holds the link may see and pay it, signed in or not.
+    "tuition-get_bill": PUBLIC,
+    "tuition-checkout": PUBLIC,
     "payments-list_transactions": STAFF,
     "payments-reconciliation_report": STAFF,
     "jobs-read_jobs": STAFF,
@@ -223,7 +227,15 @@ async def test_every_operation_answers_every_role_as_its_table_says(
         status=JobStatus.failed,
         attempts=5,
     )
-    db_session.add_all([item, promo, job])
+    link = TuitionLink(
+        organization_id=uuid.UUID(world.ids["organization_id"]),
+        student_id=uuid.uuid4(),
+        student_name="Ali V.",
+        amount=30_000_000,
+        month=date(2026, 9, 1),
+        status=LinkStatus.waiting,
+    )
+    db_session.add_all([item, promo, job, link])
     plan = await make_plan(db_session)
     ordered = await parent.post(
         "/api/main/orders", json={"plan_id": str(plan.id), "idempotency_key": str(uuid.uuid4())}
@@ -242,6 +254,7 @@ async def test_every_operation_answers_every_role_as_its_table_says(
         "order_id": ordered.json()["id"],
         "job_id": str(job.id),
         "kind": "weekly_report",
+        "link_id": str(link.id),
     }
     child_device = {"session_id": await _device(db_session, student.id)}
     requests: dict[str, dict[str, Any]] = {

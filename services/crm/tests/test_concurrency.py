@@ -9,10 +9,11 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from alif.auth import Role
+from alif.kernel.models import Organization, StudyGroup, User
 from alif.testing import TestKeys, make_study_group, make_user, token_for
 from crm.lessons.models import Attendance
 from crm.staff.models import StaffRole
@@ -30,15 +31,31 @@ async def http(started_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def test_first_marks_sent_at_once_all_succeed_and_keep_one_mark_per_student(
-    committing: async_sessionmaker[AsyncSession], http: httpx.AsyncClient, test_keys: TestKeys
-) -> None:
+@pytest.fixture
+async def committed_centre(
+    committing: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[tuple[User, User, Organization, StudyGroup]]:
+    """A centre with a teacher and a class, really committed, and deleted afterwards with all its
+    office rows (they cascade), so the rolled-back tests that follow never meet it."""
     async with committing() as db, db.begin():
         director = await make_user(db, role=Role.organization)
         teacher = await make_user(db, role=Role.teacher)
         centre = await make_centre(db, director)
         await hire(db, centre, teacher, StaffRole.teacher)
         study_group = await make_study_group(db, teacher, organization=centre, name="Ingliz B1")
+    yield director, teacher, centre, study_group
+    async with committing() as db, db.begin():
+        await db.execute(delete(Organization).where(Organization.id == centre.id))
+        await db.execute(delete(User).where(User.id.in_([director.id, teacher.id])))
+
+
+async def test_first_marks_sent_at_once_all_succeed_and_keep_one_mark_per_student(
+    committing: async_sessionmaker[AsyncSession],
+    committed_centre: tuple[User, User, Organization, StudyGroup],
+    http: httpx.AsyncClient,
+    test_keys: TestKeys,
+) -> None:
+    director, teacher, centre, study_group = committed_centre
     as_director = {"Authorization": f"Bearer {token_for(test_keys, director)}"}
     as_teacher = {"Authorization": f"Bearer {token_for(test_keys, teacher)}"}
     office = f"/api/crm/organizations/{centre.id}"
