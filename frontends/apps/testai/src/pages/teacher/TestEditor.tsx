@@ -365,7 +365,8 @@ export default function TestEditor() {
                 <Card>
                   <Settings test={current} />
                 </Card>
-                {current.time_limit_minutes ? (
+                {/* Extra time stretches the limit; only whoever may edit the test grants it. */}
+                {current.time_limit_minutes && current.can_edit ? (
                   <Card>
                     <ExtraTime test={current} />
                   </Card>
