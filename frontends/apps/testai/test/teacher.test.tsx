@@ -363,6 +363,84 @@ describe("publishing and assigning", () => {
   });
 });
 
+describe("extra time", () => {
+  it("lists students with extra time, gives a class member ×2 and removes one", async () => {
+    let extra = [{ student_id: "s1", factor: 1.5, updated_at: "2026-12-07T10:00:00Z" }];
+    const member = (id: string, first: string) => ({
+      student_id: id,
+      first_name: first,
+      last_name: "Karimov",
+      username: null,
+      joined_at: "2026-12-01T10:00:00Z",
+    });
+    const api = signedInApi(teacher)
+      .on("GET /api/testai/tests/x1", quiz({ time_limit_minutes: 40 }))
+      .on("GET /api/testai/tests/x1/extra-time", () => json(200, extra))
+      .on("GET /api/main/groups", [{ id: "g1", name: "5-A sinf" }])
+      .on("GET /api/main/groups/g1/members", [member("s1", "Ali"), member("s2", "Vali")])
+      .on(
+        "PUT /api/testai/tests/x1/extra-time/:student",
+        async (request: Request, params: Record<string, string>) => {
+          const body = (await request.json()) as { factor: number };
+          extra = [
+            ...extra,
+            { student_id: params.student ?? "", factor: body.factor, updated_at: "" },
+          ];
+          return json(200, extra.at(-1));
+        },
+      )
+      .on(
+        "DELETE /api/testai/tests/x1/extra-time/:student",
+        (_: Request, params: Record<string, string>) => {
+          extra = extra.filter((e) => e.student_id !== params.student);
+          return new Response(null, { status: 204 });
+        },
+      );
+    await renderApp("/tests/x1", api);
+    await userEvent.click(await screen.findByRole("tab", { name: "Sozlamalar" }));
+    const section = await screen.findByRole("region", { name: "Qoʻshimcha vaqt" });
+    expect(await within(section).findByText("Ali Karimov")).toBeInTheDocument();
+    expect(within(section).getByRole("combobox", { name: "Ali Karimov uchun vaqt" })).toHaveValue(
+      "1.5",
+    );
+
+    const picker = within(section).getByRole("combobox", { name: "Oʻquvchi" });
+    // Ali already has extra time: only Vali can be added.
+    expect(within(picker).queryByRole("option", { name: "Ali Karimov" })).toBeNull();
+    await userEvent.selectOptions(picker, "s2");
+    await userEvent.selectOptions(within(section).getByRole("combobox", { name: "Vaqt" }), "2");
+    await userEvent.click(within(section).getByRole("button", { name: "Qoʻshimcha vaqt berish" }));
+    await waitFor(() =>
+      expect(api.called("PUT", "/api/testai/tests/x1/extra-time/s2")[0]?.body).toEqual({
+        factor: 2,
+      }),
+    );
+    expect(
+      await within(section).findByRole("combobox", { name: "Vali Karimov uchun vaqt" }),
+    ).toHaveValue("2");
+
+    const aliRow = within(section).getByText("Ali Karimov").closest("li") as HTMLElement;
+    await userEvent.click(within(aliRow).getByRole("button", { name: "Olib tashlash" }));
+    await waitFor(() =>
+      expect(
+        within(section).queryByRole("combobox", { name: "Ali Karimov uchun vaqt" }),
+      ).toBeNull(),
+    );
+    // Ali can be given extra time again.
+    expect(within(picker).getByRole("option", { name: "Ali Karimov" })).toBeInTheDocument();
+    expect(api.called("DELETE", "/api/testai/tests/x1/extra-time/s1")).toHaveLength(1);
+  });
+
+  it("is not offered on a test without a time limit", async () => {
+    const api = signedInApi(teacher).on("GET /api/testai/tests/x1", quiz());
+    await renderApp("/tests/x1", api);
+    await userEvent.click(await screen.findByRole("tab", { name: "Sozlamalar" }));
+    await screen.findByRole("button", { name: /Sozlamalarni saqlash/ });
+    expect(screen.queryByRole("region", { name: "Qoʻshimcha vaqt" })).toBeNull();
+    expect(api.called("GET", "/api/testai/tests/x1/extra-time")).toHaveLength(0);
+  });
+});
+
 describe("results", () => {
   it("shows each student's grade, the distribution and each question's facility", async () => {
     const api = signedInApi(teacher).on("GET /api/testai/tests/x1/results", {

@@ -1,4 +1,4 @@
-import { type Api, call, type TestaiComponents } from "@alif/api";
+import { type Api, call, type MainSchema, type TestaiComponents } from "@alif/api";
 import { queryOptions } from "@tanstack/react-query";
 
 type Schemas = TestaiComponents["schemas"];
@@ -18,6 +18,8 @@ export type AssignedTest = Schemas["AssignedTest"];
 export type ResultsReport = Schemas["ResultsReport"];
 export type Language = Schemas["Language"];
 export type ReviewTime = Schemas["ReviewTime"];
+export type ExtraTime = Schemas["ExtraTimeRead"];
+export type GroupMember = MainSchema<"MemberRead">;
 
 export const QUESTION_TYPES: QuestionType[] = [
   "single",
@@ -37,7 +39,9 @@ export const keys = {
   myTests: ["testai", "my", "tests"] as const,
   myResults: ["testai", "my", "results"] as const,
   attempt: (id: string) => ["testai", "attempt", id] as const,
+  extraTime: (id: string) => ["testai", "test", id, "extra-time"] as const,
   groups: ["main", "groups"] as const,
+  members: (groupId: string) => ["main", "groups", groupId, "members"] as const,
 };
 
 export const testsQuery = (api: Api, q: string) =>
@@ -113,6 +117,28 @@ export const groupsQuery = (api: Api) =>
   queryOptions({
     queryKey: keys.groups,
     queryFn: () => call(api.main.GET("/api/main/groups")),
+  });
+
+export const extraTimeQuery = (api: Api, id: string) =>
+  queryOptions({
+    queryKey: keys.extraTime(id),
+    queryFn: () =>
+      call(
+        api.testai.GET("/api/testai/tests/{test_id}/extra-time", {
+          params: { path: { test_id: id } },
+        }),
+      ),
+  });
+
+export const membersQuery = (api: Api, groupId: string) =>
+  queryOptions({
+    queryKey: keys.members(groupId),
+    queryFn: () =>
+      call(
+        api.main.GET("/api/main/groups/{group_id}/members", {
+          params: { path: { group_id: groupId } },
+        }),
+      ),
   });
 
 /** Only the fields a question of its type takes (the API refuses options on a numeric one). */

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Assign } from "../../components/Assign.tsx";
+import { ExtraTime } from "../../components/ExtraTime.tsx";
 import { emptyQuestion, QuestionEditor } from "../../components/QuestionEditor.tsx";
 import { Settings } from "../../components/Settings.tsx";
 import {
@@ -360,9 +361,17 @@ export default function TestEditor() {
             {tab === "questions" ? (
               <Questions test={current} />
             ) : tab === "settings" ? (
-              <Card>
-                <Settings test={current} />
-              </Card>
+              <div className="flex flex-col gap-4">
+                <Card>
+                  <Settings test={current} />
+                </Card>
+                {/* Extra time stretches the limit; only whoever may edit the test grants it. */}
+                {current.time_limit_minutes && current.can_edit ? (
+                  <Card>
+                    <ExtraTime test={current} />
+                  </Card>
+                ) : null}
+              </div>
             ) : (
               <Card>
                 <Assign test={current} />
