@@ -91,6 +91,7 @@ EXPECTED: dict[str, str] = {
             "sms-confirm",
             "sms-prepare_absence",
             "sms-prepare_debt",
+            "sms-prepare_invite",
             "sms-read_batch",
             "staff-add_staff",
             "staff-change_role",
