@@ -95,6 +95,7 @@ EXPECTED: dict[str, str] = {
             "sms-confirm",
             "sms-prepare_absence",
             "sms-prepare_debt",
+            "sms-prepare_invite",
             "sms-prepare_payment_link",
             "sms-read_batch",
             "staff-add_staff",

@@ -54,6 +54,7 @@ WRITE_BODIES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("PUT", "/teachers/{teacher_id}/rate"): {"share_percent": 10},
     ("POST", "/sms/absence"): {"lesson_id": "{lesson_id}"},
     ("POST", "/sms/debt"): {"student_ids": ["{student_id}"]},
+    ("POST", "/sms/invite"): {"student_ids": ["{student_id}"]},
     ("POST", "/sms/payment-link"): {"link_id": "{link_id}"},
     ("POST", "/sms/{batch_id}/confirm"): {"text": "x", "student_ids": ["{student_id}"]},
     # Uploads: an outsider is refused before any file is read.

@@ -162,3 +162,49 @@ async def test_a_debt_reminder_names_each_debt(login_as: LoginAs, db_session: As
     )
     nobody = await director.post(f"{office}/sms/debt", json={"student_ids": [paid_up["id"]]})
     assert nobody.json()["error"]["code"] == "no_recipients"
+
+
+async def test_a_parent_is_invited_only_when_a_person_confirms_and_only_by_their_centre(
+    login_as: LoginAs, db_session: AsyncSession
+) -> None:
+    director = await login_as(Role.organization)
+    centre = await make_centre(db_session, director.user, "Ziyo")
+    office = f"/api/crm/organizations/{centre.id}"
+    ali = (
+        await director.post(
+            f"{office}/students", json={"first_name": "Ali", "parent_phone": "+998901112233"}
+        )
+    ).json()
+    other = await login_as(Role.organization)
+    rival = await make_centre(db_session, other.user, "Boshqa")
+    foreign = await other.post(
+        f"/api/crm/organizations/{rival.id}/sms/invite", json={"student_ids": [ali["id"]]}
+    )
+    assert foreign.json()["error"]["code"] == "student_not_found"
+    # Not staff of this centre: the office is not theirs to use (not found, as for any stranger).
+    assert (
+        await other.post(f"{office}/sms/invite", json={"student_ids": [ali["id"]]})
+    ).status_code == 404
+
+    draft = (await director.post(f"{office}/sms/invite", json={"student_ids": [ali["id"]]})).json()
+    (recipient,) = draft["recipients"]
+    assert (draft["kind"], draft["status"], recipient["phone"]) == (
+        "invite",
+        "draft",
+        "+998901112233",
+    )
+    assert "https://alif24.uz/register" in recipient["text"]
+    assert await _queued(db_session) == ([], 0)
+    bad = await director.post(
+        f"{office}/sms/{draft['id']}/confirm",
+        json={"text": "{debt}", "student_ids": [ali["id"]]},
+    )
+    assert bad.json()["error"]["code"] == "sms_template_invalid"
+    assert await _queued(db_session) == ([], 0)
+
+    sent = await director.post(
+        f"{office}/sms/{draft['id']}/confirm",
+        json={"text": "{student}: {link} {centre}", "student_ids": [ali["id"]]},
+    )
+    assert sent.json()["status"] == "sent"
+    assert await _queued(db_session) == (["Ali: https://alif24.uz/register Ziyo"], 1)

@@ -13,6 +13,7 @@ class SmsKind(StrEnum):
     absence = "absence"
     debt = "debt"
     payment_link = "payment_link"  # a tuition link to pay by Payme or Click
+    invite = "invite"  # a sign-up link to the platform for a student's parent
 
 
 class BatchStatus(StrEnum):

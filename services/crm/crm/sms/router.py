@@ -13,6 +13,7 @@ from crm.sms.schemas import (
     BatchRead,
     Confirm,
     DebtPrepare,
+    InvitePrepare,
     PaymentLinkPrepare,
     RecipientRead,
 )
@@ -66,6 +67,19 @@ async def prepare_absence(data: AbsencePrepare, office: SmsSender, db: SessionDe
 )
 async def prepare_debt(data: DebtPrepare, office: SmsSender, db: SessionDep) -> BatchRead:
     return _read(*await service.prepare_debt(db, office, data.student_ids, data.text))
+
+
+@router.post(
+    "/invite",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 422),
+    summary="Prepare (not send) an invitation to the platform for the parents of chosen students",
+)
+async def prepare_invite(
+    data: InvitePrepare, office: SmsSender, db: SessionDep, settings: SettingsDep
+) -> BatchRead:
+    url = settings.parent_register_url
+    return _read(*await service.prepare_invite(db, office, data.student_ids, url, data.text))
 
 
 @router.post(

@@ -21,6 +21,15 @@ class DebtPrepare(RequestModel):
     text: str | None = Field(default=None, max_length=600, description="{student}, {debt}")
 
 
+class InvitePrepare(RequestModel):
+    student_ids: list[uuid.UUID] = Field(
+        min_length=1, max_length=500, description="Students whose parents are invited"
+    )
+    text: str | None = Field(
+        default=None, max_length=600, description="Else the default: {student}, {link}, {centre}"
+    )
+
+
 class PaymentLinkPrepare(RequestModel):
     link_id: uuid.UUID
     text: str | None = Field(

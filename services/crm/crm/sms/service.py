@@ -33,11 +33,14 @@ DEFAULT_TEXT = {
     SmsKind.debt: "Hurmatli ota-ona! {student} uchun {debt} soʻm toʻlov qarzi bor. {centre}",
     SmsKind.payment_link: "Hurmatli ota-ona! {student}ning {month} oyi uchun toʻlovi {amount} "
     "soʻm. Payme yoki Click orqali toʻlang: {link} {centre}",
+    SmsKind.invite: "Hurmatli ota-ona! {student}ning oʻqishini Alif24 platformasida kuzating. "
+    "Shu raqam bilan roʻyxatdan oʻting: {link} {centre}",
 }
 PLACEHOLDERS = {
     SmsKind.absence: {"student", "group", "date", "centre"},
     SmsKind.debt: {"student", "debt", "centre"},
     SmsKind.payment_link: {"student", "amount", "month", "link", "centre"},
+    SmsKind.invite: {"student", "link", "centre"},
 }
 
 
@@ -127,10 +130,8 @@ async def prepare_absence(
     return await _draft(db, office, SmsKind.absence, text, rows, view.lesson.id)
 
 
-async def prepare_debt(
-    db: AsyncSession, office: Office, student_ids: list[uuid.UUID], text: str | None
-) -> tuple[SmsBatch, list[SmsRecipient], list[uuid.UUID]]:
-    """A reminder to the parents of chosen debtors (who still owe), with each one's debt."""
+async def _chosen(db: AsyncSession, office: Office, student_ids: list[uuid.UUID]) -> list[Student]:
+    """The chosen students, all of this centre: another centre's id is not found."""
     found = list(
         await db.scalars(
             select(Student).where(
@@ -140,6 +141,14 @@ async def prepare_debt(
     )
     if len(found) != len(set(student_ids)):
         raise StudentNotFound()
+    return found
+
+
+async def prepare_debt(
+    db: AsyncSession, office: Office, student_ids: list[uuid.UUID], text: str | None
+) -> tuple[SmsBatch, list[SmsRecipient], list[uuid.UUID]]:
+    """A reminder to the parents of chosen debtors (who still owe), with each one's debt."""
+    found = await _chosen(db, office, student_ids)
     centre = await _centre(db, office.organization_id)
     rows = [
         (s, {"student": _name(s), "debt": _soum(s.debt), "centre": centre})
@@ -147,6 +156,20 @@ async def prepare_debt(
         if s.debt > 0
     ]
     return await _draft(db, office, SmsKind.debt, text, rows)
+
+
+async def prepare_invite(
+    db: AsyncSession, office: Office, student_ids: list[uuid.UUID], url: str, text: str | None
+) -> tuple[SmsBatch, list[SmsRecipient], list[uuid.UUID]]:
+    """An invitation to the platform for the parents of chosen students: a sign-up link to main,
+    where the parent registers with the phone the centre has on file."""
+    found = await _chosen(db, office, student_ids)
+    centre = await _centre(db, office.organization_id)
+    rows = [
+        (s, {"student": _name(s), "link": url, "centre": centre})
+        for s in sorted(found, key=lambda s: (s.first_name, s.last_name))
+    ]
+    return await _draft(db, office, SmsKind.invite, text, rows)
 
 
 async def prepare_payment_link(

@@ -1,11 +1,11 @@
 import { call } from "@alif/api";
 import { useAuth } from "@alif/auth";
-import { formatDate, useTranslation } from "@alif/i18n";
+import { errorMessage, formatDate, useTranslation } from "@alif/i18n";
 import { formError } from "@alif/i18n/forms";
 import { Alert, Button, Card, CardTitle, linkClass, Page, QueryState, useToast } from "@alif/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { PaymentLinks } from "../components/PaymentLinks.tsx";
 import {
   STUDENT_FIELDS,
@@ -62,6 +62,32 @@ function EditCard(props: { student: Student; onDone(): void }) {
   );
 }
 
+/** Prepares (never sends) an invitation SMS to the parent: the office checks it on the SMS screen. */
+function InviteParent(props: { studentId: string }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const office = useOffice();
+  const navigate = useNavigate();
+  const invite = useMutation({
+    mutationFn: () =>
+      call(
+        api.crm.POST("/api/crm/organizations/{organization_id}/sms/invite", {
+          params: { path: { organization_id: office.id } },
+          body: { student_ids: [props.studentId] },
+        }),
+      ),
+    onSuccess: (batch) => navigate(office.to(`sms/${batch.id}`)),
+  });
+  return (
+    <>
+      <Button variant="secondary" onClick={() => invite.mutate()} disabled={invite.isPending}>
+        {t("student.invite")}
+      </Button>
+      {invite.error ? <Alert tone="error">{errorMessage(t, invite.error)}</Alert> : null}
+    </>
+  );
+}
+
 /** A student's card: contacts, the parent, notes; the office changes it field by field. */
 export default function StudentPage() {
   const { t, i18n } = useTranslation();
@@ -81,11 +107,18 @@ export default function StudentPage() {
             </Link>
           }
           actions={
-            office.can("manage_students") && !editing ? (
-              <Button variant="secondary" onClick={() => setEditing(true)}>
-                {t("actions.edit")}
-              </Button>
-            ) : null
+            editing ? null : (
+              <div className="flex flex-wrap gap-2">
+                {office.can("send_sms") && data.parent_phone ? (
+                  <InviteParent studentId={data.id} />
+                ) : null}
+                {office.can("manage_students") ? (
+                  <Button variant="secondary" onClick={() => setEditing(true)}>
+                    {t("actions.edit")}
+                  </Button>
+                ) : null}
+              </div>
+            )
           }
         >
           <Card>

@@ -765,6 +765,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/organizations/{organization_id}/sms/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare (not send) an invitation to the platform for the parents of chosen students */
+        post: operations["sms-prepare_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/organizations/{organization_id}/sms/payment-link": {
         parameters: {
             query?: never;
@@ -1651,6 +1668,19 @@ export type components = {
             /** Created */
             created: number;
         };
+        /** InvitePrepare */
+        InvitePrepare: {
+            /**
+             * Student Ids
+             * @description Students whose parents are invited
+             */
+            student_ids: string[];
+            /**
+             * Text
+             * @description Else the default: {student}, {link}, {centre}
+             */
+            text?: string | null;
+        };
         /** LeadChange */
         LeadChange: {
             /** Name */
@@ -2364,7 +2394,7 @@ export type components = {
          * SmsKind
          * @enum {string}
          */
-        SmsKind: "absence" | "debt" | "payment_link";
+        SmsKind: "absence" | "debt" | "payment_link" | "invite";
         /** StaffAdd */
         StaffAdd: {
             /** Phone */
@@ -5736,6 +5766,59 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DebtPrepare"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sms-prepare_invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitePrepare"];
             };
         };
         responses: {
