@@ -69,14 +69,17 @@ class Cluster:
     def through_both(
         self, service: str, send: Callable[[], httpx.Response]
     ) -> list[httpx.Response]:
-        """Batches of requests at once until both workers have answered some of them (the
-        gateway keeps connections open, so one batch may reach one worker only)."""
+        """Batches of requests at once until both workers have answered some of them. The
+        gateway keeps up to 16 connections to a service open, and a worker still starting on a
+        busy machine accepts none of them: so the batches grow past 16, which makes the gateway
+        open new connections, and wait a moment between them."""
         responses: list[httpx.Response] = []
-        with ThreadPoolExecutor(max_workers=BATCH) as pool:
-            for _ in range(8):
-                responses += pool.map(lambda _: send(), range(BATCH))
+        with ThreadPoolExecutor(max_workers=4 * BATCH) as pool:
+            for size in (BATCH, 2 * BATCH, 4 * BATCH, 4 * BATCH, 4 * BATCH, 4 * BATCH):
+                responses += pool.map(lambda _: send(), range(size))
                 if len(self.served_by(service, responses)) == WORKERS:
                     return responses
+                time.sleep(1)
         raise AssertionError(f"{len(responses)} requests never reached both workers")
 
 
