@@ -1,17 +1,12 @@
 import { ApiError, call, type MainSchema } from "@alif/api";
 import { useAuth } from "@alif/auth";
 import { errorMessage, formatSoum, useTranslation } from "@alif/i18n";
-import { Alert, Button } from "@alif/ui";
+import { Alert } from "@alif/ui";
 import { useState } from "react";
 import { useAction } from "../lib/useAction.ts";
+import { type Provider, ProviderButtons } from "./ProviderButtons.tsx";
 
 type Order = MainSchema<"OrderRead">;
-type Provider = "payme" | "click";
-
-const PROVIDERS: { id: Provider; name: string }[] = [
-  { id: "payme", name: "Payme" },
-  { id: "click", name: "Click" },
-];
 
 /** The amount of an order and the two ways to pay it: each goes to the provider's own page. */
 export function PayOrder(props: { order: Order }) {
@@ -51,20 +46,11 @@ export function PayOrder(props: { order: Order }) {
         </dd>
       </dl>
       <p className="font-bold">{t("billing.choosePayment")}</p>
-      <div className="grid grid-cols-2 gap-3">
-        {PROVIDERS.map((provider) => (
-          <Button
-            key={provider.id}
-            size="lg"
-            variant="secondary"
-            loading={pay.pending && choice === provider.id}
-            disabled={pay.pending}
-            onClick={() => void pay.run(provider.id)}
-          >
-            {provider.name}
-          </Button>
-        ))}
-      </div>
+      <ProviderButtons
+        pending={pay.pending}
+        choice={choice}
+        onChoose={(provider) => void pay.run(provider)}
+      />
       {pay.error ? (
         <Alert tone={notConfigured ? "warning" : "error"} title={errorMessage(t, pay.error)}>
           {notConfigured ? t("billing.notConfiguredText") : null}

@@ -5,13 +5,9 @@ import { Alert, Button, Card, EmptyState, Page, Spinner } from "@alif/ui";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useParams } from "react-router";
+import { type Provider, ProviderButtons } from "../components/ProviderButtons.tsx";
 import { useAction } from "../lib/useAction.ts";
 
-type Provider = "payme" | "click";
-const PROVIDERS: { id: Provider; name: string }[] = [
-  { id: "payme", name: "Payme" },
-  { id: "click", name: "Click" },
-];
 /** While a payment is under way the page asks often; a bill left open asks now and then. */
 const PAYING_POLL_MS = 2000;
 const WAITING_POLL_MS = 10_000;
@@ -97,20 +93,11 @@ function TuitionPay() {
             {data.status === "waiting" ? (
               <>
                 <p className="font-bold">{t("billing.choosePayment")}</p>
-                <div className="grid grid-cols-2 gap-3">
-                  {PROVIDERS.map((provider) => (
-                    <Button
-                      key={provider.id}
-                      size="lg"
-                      variant="secondary"
-                      loading={pay.pending && choice === provider.id}
-                      disabled={pay.pending}
-                      onClick={() => void pay.run(provider.id)}
-                    >
-                      {provider.name}
-                    </Button>
-                  ))}
-                </div>
+                <ProviderButtons
+                  pending={pay.pending}
+                  choice={choice}
+                  onChoose={(provider) => void pay.run(provider)}
+                />
                 {pay.error ? (
                   <Alert
                     tone={notConfigured ? "warning" : "error"}
